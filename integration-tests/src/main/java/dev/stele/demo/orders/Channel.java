@@ -1,0 +1,8 @@
+package dev.stele.demo.orders;
+
+/** Where an order was placed. */
+public enum Channel {
+    WEB,
+    MOBILE,
+    STORE
+}

@@ -1,0 +1,294 @@
+package dev.stele.processor;
+
+import com.google.auto.service.AutoService;
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.JavaFile;
+import dev.stele.processor.diagnostic.Diagnostics;
+import dev.stele.processor.diagnostic.Message;
+import dev.stele.processor.generate.CatalogGenerator;
+import dev.stele.processor.generate.CodecGenerator;
+import dev.stele.processor.generate.IndexWriter;
+import dev.stele.processor.generate.SchemaGenerator;
+import dev.stele.processor.model.EventModel;
+import dev.stele.processor.model.UpcastModel;
+import dev.stele.processor.parse.AnnotationNames;
+import dev.stele.processor.parse.EventParser;
+import dev.stele.processor.parse.Mirrors;
+import dev.stele.processor.parse.Unresolved;
+import dev.stele.processor.parse.UpcastParser;
+import dev.stele.processor.validate.EventSetValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The Stele annotation processor for events: for each {@code @Event} record a codec and an Avro
+ * schema, for the module a catalog, an event index and its {@code ServiceLoader} registration.
+ *
+ * <p>Each round parses the new {@code @Upcast} methods and {@code @Event} records into models (a type
+ * that refers to a class not generated yet waits for the next round), generates the codec and
+ * schema of each valid event at once, and, in the first round that brings no new event, validates
+ * the module's events together and writes the catalog. A type with errors gets nothing generated;
+ * the others go on.
+ */
+@AutoService(Processor.class)
+public final class EventProcessor extends AbstractProcessor {
+
+    /** Compiler option naming the generated catalog class, for modules whose default would clash. */
+    public static final String CATALOG_OPTION = "stele.catalog";
+    private static final String SERVICE_FILE = "META-INF/services/dev.stele.catalog.EventCatalog";
+
+    private Diagnostics diagnostics;
+    private EventParser eventParser;
+    private UpcastParser upcastParser;
+    private SchemaGenerator schemas;
+    private CodecGenerator codecs;
+    private CatalogGenerator catalogs;
+
+    private final Map<String, EventModel> events = new LinkedHashMap<>();
+    private final Map<String, Long> fingerprints = new HashMap<>();
+    private final Map<String, UpcastModel> upcasts = new LinkedHashMap<>();
+    private final Set<String> deferred = new LinkedHashSet<>();
+    private boolean catalogWritten;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        Mirrors mirrors = new Mirrors(environment.getElementUtils());
+        diagnostics = new Diagnostics(environment.getMessager());
+        eventParser = new EventParser(mirrors, diagnostics);
+        upcastParser = new UpcastParser(mirrors, diagnostics);
+        schemas = new SchemaGenerator();
+        Optional<AnnotationSpec> generated = Optional
+                .ofNullable(environment.getElementUtils().getTypeElement("javax.annotation.processing.Generated"))
+                .map(type -> AnnotationSpec.builder(ClassName.get(type))
+                        .addMember("value", "$S", EventProcessor.class.getName())
+                        .build());
+        codecs = new CodecGenerator(generated);
+        catalogs = new CatalogGenerator(generated);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(AnnotationNames.EVENT, AnnotationNames.UPCAST, AnnotationNames.STREAM_ID,
+                AnnotationNames.DEFAULT, AnnotationNames.ALIAS, AnnotationNames.DECIMAL);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(CATALOG_OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        boolean newUpcasts = parseUpcasts(round);
+        List<TypeElement> candidates = new ArrayList<>();
+        for (String name : deferred) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                candidates.add(type);
+            }
+        }
+        deferred.clear();
+        TypeElement eventAnnotation = processingEnv.getElementUtils().getTypeElement(AnnotationNames.EVENT);
+        if (eventAnnotation != null) {
+            for (Element element : round.getElementsAnnotatedWith(eventAnnotation)) {
+                if (element instanceof TypeElement type) {
+                    candidates.add(type);
+                }
+            }
+        }
+        boolean newEvents = false;
+        for (TypeElement candidate : candidates) {
+            newEvents |= processEvent(candidate, round.processingOver());
+        }
+        if (!newEvents && !newUpcasts && !catalogWritten && !events.isEmpty() && deferred.isEmpty()) {
+            writeCatalog();
+        }
+        return true;
+    }
+
+    private boolean parseUpcasts(RoundEnvironment round) {
+        TypeElement upcastAnnotation = processingEnv.getElementUtils().getTypeElement(AnnotationNames.UPCAST);
+        if (upcastAnnotation == null) {
+            return false;
+        }
+        boolean found = false;
+        for (Element element : round.getElementsAnnotatedWith(upcastAnnotation)) {
+            if (element.getKind() != ElementKind.METHOD) {
+                continue;
+            }
+            ExecutableElement method = (ExecutableElement) element;
+            try {
+                Optional<UpcastModel> upcast = upcastParser.parse(method);
+                if (upcast.isPresent()) {
+                    String key = method.getEnclosingElement() + "#" + method.getSimpleName() + method.getParameters();
+                    upcasts.put(key, upcast.get());
+                    found = true;
+                }
+            } catch (RuntimeException | Error e) {
+                internalError(method, e);
+            }
+        }
+        return found;
+    }
+
+    /** Parses and generates one event; true if it produced a new event model. */
+    private boolean processEvent(TypeElement element, boolean lastRound) {
+        String name = element.getQualifiedName().toString();
+        if (events.containsKey(name)) {
+            return false;
+        }
+        try {
+            Optional<EventModel> parsed = eventParser.parse(element);
+            if (parsed.isEmpty()) {
+                return false;
+            }
+            EventModel event = parsed.get();
+            events.put(name, event);
+            generate(event);
+            return true;
+        } catch (Unresolved unresolved) {
+            if (lastRound) {
+                diagnostics.error(Message.TYPE_UNRESOLVED, element, unresolved.component(), unresolved.type());
+            } else {
+                deferred.add(name);
+            }
+            return false;
+        } catch (RuntimeException | Error e) {
+            internalError(element, e);
+            return false;
+        }
+    }
+
+    private void generate(EventModel event) {
+        SchemaGenerator.GeneratedSchema schema = schemas.generate(event);
+        if (fingerprints.putIfAbsent(event.label(), schema.fingerprint()) != null) {
+            return;
+        }
+        writeResource(IndexWriter.schemaResource(event), schema.json(), event.element());
+        writeSource(codecs.generate(event, schema.fingerprint(), upcastStep(event)), event.element());
+    }
+
+    private Optional<CodecGenerator.UpcastStep> upcastStep(EventModel event) {
+        for (UpcastModel upcast : upcasts.values()) {
+            if (upcast.from().equals(event.element())) {
+                return Optional.of(new CodecGenerator.UpcastStep(upcast, upcastParser.version(upcast.to())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void writeCatalog() {
+        catalogWritten = true;
+        List<EventModel> sorted = new ArrayList<>(events.values());
+        sorted.sort(Comparator.comparing(EventModel::name).thenComparingInt(EventModel::version));
+        int errorsBefore = diagnostics.errorCount();
+        new EventSetValidator(diagnostics).validate(sorted, new ArrayList<>(upcasts.values()));
+        if (diagnostics.errorCount() != errorsBefore) {
+            return;
+        }
+        Map<String, Integer> latest = new HashMap<>();
+        sorted.forEach(event -> latest.merge(event.name(), event.version(), Math::max));
+        ClassName catalog = catalogName(sorted);
+        Element[] origins = sorted.stream().map(EventModel::element).toArray(Element[]::new);
+        writeSource(catalogs.generate(catalog, sorted), origins);
+        writeResource(IndexWriter.RESOURCE, IndexWriter.write(catalog, sorted, fingerprints, latest), origins);
+        writeResource(SERVICE_FILE, catalog.canonicalName() + "\n", origins);
+    }
+
+    /**
+     * The option's class, else {@code SteleCatalog} in the events' common package; numbered if a class
+     * of that name is already on the class path (the main catalog, when compiling tests).
+     */
+    private ClassName catalogName(List<EventModel> events) {
+        String option = processingEnv.getOptions().get(CATALOG_OPTION);
+        if (option != null && !option.isBlank()) {
+            return ClassName.bestGuess(option.strip());
+        }
+        String common = null;
+        for (EventModel event : events) {
+            String pkg = event.javaType().packageName();
+            common = common == null ? pkg : commonPackage(common, pkg);
+        }
+        String base = "SteleCatalog";
+        String simple = base;
+        for (int n = 2; processingEnv.getElementUtils().getTypeElement(
+                common.isEmpty() ? simple : common + "." + simple) != null; n++) {
+            simple = base + n;
+        }
+        return ClassName.get(common, simple);
+    }
+
+    private static String commonPackage(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        StringBuilder common = new StringBuilder();
+        for (int i = 0; i < Math.min(left.length, right.length) && left[i].equals(right[i]); i++) {
+            if (common.length() > 0) {
+                common.append('.');
+            }
+            common.append(left[i]);
+        }
+        return common.toString();
+    }
+
+    private void writeSource(JavaFile file, Element... origins) {
+        try {
+            file.writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+                    Message.INTERNAL_ERROR.format(file.packageName + "." + file.typeSpec.name,
+                            "cannot write the source: " + e.getMessage()), origins.length > 0 ? origins[0] : null);
+        }
+    }
+
+    private void writeResource(String path, String content, Element... origins) {
+        Filer filer = processingEnv.getFiler();
+        try {
+            FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
+            try (Writer writer = new java.io.OutputStreamWriter(resource.openOutputStream(), StandardCharsets.UTF_8)) {
+                writer.write(content);
+            }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+                    Message.INTERNAL_ERROR.format(path, "cannot write the resource: " + e.getMessage()),
+                    origins.length > 0 ? origins[0] : null);
+        }
+    }
+
+    private void internalError(Element element, Throwable problem) {
+        StringWriter trace = new StringWriter();
+        problem.printStackTrace(new PrintWriter(trace));
+        diagnostics.error(Message.INTERNAL_ERROR, element, element.getSimpleName(), trace);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.stele.processor.diagnostic;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor reports: a stable id, and a text that says what is wrong and what
+ * to do. Arguments are filled in with {@link String#format(Locale, String, Object...)}.
+ */
+public enum Message {
+
+    EVENT_NOT_RECORD(1, "@Event can only annotate a record, and %s is a %s; declare it as a record"),
+    EVENT_NAME_INVALID(2, "event name '%s' is not valid: use letters, digits and underscores, starting with a letter"
+            + " (it becomes the Avro schema name)"),
+    EVENT_VERSION_INVALID(3, "event version %d is not valid: versions start at 1"),
+    EVENT_DUPLICATE(4, "%s is declared twice, by %s and by %s; give one of them another version"),
+    TYPE_UNSUPPORTED(5, "component '%s' has type %s, which Stele cannot encode. Supported: boolean, int, long, float,"
+            + " double and their boxes, String, Instant, LocalDate, LocalDateTime, UUID, BigDecimal with @Decimal,"
+            + " byte[], enums, Optional<T>, @Nullable T, List<T>, Set<T>, Map<String, T>, records"),
+    DECIMAL_MISSING(6, "component '%s' is a BigDecimal without @Decimal; add @Decimal(precision = ..., scale = ...)"
+            + " so its scale is fixed in the schema"),
+    DECIMAL_INVALID(7, "@Decimal(precision = %d, scale = %d) is not valid: precision must be at least 1 and scale"
+            + " between 0 and the precision"),
+    UPCAST_PATH_MISSING(8, "%s has no @Upcast path to version %d, the latest; add a static method annotated @Upcast"
+            + " taking %s and returning a later version"),
+    UPCAST_SIGNATURE(9, "@Upcast method %s must be static and not private, take exactly one @Event record and return"
+            + " a later version of the same event; %s"),
+    UPCAST_BACKWARDS(10, "@Upcast method %s goes from %s to version %d; an upcast must lead to a later version"),
+    UPCAST_OTHER_EVENT(11, "@Upcast method %s goes from %s to %s; an upcast must stay within one event name"),
+    DEFAULT_INVALID(12, "@Default(\"%s\") does not parse as %s: %s"),
+    DEFAULT_UNSUPPORTED(13, "@Default is not supported on component '%s' of type %s; make it Optional or @Nullable"
+            + " if it may be absent from older data"),
+    UPCAST_DUPLICATE(14, "%s has two @Upcast methods, %s and %s; keep one"),
+    STREAM_ID_DUPLICATE(15, "components '%s' and '%s' are both marked @StreamId; an event belongs to one stream"),
+    ALIAS_INVALID(16, "@Alias(\"%s\") on component '%s' %s"),
+    ENUM_DEFAULT_CONFLICT(17, "enum %s is used by fields with different @Default values (%s); Avro keeps one default"
+            + " per enum, so give those fields the same @Default or none"),
+    RECORD_RECURSIVE(18, "record %s contains itself (through %s); Stele encodes trees of records, not recursive types"),
+    NAME_INVALID(19, "%s '%s' is not a valid Avro name: use ASCII letters, digits and underscores, starting with a"
+            + " letter or underscore"),
+    UPCAST_INACCESSIBLE(20, "@Upcast method %s cannot be called from the code generated in package %s; make it"
+            + " public in a public class, or move it next to %s"),
+    TYPE_NAME_CLASH(21, "%s uses two different types named %s (%s and %s); Avro names nested types by simple name,"
+            + " so rename one"),
+    TYPE_GENERIC(22, "%s has type parameters; events and the records in them must be concrete types"),
+    TYPE_UNRESOLVED(23, "the type of component '%s' could not be resolved: %s; if another annotation processor"
+            + " generates it, make sure it runs"),
+    TYPE_INACCESSIBLE(24, "%s is not accessible from the code generated in package %s; make it public, or at least"
+            + " not private"),
+    EMPTY_RECORD_ELEMENT(25, "record %s has no components, so it cannot be an element of a collection (each element"
+            + " would take no bytes); give it a component"),
+    INTERNAL_ERROR(900, "internal error in the Stele processor while processing %s: %s; please report it with this"
+            + " source");
+
+    private final int number;
+    private final String format;
+
+    Message(int number, String format) {
+        this.number = number;
+        this.format = format;
+    }
+
+    /** {@code STELE-012}. */
+    public String id() {
+        return String.format(Locale.ROOT, "STELE-%03d", number);
+    }
+
+    public String format(Object... args) {
+        return "[" + id() + "] " + String.format(Locale.ROOT, format, args);
+    }
+}

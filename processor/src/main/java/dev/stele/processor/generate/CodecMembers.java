@@ -1,0 +1,127 @@
+package dev.stele.processor.generate;
+
+import com.squareup.javapoet.ArrayTypeName;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.NameAllocator;
+import dev.stele.processor.model.RecordModel;
+import dev.stele.processor.model.TypeMapping;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The members one codec class needs besides its public methods: field-name constants, enum symbol
+ * tables, and a read and a write method per nested record and enum. The format emitters ask for them
+ * by the model they need; this class names each once and remembers what is still to be generated.
+ */
+final class CodecMembers {
+
+    private final NameAllocator names = new NameAllocator();
+    private final List<FieldSpec> constants = new ArrayList<>();
+    private final Map<String, String> fieldNameConstants = new HashMap<>();
+    private final Map<String, String> fieldListConstants = new HashMap<>();
+    private final Map<String, String> symbolConstants = new HashMap<>();
+    private final Map<String, String> readMethods = new HashMap<>();
+    private final Map<String, String> writeMethods = new HashMap<>();
+    private final Set<String> queued = new LinkedHashSet<>();
+    private final Deque<RecordModel> pendingRecords = new ArrayDeque<>();
+    private final Deque<TypeMapping.Enumeration> pendingEnums = new ArrayDeque<>();
+
+    private final ClassName codec;
+
+    CodecMembers(ClassName codec, String... reserved) {
+        this.codec = codec;
+        for (String name : reserved) {
+            names.newName(name, name);
+        }
+    }
+
+    /** The codec class the members belong to. */
+    ClassName codec() {
+        return codec;
+    }
+
+    /** A {@code SerializedString} constant holding the JSON field name, encoded once. */
+    String fieldName(String name) {
+        return fieldNameConstants.computeIfAbsent(name, key -> {
+            String constant = names.newName(Names.constant(key), "field:" + key);
+            constants.add(FieldSpec.builder(Names.SERIALIZED_STRING, constant, Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).initializer("new $T($S)", Names.SERIALIZED_STRING, key).build());
+            return constant;
+        });
+    }
+
+    /** The record's field names in schema order, for naming the field an Avro failure happened in. */
+    String fieldList(RecordModel record) {
+        return fieldListConstants.computeIfAbsent(record.javaType().canonicalName(), key -> {
+            String constant = names.newName(Names.constant(record.simpleName()) + "_FIELDS", "fields:" + key);
+            CodeBlock.Builder values = CodeBlock.builder();
+            for (int i = 0; i < record.fields().size(); i++) {
+                values.add(i == 0 ? "$S" : ", $S", record.fields().get(i).name());
+            }
+            constants.add(FieldSpec.builder(ArrayTypeName.of(String.class), constant, Modifier.PRIVATE,
+                    Modifier.STATIC, Modifier.FINAL).initializer("{$L}", values.build()).build());
+            return constant;
+        });
+    }
+
+    /** The enum's constants in declaration order, which is the order of the Avro symbols. */
+    String symbols(TypeMapping.Enumeration enumeration) {
+        return symbolConstants.computeIfAbsent(enumeration.javaType().canonicalName(), key -> {
+            String constant = names.newName(Names.constant(enumeration.javaType().simpleName()) + "_SYMBOLS",
+                    "symbols:" + key);
+            constants.add(FieldSpec.builder(ArrayTypeName.of(enumeration.javaType()), constant, Modifier.PRIVATE,
+                    Modifier.STATIC, Modifier.FINAL).initializer("$T.values()", enumeration.javaType()).build());
+            return constant;
+        });
+    }
+
+    /** The name of the read methods (JSON and Avro overloads) of a nested record; queues them. */
+    String read(RecordModel record) {
+        queue(record);
+        return readMethods.get(record.javaType().canonicalName());
+    }
+
+    String write(RecordModel record) {
+        queue(record);
+        return writeMethods.get(record.javaType().canonicalName());
+    }
+
+    String read(TypeMapping.Enumeration enumeration) {
+        String key = enumeration.javaType().canonicalName();
+        if (queued.add(key)) {
+            readMethods.put(key, names.newName("read" + enumeration.javaType().simpleName(), "read:" + key));
+            pendingEnums.add(enumeration);
+        }
+        return readMethods.get(key);
+    }
+
+    private void queue(RecordModel record) {
+        String key = record.javaType().canonicalName();
+        if (queued.add(key)) {
+            readMethods.put(key, names.newName("read" + record.simpleName(), "read:" + key));
+            writeMethods.put(key, names.newName("write" + record.simpleName(), "write:" + key));
+            pendingRecords.add(record);
+        }
+    }
+
+    RecordModel nextRecord() {
+        return pendingRecords.poll();
+    }
+
+    TypeMapping.Enumeration nextEnum() {
+        return pendingEnums.poll();
+    }
+
+    List<FieldSpec> constants() {
+        return constants;
+    }
+}

@@ -1,0 +1,333 @@
+package dev.stele.processor.generate;
+
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.NameAllocator;
+import com.squareup.javapoet.TypeName;
+import dev.stele.processor.model.FieldModel;
+import dev.stele.processor.model.RecordModel;
+import dev.stele.processor.model.TypeMapping;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The JSON half of a codec: for each record an object writer and a tolerant object reader, for each
+ * enum a symbol reader, all through Jackson's streaming API and {@code JsonReading}/{@code JsonWriting}.
+ */
+final class JsonCode {
+
+    private final CodecMembers members;
+
+    JsonCode(CodecMembers members) {
+        this.members = members;
+    }
+
+    MethodSpec writeRecord(RecordModel record) {
+        NameAllocator locals = locals("out", "value");
+        MethodSpec.Builder method = MethodSpec.methodBuilder(members.write(record))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(Names.JSON_GENERATOR, "out")
+                .addParameter(record.javaType(), "value")
+                .addException(Names.IO_EXCEPTION)
+                .addStatement("out.writeStartObject()");
+        for (FieldModel field : record.fields()) {
+            method.addStatement("out.writeFieldName($N)", members.fieldName(field.name()));
+            CodeBlock access = CodeBlock.of("value.$N()", field.element().getSimpleName().toString());
+            if (field.type() instanceof TypeMapping.Nullable nullable) {
+                String local = locals.newName(field.name(), field);
+                method.addStatement("$T $N = $L", nullable.javaType(), local, access);
+                if (nullable.optional()) {
+                    method.beginControlFlow("if ($N == null || $N.isEmpty())", local, local)
+                            .addStatement("out.writeNull()")
+                            .nextControlFlow("else")
+                            .addStatement(write(nullable.value(), CodeBlock.of("$N.get()", local), locals))
+                            .endControlFlow();
+                } else {
+                    method.beginControlFlow("if ($N == null)", local)
+                            .addStatement("out.writeNull()")
+                            .nextControlFlow("else")
+                            .addStatement(write(nullable.value(), CodeBlock.of("$N", local), locals))
+                            .endControlFlow();
+                }
+            } else {
+                method.addStatement(write(field.type(), access, locals));
+            }
+        }
+        return method.addStatement("out.writeEndObject()").build();
+    }
+
+    MethodSpec readRecord(RecordModel record) {
+        NameAllocator locals = locals("in", "field");
+        MethodSpec.Builder method = MethodSpec.methodBuilder(members.read(record))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(record.javaType())
+                .addParameter(Names.JSON_PARSER, "in")
+                .addException(Names.IO_EXCEPTION)
+                .addStatement("$T.expectObject(in)", Names.JSON_READING);
+        List<String> values = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        for (FieldModel field : record.fields()) {
+            String value = locals.newName(field.name(), field);
+            values.add(value);
+            method.addStatement("$T $N = $L", field.type().javaType(), value, initialValue(field.type()));
+            String flag = null;
+            if (field.isRequired() || field.defaultValue().isPresent()) {
+                flag = locals.newName("has" + Names.capitalized(field.name()), "has:" + field.name());
+                method.addStatement("boolean $N = false", flag);
+            }
+            flags.add(flag);
+        }
+        method.addStatement("$T field", String.class)
+                .beginControlFlow("while ((field = in.nextFieldName()) != null)")
+                .addStatement("in.nextToken()")
+                .beginControlFlow("switch (field)");
+        for (int i = 0; i < record.fields().size(); i++) {
+            FieldModel field = record.fields().get(i);
+            method.addCode("case $S:\n", field.name());
+            for (String alias : field.aliases()) {
+                method.addCode("case $S:\n", alias);
+            }
+            method.addCode("$>");
+            method.addStatement("$N = $L", values.get(i), read(field.type(), field, "in", locals));
+            if (flags.get(i) != null) {
+                method.addStatement("$N = true", flags.get(i));
+            }
+            method.addStatement("break$<");
+        }
+        method.addCode("default:\n$>")
+                .addStatement("$T.skip(in)$<", Names.JSON_READING)
+                .endControlFlow()
+                .endControlFlow();
+        for (int i = 0; i < record.fields().size(); i++) {
+            FieldModel field = record.fields().get(i);
+            if (field.isRequired()) {
+                method.beginControlFlow("if (!$N)", flags.get(i))
+                        .addStatement("throw $T.missingField($S)", Names.JSON_READING, field.name())
+                        .endControlFlow();
+            } else if (field.defaultValue().isPresent()) {
+                method.beginControlFlow("if (!$N)", flags.get(i))
+                        .addStatement("$N = $L", values.get(i), field.defaultValue().get().javaValue())
+                        .endControlFlow();
+            }
+        }
+        return method.addStatement("return new $T($L)", record.javaType(), arguments(values)).build();
+    }
+
+    MethodSpec readEnum(TypeMapping.Enumeration enumeration) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(members.read(enumeration))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(enumeration.javaType())
+                .addParameter(Names.JSON_PARSER, "in")
+                .addParameter(enumeration.javaType(), "fallback")
+                .addException(Names.IO_EXCEPTION)
+                .beginControlFlow("switch ($T.readSymbol(in))", Names.JSON_READING);
+        for (String symbol : enumeration.symbols()) {
+            method.addCode("case $S:\n$>", symbol).addStatement("return $T.$N$<", enumeration.javaType(), symbol);
+        }
+        return method.addCode("default:\n$>")
+                .beginControlFlow("if (fallback != null)")
+                .addStatement("return fallback")
+                .endControlFlow()
+                .addStatement("throw $T.unknownSymbol(in, $S)$<", Names.JSON_READING,
+                        enumeration.javaType().simpleName())
+                .endControlFlow()
+                .build();
+    }
+
+    /** A statement writing the non-optional {@code value} of {@code type} to {@code out}. */
+    private CodeBlock write(TypeMapping type, CodeBlock value, NameAllocator locals) {
+        return write(type, value, "out", locals);
+    }
+
+    private CodeBlock write(TypeMapping type, CodeBlock value, String out, NameAllocator locals) {
+        if (type instanceof TypeMapping.Scalar scalar) {
+            CodeBlock checked = scalar.isPrimitive() || !isNumberOrBoolean(scalar) ? value
+                    : CodeBlock.of("$T.required($L)", Names.JSON_WRITING, value);
+            return CodeBlock.of("$T.$N($N, $L)", Names.JSON_WRITING, scalarWriter(scalar), out, checked);
+        }
+        if (type instanceof TypeMapping.Decimal decimal) {
+            return CodeBlock.of("$T.writeDecimal($N, $L, $L, $L)", Names.JSON_WRITING, out, value,
+                    decimal.precision(), decimal.scale());
+        }
+        if (type instanceof TypeMapping.Enumeration) {
+            return CodeBlock.of("$T.writeSymbol($N, $L)", Names.JSON_WRITING, out, value);
+        }
+        if (type instanceof TypeMapping.Sequence sequence) {
+            return CodeBlock.of("$T.writeArray($N, $L, $L)", Names.JSON_WRITING, out, value,
+                    writer(sequence.element(), locals));
+        }
+        if (type instanceof TypeMapping.StringMap map) {
+            return CodeBlock.of("$T.writeMap($N, $L, $L)", Names.JSON_WRITING, out, value, writer(map.value(), locals));
+        }
+        if (type instanceof TypeMapping.Nested nested) {
+            return CodeBlock.of("$N($N, $T.required($L))", members.write(nested.record()), out, Names.JSON_WRITING,
+                    value);
+        }
+        if (type instanceof TypeMapping.Wrapper wrapper) {
+            return write(wrapper.value(),
+                    CodeBlock.of("$T.required($L).$N()", Names.JSON_WRITING, value, wrapper.accessor()), out, locals);
+        }
+        throw new IllegalArgumentException("optional values are written by their field: " + type);
+    }
+
+    /** A {@code JsonValueWriter} for collection elements of {@code type}. */
+    private CodeBlock writer(TypeMapping type, NameAllocator locals) {
+        if (type instanceof TypeMapping.Scalar scalar) {
+            return CodeBlock.of("$T::$N", Names.JSON_WRITING, scalarWriter(scalar));
+        }
+        if (type instanceof TypeMapping.Enumeration) {
+            return CodeBlock.of("$T::writeSymbol", Names.JSON_WRITING);
+        }
+        if (type instanceof TypeMapping.Nested nested) {
+            return CodeBlock.of("$T::$N", members.codec(), members.write(nested.record()));
+        }
+        String out = locals.newName("elementOut");
+        String element = locals.newName("element");
+        return CodeBlock.of("($N, $N) -> $L", out, element, write(type, CodeBlock.of("$N", element), out, locals));
+    }
+
+    /** An expression reading a value of {@code type} whose first token is current. */
+    private CodeBlock read(TypeMapping type, FieldModel field, String in, NameAllocator locals) {
+        if (type instanceof TypeMapping.Scalar scalar) {
+            return CodeBlock.of("$T.$N($N)", Names.JSON_READING, scalarReader(scalar), in);
+        }
+        if (type instanceof TypeMapping.Decimal decimal) {
+            return CodeBlock.of("$T.readDecimal($N, $L, $L)", Names.JSON_READING, in, decimal.precision(),
+                    decimal.scale());
+        }
+        if (type instanceof TypeMapping.Enumeration enumeration) {
+            CodeBlock fallback = field != null && field.defaultValue().isPresent() && isFieldEnum(field, enumeration)
+                    ? CodeBlock.of("$T.$N", enumeration.javaType(), field.defaultValue().get().text())
+                    : CodeBlock.of("null");
+            return CodeBlock.of("$N($N, $L)", members.read(enumeration), in, fallback);
+        }
+        if (type instanceof TypeMapping.Sequence sequence) {
+            return CodeBlock.of("$T.$N($N, $L)", Names.JSON_READING, sequence.set() ? "readSet" : "readList", in,
+                    reader(sequence.element(), locals));
+        }
+        if (type instanceof TypeMapping.StringMap map) {
+            return CodeBlock.of("$T.readMap($N, $L)", Names.JSON_READING, in, reader(map.value(), locals));
+        }
+        if (type instanceof TypeMapping.Nested nested) {
+            return CodeBlock.of("$N($N)", members.read(nested.record()), in);
+        }
+        if (type instanceof TypeMapping.Wrapper wrapper) {
+            return CodeBlock.of("new $T($L)", wrapper.javaType(), read(wrapper.value(), field, in, locals));
+        }
+        TypeMapping.Nullable nullable = (TypeMapping.Nullable) type;
+        CodeBlock value = read(nullable.value(), field, in, locals);
+        return nullable.optional()
+                ? CodeBlock.of("$T.isNull($N) ? $T.empty() : $T.of($L)", Names.JSON_READING, in, Names.OPTIONAL,
+                        Names.OPTIONAL, value)
+                : CodeBlock.of("$T.isNull($N) ? null : $L", Names.JSON_READING, in, value);
+    }
+
+    /** A {@code JsonValueReader} for collection elements of {@code type}. */
+    private CodeBlock reader(TypeMapping type, NameAllocator locals) {
+        if (type instanceof TypeMapping.Scalar scalar) {
+            return CodeBlock.of("$T::$N", Names.JSON_READING, scalarReader(scalar));
+        }
+        if (type instanceof TypeMapping.Nested nested) {
+            return CodeBlock.of("$T::$N", members.codec(), members.read(nested.record()));
+        }
+        String element = locals.newName("element");
+        return CodeBlock.of("$N -> $L", element, read(type, null, element, locals));
+    }
+
+    private static boolean isFieldEnum(FieldModel field, TypeMapping.Enumeration enumeration) {
+        TypeMapping type = field.type();
+        while (true) {
+            if (type == enumeration) {
+                return true;
+            } else if (type instanceof TypeMapping.Nullable nullable) {
+                type = nullable.value();
+            } else if (type instanceof TypeMapping.Wrapper wrapper) {
+                type = wrapper.value();
+            } else {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isNumberOrBoolean(TypeMapping.Scalar scalar) {
+        switch (scalar.kind()) {
+            case BOOLEAN:
+            case INT:
+            case LONG:
+            case FLOAT:
+            case DOUBLE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static String scalarWriter(TypeMapping.Scalar scalar) {
+        return "write" + suffix(scalar);
+    }
+
+    private static String scalarReader(TypeMapping.Scalar scalar) {
+        return "read" + suffix(scalar);
+    }
+
+    /** The type part of the helper names: {@code writeInstant}, {@code readLocalDate}, ... */
+    static String suffix(TypeMapping.Scalar scalar) {
+        switch (scalar.kind()) {
+            case BOOLEAN:
+                return "Boolean";
+            case INT:
+                return "Int";
+            case LONG:
+                return "Long";
+            case FLOAT:
+                return "Float";
+            case DOUBLE:
+                return "Double";
+            case STRING:
+                return "String";
+            case INSTANT:
+                return "Instant";
+            case LOCAL_DATE:
+                return "LocalDate";
+            case LOCAL_DATE_TIME:
+                return "LocalDateTime";
+            case UUID:
+                return "Uuid";
+            case BYTES:
+                return "Bytes";
+            default:
+                throw new AssertionError(scalar.kind());
+        }
+    }
+
+    static CodeBlock initialValue(TypeMapping type) {
+        TypeName name = type.javaType();
+        if (type instanceof TypeMapping.Nullable nullable && nullable.optional()) {
+            return CodeBlock.of("$T.empty()", Names.OPTIONAL);
+        }
+        if (name.equals(TypeName.BOOLEAN)) {
+            return CodeBlock.of("false");
+        }
+        if (name.isPrimitive()) {
+            return CodeBlock.of("0");
+        }
+        return CodeBlock.of("null");
+    }
+
+    static CodeBlock arguments(List<String> values) {
+        CodeBlock.Builder arguments = CodeBlock.builder();
+        for (int i = 0; i < values.size(); i++) {
+            arguments.add(i == 0 ? "$N" : ", $N", values.get(i));
+        }
+        return arguments.build();
+    }
+
+    static NameAllocator locals(String... reserved) {
+        NameAllocator locals = new NameAllocator();
+        for (String name : reserved) {
+            locals.newName(name, name);
+        }
+        return locals;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.stele.processor.generate;
+
+import dev.stele.processor.model.EventModel;
+import dev.stele.processor.model.FieldModel;
+import dev.stele.processor.model.RecordModel;
+import dev.stele.processor.model.TypeMapping;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.JsonProperties;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+
+/**
+ * The Avro schema of one event version. Names come from the event name and version, never from the
+ * Java package: the event record is {@code stele.v<version>.<EventName>}, and each nested record or
+ * enum is {@code stele.v<version>.<EventName>.<SimpleName>}. Moving a class is therefore not a schema
+ * change, and two versions of one event never share a fingerprint.
+ */
+public final class SchemaGenerator {
+
+    /** The schema, its text as written to the resource, and the fingerprint the runtime keys it by. */
+    public record GeneratedSchema(Schema schema, String json, long fingerprint) {
+    }
+
+    public GeneratedSchema generate(EventModel event) {
+        String namespace = "stele.v" + event.version();
+        Builder builder = new Builder(namespace + "." + event.name(), enumDefaults(event.record(), new HashMap<>()));
+        Schema schema = builder.record(event.record(), event.name(), namespace);
+        return new GeneratedSchema(schema, schema.toString(true) + "\n", SchemaNormalization.parsingFingerprint64(schema));
+    }
+
+    /** The {@code @Default} symbol of each enum used directly by a field (the parser checked they agree). */
+    private static Map<String, String> enumDefaults(RecordModel record, Map<String, String> defaults) {
+        for (FieldModel field : record.fields()) {
+            TypeMapping type = unwrap(field.type());
+            if (type instanceof TypeMapping.Enumeration enumeration && field.defaultValue().isPresent()) {
+                defaults.put(enumeration.javaType().canonicalName(), field.defaultValue().get().text());
+            }
+            nestedRecords(field.type(), nested -> enumDefaults(nested, defaults));
+        }
+        return defaults;
+    }
+
+    private static TypeMapping unwrap(TypeMapping type) {
+        if (type instanceof TypeMapping.Nullable nullable) {
+            return unwrap(nullable.value());
+        }
+        if (type instanceof TypeMapping.Wrapper wrapper) {
+            return unwrap(wrapper.value());
+        }
+        return type;
+    }
+
+    private static void nestedRecords(TypeMapping type, java.util.function.Consumer<RecordModel> action) {
+        if (type instanceof TypeMapping.Nested nested) {
+            action.accept(nested.record());
+        } else if (type instanceof TypeMapping.Nullable nullable) {
+            nestedRecords(nullable.value(), action);
+        } else if (type instanceof TypeMapping.Sequence sequence) {
+            nestedRecords(sequence.element(), action);
+        } else if (type instanceof TypeMapping.StringMap map) {
+            nestedRecords(map.value(), action);
+        } else if (type instanceof TypeMapping.Wrapper wrapper) {
+            nestedRecords(wrapper.value(), action);
+        }
+    }
+
+    /** Builds one schema, defining each named type once and referring to it by name after that. */
+    private static final class Builder {
+
+        private final String nestedNamespace;
+        private final Map<String, String> enumDefaults;
+        private final Map<String, Schema> named = new HashMap<>();
+
+        Builder(String nestedNamespace, Map<String, String> enumDefaults) {
+            this.nestedNamespace = nestedNamespace;
+            this.enumDefaults = enumDefaults;
+        }
+
+        Schema record(RecordModel record, String name, String namespace) {
+            Schema schema = Schema.createRecord(name, null, namespace, false);
+            named.put(record.javaType().canonicalName(), schema);
+            List<Schema.Field> fields = new ArrayList<>();
+            for (FieldModel field : record.fields()) {
+                fields.add(field(field));
+            }
+            schema.setFields(fields);
+            return schema;
+        }
+
+        private Schema.Field field(FieldModel field) {
+            boolean hasDefault = field.defaultValue().isPresent();
+            Schema schema;
+            if (field.type() instanceof TypeMapping.Nullable nullable) {
+                Schema value = schema(nullable.value());
+                Schema none = Schema.create(Schema.Type.NULL);
+                schema = Schema.createUnion(hasDefault ? List.of(value, none) : List.of(none, value));
+            } else {
+                schema = schema(field.type());
+            }
+            Schema.Field result;
+            if (hasDefault) {
+                result = new Schema.Field(field.name(), schema, null, field.defaultValue().get().avroValue());
+            } else if (field.type().isOptional()) {
+                result = new Schema.Field(field.name(), schema, null, JsonProperties.NULL_VALUE);
+            } else {
+                result = new Schema.Field(field.name(), schema);
+            }
+            field.aliases().forEach(result::addAlias);
+            return result;
+        }
+
+        private Schema schema(TypeMapping type) {
+            if (type instanceof TypeMapping.Scalar scalar) {
+                return scalar(scalar);
+            }
+            if (type instanceof TypeMapping.Decimal decimal) {
+                return LogicalTypes.decimal(decimal.precision(), decimal.scale())
+                        .addToSchema(Schema.create(Schema.Type.BYTES));
+            }
+            if (type instanceof TypeMapping.Enumeration enumeration) {
+                String key = enumeration.javaType().canonicalName();
+                Schema known = named.get(key);
+                if (known == null) {
+                    known = Schema.createEnum(enumeration.javaType().simpleName(), null, nestedNamespace,
+                            enumeration.symbols(), enumDefaults.get(key));
+                    named.put(key, known);
+                }
+                return known;
+            }
+            if (type instanceof TypeMapping.Sequence sequence) {
+                return Schema.createArray(schema(sequence.element()));
+            }
+            if (type instanceof TypeMapping.StringMap map) {
+                return Schema.createMap(schema(map.value()));
+            }
+            if (type instanceof TypeMapping.Nested nested) {
+                Schema known = named.get(nested.record().javaType().canonicalName());
+                return known != null ? known : record(nested.record(), nested.record().simpleName(), nestedNamespace);
+            }
+            if (type instanceof TypeMapping.Wrapper wrapper) {
+                return schema(wrapper.value());
+            }
+            throw new IllegalArgumentException("optional values are unions of fields, not standalone: " + type);
+        }
+
+        private static Schema scalar(TypeMapping.Scalar scalar) {
+            switch (scalar.kind()) {
+                case BOOLEAN:
+                    return Schema.create(Schema.Type.BOOLEAN);
+                case INT:
+                    return Schema.create(Schema.Type.INT);
+                case LONG:
+                    return Schema.create(Schema.Type.LONG);
+                case FLOAT:
+                    return Schema.create(Schema.Type.FLOAT);
+                case DOUBLE:
+                    return Schema.create(Schema.Type.DOUBLE);
+                case STRING:
+                    return Schema.create(Schema.Type.STRING);
+                case INSTANT:
+                    return LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+                case LOCAL_DATE:
+                    return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+                case LOCAL_DATE_TIME:
+                    return LogicalTypes.localTimestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+                case UUID:
+                    return LogicalTypes.uuid().addToSchema(Schema.create(Schema.Type.STRING));
+                case BYTES:
+                    return Schema.create(Schema.Type.BYTES);
+                default:
+                    throw new AssertionError(scalar.kind());
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.stele.processor.model;
+
+import com.squareup.javapoet.ClassName;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One {@code @Event} record: the name and version it is stored under and how its fields are encoded.
+ *
+ * @param annotation the {@code @Event} mirror, for diagnostics
+ */
+public record EventModel(String name, int version, RecordModel record, AnnotationMirror annotation) {
+
+    public TypeElement element() {
+        return record.element();
+    }
+
+    public ClassName javaType() {
+        return record.javaType();
+    }
+
+    /** {@code OrderPaid v2}, as diagnostics name it. */
+    public String label() {
+        return name + " v" + version;
+    }
+}

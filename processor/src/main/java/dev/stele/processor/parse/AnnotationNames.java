@@ -1,0 +1,17 @@
+package dev.stele.processor.parse;
+
+/** Our annotations, read by qualified name so that the processor needs no runtime classes. */
+public final class AnnotationNames {
+
+    public static final String EVENT = "dev.stele.annotation.Event";
+    public static final String STREAM_ID = "dev.stele.annotation.StreamId";
+    public static final String DEFAULT = "dev.stele.annotation.Default";
+    public static final String ALIAS = "dev.stele.annotation.Alias";
+    public static final String DECIMAL = "dev.stele.annotation.Decimal";
+    public static final String UPCAST = "dev.stele.annotation.Upcast";
+    /** Any annotation with this simple name marks a value as optional (JSpecify, JSR-305, Jakarta, ...). */
+    public static final String NULLABLE_SIMPLE_NAME = "Nullable";
+
+    private AnnotationNames() {
+    }
+}

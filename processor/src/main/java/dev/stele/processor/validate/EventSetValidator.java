@@ -1,0 +1,72 @@
+package dev.stele.processor.validate;
+
+import dev.stele.processor.diagnostic.Diagnostics;
+import dev.stele.processor.diagnostic.Message;
+import dev.stele.processor.model.EventModel;
+import dev.stele.processor.model.UpcastModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Checks what concerns the module's events together: each {@code (name, version)} declared once, at
+ * most one {@code @Upcast} per version, and a path of {@code @Upcast} steps from every older version
+ * to the latest.
+ */
+public final class EventSetValidator {
+
+    private final Diagnostics diagnostics;
+
+    public EventSetValidator(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** The upcast step from each event version, keyed by the qualified name of the older record. */
+    public Map<String, UpcastModel> validate(List<EventModel> events, List<UpcastModel> upcasts) {
+        Map<String, TreeMap<Integer, EventModel>> byName = new HashMap<>();
+        for (EventModel event : events) {
+            EventModel known = byName.computeIfAbsent(event.name(), name -> new TreeMap<>())
+                    .putIfAbsent(event.version(), event);
+            if (known != null) {
+                diagnostics.error(Message.EVENT_DUPLICATE, event.element(), event.annotation(), event.label(),
+                        known.javaType().canonicalName(), event.javaType().canonicalName());
+            }
+        }
+        Map<String, UpcastModel> steps = new HashMap<>();
+        for (UpcastModel upcast : upcasts) {
+            String from = upcast.from().getQualifiedName().toString();
+            UpcastModel known = steps.putIfAbsent(from, upcast);
+            if (known != null) {
+                diagnostics.error(Message.UPCAST_DUPLICATE, upcast.method(), upcast.from().getSimpleName(),
+                        known.owner().simpleName() + "." + known.methodName(),
+                        upcast.owner().simpleName() + "." + upcast.methodName());
+            }
+        }
+        for (TreeMap<Integer, EventModel> versions : byName.values()) {
+            checkPaths(versions, steps);
+        }
+        return steps;
+    }
+
+    private void checkPaths(TreeMap<Integer, EventModel> versions, Map<String, UpcastModel> steps) {
+        EventModel latest = versions.lastEntry().getValue();
+        Map<String, EventModel> byType = new HashMap<>();
+        versions.values().forEach(event -> byType.put(event.javaType().canonicalName(), event));
+        for (EventModel event : new ArrayList<>(versions.values())) {
+            EventModel at = event;
+            while (at != latest) {
+                UpcastModel step = steps.get(at.element().getQualifiedName().toString());
+                EventModel next = step == null ? null : byType.get(step.to().getQualifiedName().toString());
+                if (next == null) {
+                    diagnostics.error(Message.UPCAST_PATH_MISSING, event.element(), event.annotation(),
+                            event.label() + (at == event ? "" : " (its @Upcast chain stops at version " + at.version()
+                                    + ")"), latest.version(), at.javaType().simpleName());
+                    break;
+                }
+                at = next;
+            }
+        }
+    }
+}

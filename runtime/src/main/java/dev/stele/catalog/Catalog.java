@@ -1,0 +1,300 @@
+package dev.stele.catalog;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.stele.catalog.internal.BoundedBinaryDecoder;
+import dev.stele.catalog.internal.ByteArrayBinaryEncoder;
+import dev.stele.catalog.internal.IndexCheck;
+import dev.stele.catalog.internal.JsonPaths;
+import dev.stele.catalog.internal.RegisteredEvent;
+import dev.stele.catalog.internal.Registry;
+import dev.stele.catalog.internal.SchemaHistory;
+import dev.stele.catalog.internal.SingleObjectEncoding;
+import dev.stele.spi.EventType;
+import dev.stele.spi.codec.CodecFailure;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import org.apache.avro.AvroTypeException;
+import org.apache.avro.Schema;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.ResolvingDecoder;
+
+/**
+ * Every event of every Stele module on the class path: encodes events to JSON and Avro and decodes
+ * any stored version back to the latest.
+ *
+ * <pre>{@code
+ * Catalog catalog = Catalog.load();
+ * SerializedEvent json = catalog.toJson(new OrderPaid(...));            // name, version, payload
+ * Object latest = catalog.fromJson(json.name(), json.version(), json.payload());
+ * byte[] avro = catalog.toAvro(new OrderPaid(...));                    // C3 01 + fingerprint + body
+ * Object again = catalog.fromAvro(avro);
+ * }</pre>
+ *
+ * <p>Guarantees: reading is tolerant exactly as Avro schema resolution is, in both formats (unknown
+ * fields skipped, missing fields take their {@code @Default}, aliases accepted); a decoded older
+ * version is brought to the latest by its {@code @Upcast} chain; anything that cannot be read or
+ * written raises a typed {@link dev.stele.SteleException} naming the event, version and field, and
+ * nothing is dropped or guessed. A catalog is immutable and safe to share between threads.
+ */
+public final class Catalog {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final Registry registry;
+    private final SchemaHistory history;
+    private final ThreadLocal<Map<Long, ResolvingDecoder>> resolvers = ThreadLocal.withInitial(HashMap::new);
+
+    private Catalog(Registry registry, SchemaHistory history) {
+        this.registry = registry;
+        this.history = history;
+    }
+
+    /** Every generated catalog visible to the thread's context class loader (or this class's). */
+    public static Catalog load() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return load(loader != null ? loader : Catalog.class.getClassLoader());
+    }
+
+    /**
+     * Every generated catalog {@code loader} sees through {@link ServiceLoader}, with the schema
+     * history of each module.
+     *
+     * @throws CatalogException if two catalogs claim the same {@code (name, version)}, or a module's
+     *     event index lists an event no catalog registered
+     */
+    public static Catalog load(ClassLoader loader) {
+        List<EventCatalog> catalogs = new ArrayList<>();
+        ServiceLoader.load(EventCatalog.class, loader).forEach(catalogs::add);
+        Registry registry = Registry.of(catalogs);
+        IndexCheck.verify(loader, JSON, registry);
+        return new Catalog(registry, SchemaHistory.load(loader, JSON));
+    }
+
+    /** A catalog of exactly {@code catalogs}, without schema history; for tests and tools. */
+    public static Catalog of(EventCatalog... catalogs) {
+        return new Catalog(Registry.of(List.of(catalogs)), SchemaHistory.empty());
+    }
+
+    /** Every registered event version, sorted by name and version. */
+    public List<EventType<?>> eventTypes() {
+        return registry.types();
+    }
+
+    /**
+     * Encodes {@code event} as JSON. An older version's record is written as itself and labelled with
+     * its own version.
+     *
+     * @throws UnknownEventException if the event's class is not a registered event
+     * @throws EventEncodingException if a value cannot be written without loss
+     */
+    public SerializedEvent toJson(Object event) {
+        RegisteredEvent<?> registered = registered(event);
+        EventType<?> type = registered.type();
+        ByteArrayBuilder bytes = new ByteArrayBuilder(JSON._getBufferRecycler());
+        JsonGenerator out = null;
+        try {
+            out = JSON.createGenerator(bytes);
+            writeJson(type, event, out);
+            out.close();
+            return new SerializedEvent(type.name(), type.version(), bytes.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            CodecFailure failure = CodecFailure.of(e);
+            throw encodingFailure(type, Format.JSON, out == null ? "" : JsonPaths.of(out.getOutputContext(), failure),
+                    failure);
+        } finally {
+            bytes.release();
+        }
+    }
+
+    /**
+     * Decodes a JSON payload written as {@code (name, version)} and upcasts it to the latest version.
+     *
+     * @throws UnknownEventException if no catalog registers {@code (name, version)}
+     * @throws EventDecodingException if the payload is not a valid event of that version
+     * @throws UpcastException if an {@code @Upcast} step fails
+     */
+    public Object fromJson(String name, int version, byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
+        RegisteredEvent<?> registered = find(name, version);
+        Object decoded;
+        JsonParser in = null;
+        try {
+            in = JSON.createParser(payload);
+            in.nextToken();
+            decoded = registered.type().codec().readJson(in);
+            if (in.nextToken() != null) {
+                throw new CodecFailure("unexpected content after the event object");
+            }
+        } catch (CodecFailure failure) {
+            throw decodingFailure(registered, Format.JSON, in == null ? failure.path() : JsonPaths.of(in.getParsingContext(), failure), failure);
+        } catch (IOException | RuntimeException e) {
+            throw decodingFailure(registered, Format.JSON, in == null ? "" : JsonPaths.of(in.getParsingContext()), CodecFailure.of(e));
+        } finally {
+            closeQuietly(in);
+        }
+        return registered.toLatest(decoded);
+    }
+
+    /**
+     * Encodes {@code event} in Avro single-object encoding: {@code C3 01}, the fingerprint of the
+     * event version's schema, then the Avro binary body.
+     *
+     * @throws UnknownEventException if the event's class is not a registered event
+     * @throws EventEncodingException if a value cannot be written without loss
+     */
+    public byte[] toAvro(Object event) {
+        RegisteredEvent<?> registered = registered(event);
+        EventType<?> type = registered.type();
+        ByteArrayBinaryEncoder out = new ByteArrayBinaryEncoder(128, SingleObjectEncoding.HEADER_LENGTH);
+        try {
+            writeAvro(type, event, out);
+        } catch (CodecFailure | IOException e) {
+            throw encodingFailure(type, Format.AVRO, avroPath(type, event), CodecFailure.of(e));
+        }
+        SingleObjectEncoding.writeHeader(out.buffer(), type.schemaFingerprint());
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes Avro single-object encoded data and upcasts it to the latest version. The writer's schema
+     * is found by the fingerprint in the header: the current schema of an event version, or one of its
+     * earlier releases in the schema history, which is then resolved to the current one.
+     *
+     * @throws UnknownSchemaException if no known schema has the data's fingerprint
+     * @throws EventDecodingException if the data is not a valid event under that schema
+     * @throws UpcastException if an {@code @Upcast} step fails
+     */
+    public Object fromAvro(byte[] avro) {
+        Objects.requireNonNull(avro, "avro");
+        if (!SingleObjectEncoding.hasHeader(avro)) {
+            throw new EventDecodingException("?", 0, Format.AVRO, "",
+                    "not Avro single-object encoding: it must start with C3 01 and an 8-byte schema fingerprint", null);
+        }
+        long fingerprint = SingleObjectEncoding.fingerprint(avro);
+        BoundedBinaryDecoder body = new BoundedBinaryDecoder(avro, SingleObjectEncoding.HEADER_LENGTH,
+                avro.length - SingleObjectEncoding.HEADER_LENGTH);
+        RegisteredEvent<?> registered = registry.byFingerprint(fingerprint);
+        Object decoded;
+        if (registered != null) {
+            decoded = readAvro(registered, body, null);
+        } else {
+            SchemaHistory.Entry written = history.find(fingerprint);
+            if (written == null) {
+                throw new UnknownSchemaException(fingerprint);
+            }
+            registered = find(written.name(), written.version());
+            decoded = readAvro(registered, body, written.schema());
+        }
+        return registered.toLatest(decoded);
+    }
+
+    private Object readAvro(RegisteredEvent<?> registered, BoundedBinaryDecoder body, Schema writer) {
+        try {
+            Object decoded;
+            if (writer == null) {
+                decoded = registered.type().codec().readAvro(body);
+            } else {
+                ResolvingDecoder resolving = resolver(registered, writer, body);
+                decoded = registered.type().codec().readAvro(resolving);
+                resolving.drain();
+            }
+            if (body.remaining() != 0) {
+                throw new CodecFailure(body.remaining() + " bytes remain after the event; the data does not match"
+                        + " the schema its header names");
+            }
+            return decoded;
+        } catch (IOException | RuntimeException e) {
+            CodecFailure failure = CodecFailure.of(e);
+            throw decodingFailure(registered, Format.AVRO, failure.path(), failure);
+        }
+    }
+
+    private ResolvingDecoder resolver(RegisteredEvent<?> registered, Schema writer, BoundedBinaryDecoder body)
+            throws IOException {
+        long fingerprint = org.apache.avro.SchemaNormalization.parsingFingerprint64(writer);
+        Map<Long, ResolvingDecoder> cache = resolvers.get();
+        ResolvingDecoder resolving = cache.get(fingerprint);
+        if (resolving == null) {
+            try {
+                resolving = DecoderFactory.get().resolvingDecoder(writer, registered.schema(), body);
+            } catch (AvroTypeException e) {
+                throw new CodecFailure("the data's schema cannot be resolved to this version's: " + e.getMessage(), e);
+            }
+            cache.put(fingerprint, resolving);
+        } else {
+            resolving.configure(body);
+        }
+        return resolving;
+    }
+
+    private RegisteredEvent<?> registered(Object event) {
+        Objects.requireNonNull(event, "event");
+        RegisteredEvent<?> registered = registry.byType(event.getClass());
+        if (registered == null) {
+            throw UnknownEventException.ofType(event.getClass());
+        }
+        return registered;
+    }
+
+    private RegisteredEvent<?> find(String name, int version) {
+        Objects.requireNonNull(name, "name");
+        RegisteredEvent<?> registered = registry.find(name, version);
+        if (registered == null) {
+            throw UnknownEventException.of(name, version, registry.describeVersions(name));
+        }
+        return registered;
+    }
+
+    /** The path of an Avro encoding failure: the JSON writer applies the same checks and tracks paths. */
+    private static String avroPath(EventType<?> type, Object event) {
+        try (JsonGenerator out = JSON.createGenerator(OutputStream.nullOutputStream())) {
+            try {
+                writeJson(type, event, out);
+            } catch (CodecFailure failure) {
+                return JsonPaths.of(out.getOutputContext(), failure);
+            }
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+        return "";
+    }
+
+    private static <E> void writeJson(EventType<E> type, Object event, JsonGenerator out) throws IOException {
+        type.codec().writeJson(type.javaType().cast(event), out);
+    }
+
+    private static <E> void writeAvro(EventType<E> type, Object event, ByteArrayBinaryEncoder out) throws IOException {
+        type.codec().writeAvro(type.javaType().cast(event), out);
+    }
+
+    private static EventEncodingException encodingFailure(EventType<?> type, Format format, String path,
+            CodecFailure failure) {
+        return new EventEncodingException(type.name(), type.version(), format, path, failure.reason(), failure);
+    }
+
+    private static EventDecodingException decodingFailure(RegisteredEvent<?> registered, Format format, String path,
+            CodecFailure failure) {
+        return new EventDecodingException(registered.name(), registered.version(), format, path, failure.reason(),
+                failure.getCause() != null ? failure.getCause() : failure);
+    }
+
+    private static void closeQuietly(JsonParser in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // a parser over a byte array holds nothing to release
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.stele.spi;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What a generated codec registers for one {@code (name, version)} of an event: the Java type, the
+ * codec, the fingerprint of its Avro schema and, for an older version, the {@code @Upcast} step to
+ * a later version.
+ *
+ * @param <E> the event record type
+ */
+public final class EventType<E> {
+
+    private final String name;
+    private final int version;
+    private final Class<E> javaType;
+    private final EventCodec<E> codec;
+    private final long schemaFingerprint;
+    private final int upcastTarget;
+    private final Function<? super E, ?> upcast;
+
+    private EventType(String name, int version, Class<E> javaType, EventCodec<E> codec,
+            long schemaFingerprint, int upcastTarget, Function<? super E, ?> upcast) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.version = version;
+        this.javaType = Objects.requireNonNull(javaType, "javaType");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.schemaFingerprint = schemaFingerprint;
+        this.upcastTarget = upcastTarget;
+        this.upcast = upcast;
+    }
+
+    /**
+     * Describes one event version.
+     *
+     * @param schemaFingerprint the CRC-64-AVRO fingerprint of the schema's parsing canonical form
+     */
+    public static <E> EventType<E> of(String name, int version, Class<E> javaType, EventCodec<E> codec,
+            long schemaFingerprint) {
+        return new EventType<>(name, version, javaType, codec, schemaFingerprint, 0, null);
+    }
+
+    /** The same type with an {@code @Upcast} step to {@code targetVersion} of the same name. */
+    public EventType<E> upcastingTo(int targetVersion, Function<? super E, ?> step) {
+        if (targetVersion <= version) {
+            throw new IllegalArgumentException(name + " v" + version + " cannot upcast to v" + targetVersion);
+        }
+        return new EventType<>(name, version, javaType, codec, schemaFingerprint, targetVersion,
+                Objects.requireNonNull(step, "step"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Class<E> javaType() {
+        return javaType;
+    }
+
+    public EventCodec<E> codec() {
+        return codec;
+    }
+
+    public long schemaFingerprint() {
+        return schemaFingerprint;
+    }
+
+    /** The version the {@code @Upcast} step leads to, or 0 if this version has none. */
+    public int upcastTarget() {
+        return upcastTarget;
+    }
+
+    /** Applies the {@code @Upcast} step; only for types whose {@link #upcastTarget()} is not 0. */
+    public Object upcast(E event) {
+        if (upcast == null) {
+            throw new IllegalStateException(name + " v" + version + " has no @Upcast step");
+        }
+        return upcast.apply(event);
+    }
+
+    /** Where the processor wrote this version's Avro schema, relative to the class path root. */
+    public String schemaResource() {
+        return schemaResource(name, version);
+    }
+
+    /** Where the processor writes the Avro schema of {@code (name, version)}. */
+    public static String schemaResource(String name, int version) {
+        return "META-INF/stele/schemas/" + name + "/v" + version + ".avsc";
+    }
+
+    @Override
+    public String toString() {
+        return name + " v" + version + " (" + javaType.getName() + ")";
+    }
+}

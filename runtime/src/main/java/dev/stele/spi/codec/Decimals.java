@@ -1,0 +1,57 @@
+package dev.stele.spi.codec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * {@code BigDecimal} at a fixed precision and scale, as the Avro {@code decimal} logical type stores
+ * it: the scale lives in the schema, the data holds the unscaled value. Values are widened to the
+ * scale, never rounded.
+ */
+public final class Decimals {
+
+    private Decimals() {
+    }
+
+    /**
+     * {@code value} at exactly {@code scale}; a failure if that needs rounding or more than
+     * {@code precision} digits.
+     */
+    public static BigDecimal fit(BigDecimal value, int precision, int scale) {
+        BigDecimal scaled;
+        try {
+            scaled = value.setScale(scale, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new CodecFailure(value.toPlainString() + " has more than " + scale
+                    + " digits after the decimal point; the field is @Decimal(precision = " + precision
+                    + ", scale = " + scale + ") and Stele does not round");
+        }
+        if (scaled.precision() > precision) {
+            throw new CodecFailure(value.toPlainString() + " needs " + scaled.precision()
+                    + " digits; the field is @Decimal(precision = " + precision + ", scale = " + scale + ")");
+        }
+        return scaled;
+    }
+
+    /** Decimal text such as {@code -12.50}. */
+    public static BigDecimal parse(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new CodecFailure("'" + text + "' is not a decimal number");
+        }
+    }
+
+    /** The big-endian two's-complement unscaled value of {@code value} at {@code scale}. */
+    public static byte[] toBytes(BigDecimal value, int precision, int scale) {
+        return fit(value, precision, scale).unscaledValue().toByteArray();
+    }
+
+    public static BigDecimal fromBytes(byte[] unscaled, int scale) {
+        if (unscaled.length == 0) {
+            throw new CodecFailure("a decimal's unscaled value has no bytes");
+        }
+        return new BigDecimal(new BigInteger(unscaled), scale);
+    }
+}

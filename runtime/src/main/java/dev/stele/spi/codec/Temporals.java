@@ -1,0 +1,260 @@
+package dev.stele.spi.codec;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Conversions of the time types to what both formats store: microseconds since the epoch
+ * (Avro {@code timestamp-micros}, {@code local-timestamp-micros}, as PostgreSQL keeps them), days
+ * since the epoch (Avro {@code date}) and ISO-8601 text in JSON.
+ *
+ * <p>Precision is never lost silently: an {@code Instant} or {@code LocalDateTime} with a fraction
+ * finer than a microsecond, or out of the stored range, is a {@link CodecFailure} in both formats.
+ */
+public final class Temporals {
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long SECONDS_PER_DAY = 86_400L;
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the range the fast text path handles. */
+    private static final long FAST_MIN_SECOND = -62_167_219_200L;
+    private static final long FAST_MAX_SECOND = 253_402_300_799L;
+
+    private Temporals() {
+    }
+
+    /** Microseconds since 1970-01-01T00:00:00Z. */
+    public static long toEpochMicros(Instant value) {
+        requireMicros(value.getNano());
+        try {
+            return Math.addExact(Math.multiplyExact(value.getEpochSecond(), MICROS_PER_SECOND), value.getNano() / 1000);
+        } catch (ArithmeticException e) {
+            throw new CodecFailure(value + " is outside the range of a timestamp in microseconds");
+        }
+    }
+
+    public static Instant fromEpochMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
+    }
+
+    /** Days since 1970-01-01. */
+    public static int toEpochDays(LocalDate value) {
+        long days = value.toEpochDay();
+        if (days != (int) days) {
+            throw new CodecFailure(value + " is outside the range of a date in days since 1970-01-01");
+        }
+        return (int) days;
+    }
+
+    public static LocalDate fromEpochDays(int days) {
+        return LocalDate.ofEpochDay(days);
+    }
+
+    /** Microseconds since 1970-01-01T00:00 on the local time line. */
+    public static long toLocalMicros(LocalDateTime value) {
+        requireMicros(value.getNano());
+        try {
+            long seconds = value.toEpochSecond(ZoneOffset.UTC);
+            return Math.addExact(Math.multiplyExact(seconds, MICROS_PER_SECOND), value.getNano() / 1000);
+        } catch (ArithmeticException e) {
+            throw new CodecFailure(value + " is outside the range of a local timestamp in microseconds");
+        }
+    }
+
+    public static LocalDateTime fromLocalMicros(long micros) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000, ZoneOffset.UTC);
+    }
+
+    /** Checks that the value fits the stored range and precision; returns it. */
+    public static Instant checkInstant(Instant value) {
+        toEpochMicros(value);
+        return value;
+    }
+
+    public static LocalDateTime checkLocalDateTime(LocalDateTime value) {
+        toLocalMicros(value);
+        return value;
+    }
+
+    public static LocalDate checkLocalDate(LocalDate value) {
+        toEpochDays(value);
+        return value;
+    }
+
+    private static void requireMicros(int nanos) {
+        if (nanos % 1000 != 0) {
+            throw new CodecFailure("has a fraction finer than a microsecond (" + nanos
+                    + " ns); Stele stores time to the microsecond, as PostgreSQL and Avro timestamp-micros do: "
+                    + "truncate it with truncatedTo(ChronoUnit.MICROS)");
+        }
+    }
+
+    /**
+     * ISO-8601 in UTC, as {@link java.time.format.DateTimeFormatter#ISO_INSTANT} writes it (fraction in
+     * groups of three digits, none when zero), without its cost for the years 0000 to 9999.
+     */
+    public static String formatInstant(Instant value) {
+        long seconds = value.getEpochSecond();
+        if (seconds < FAST_MIN_SECOND || seconds > FAST_MAX_SECOND) {
+            return value.toString();
+        }
+        long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        char[] text = new char[30];
+        int length = writeDate(text, days);
+        text[length++] = 'T';
+        length = writeTwo(text, length, secondOfDay / 3600);
+        text[length++] = ':';
+        length = writeTwo(text, length, secondOfDay / 60 % 60);
+        text[length++] = ':';
+        length = writeTwo(text, length, secondOfDay % 60);
+        length = writeFraction(text, length, value.getNano());
+        text[length++] = 'Z';
+        return new String(text, 0, length);
+    }
+
+    /** Parses ISO-8601 with {@code Z} or an offset; the fraction may have at most six digits. */
+    public static Instant parseInstant(String text) {
+        Instant fast = parseUtcFast(text);
+        Instant value;
+        if (fast != null) {
+            value = fast;
+        } else {
+            try {
+                value = OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new CodecFailure("'" + text + "' is not an ISO-8601 instant such as 2024-01-31T10:15:30.123456Z");
+            }
+        }
+        return checkInstant(value);
+    }
+
+    public static LocalDate parseLocalDate(String text) {
+        try {
+            return checkLocalDate(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new CodecFailure("'" + text + "' is not an ISO-8601 date such as 2024-01-31");
+        }
+    }
+
+    public static LocalDateTime parseLocalDateTime(String text) {
+        try {
+            return checkLocalDateTime(LocalDateTime.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new CodecFailure("'" + text + "' is not an ISO-8601 local date-time such as 2024-01-31T10:15:30.123456");
+        }
+    }
+
+    public static String formatLocalDateTime(LocalDateTime value) {
+        return value.toString();
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when the text has another shape. */
+    private static Instant parseUtcFast(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
+                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            int fractionDigits = length - 21;
+            if (text.charAt(19) != '.' || fractionDigits < 1) {
+                return null;
+            }
+            nanos = digits(text, 20, fractionDigits);
+            if (nanos < 0) {
+                return null;
+            }
+            for (int i = fractionDigits; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (text.charAt(19) != 'Z') {
+            return null;
+        }
+        try {
+            long days = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(days * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal value of {@code count} ASCII digits, or -1 if one is not a digit. */
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /** Writes yyyy-MM-dd of a day in years 0000..9999 (civil-from-days, proleptic Gregorian). */
+    private static int writeDate(char[] text, long epochDay) {
+        long z = epochDay + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long shiftedMonth = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
+        int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        int length = writeTwo(text, 0, year / 100);
+        length = writeTwo(text, length, year % 100);
+        text[length++] = '-';
+        length = writeTwo(text, length, month);
+        text[length++] = '-';
+        return writeTwo(text, length, day);
+    }
+
+    private static int writeTwo(char[] text, int at, int value) {
+        text[at] = (char) ('0' + value / 10);
+        text[at + 1] = (char) ('0' + value % 10);
+        return at + 2;
+    }
+
+    private static int writeFraction(char[] text, int at, int nanos) {
+        if (nanos == 0) {
+            return at;
+        }
+        int digits;
+        int value;
+        if (nanos % 1_000_000 == 0) {
+            digits = 3;
+            value = nanos / 1_000_000;
+        } else if (nanos % 1000 == 0) {
+            digits = 6;
+            value = nanos / 1000;
+        } else {
+            digits = 9;
+            value = nanos;
+        }
+        text[at++] = '.';
+        for (int i = at + digits - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + digits;
+    }
+}

@@ -109,7 +109,7 @@ public final class Catalog {
             return new SerializedEvent(type.name(), type.version(), bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
             CodecFailure failure = CodecFailure.of(e);
-            throw encodingFailure(type, Format.JSON, out == null ? "" : JsonPaths.of(out.getOutputContext(), failure),
+            throw encodingFailure(type, Format.JSON, out == null ? "" : JsonPaths.ofWrite(out.getOutputContext(), failure),
                     failure);
         } finally {
             bytes.release();
@@ -136,9 +136,9 @@ public final class Catalog {
                 throw new CodecFailure("unexpected content after the event object");
             }
         } catch (CodecFailure failure) {
-            throw decodingFailure(registered, Format.JSON, in == null ? failure.path() : JsonPaths.of(in.getParsingContext(), failure), failure);
+            throw decodingFailure(registered, Format.JSON, in == null ? failure.path() : JsonPaths.ofRead(in.getParsingContext(), failure), failure);
         } catch (IOException | RuntimeException e) {
-            throw decodingFailure(registered, Format.JSON, in == null ? "" : JsonPaths.of(in.getParsingContext()), CodecFailure.of(e));
+            throw decodingFailure(registered, Format.JSON, in == null ? "" : JsonPaths.ofRead(in.getParsingContext(), null), CodecFailure.of(e));
         } finally {
             closeQuietly(in);
         }
@@ -261,7 +261,7 @@ public final class Catalog {
             try {
                 writeJson(type, event, out);
             } catch (CodecFailure failure) {
-                return JsonPaths.of(out.getOutputContext(), failure);
+                return JsonPaths.ofWrite(out.getOutputContext(), failure);
             }
         } catch (IOException | RuntimeException e) {
             return "";

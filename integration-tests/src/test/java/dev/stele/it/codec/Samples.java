@@ -41,6 +41,19 @@ final class Samples {
                 new Money(-1));
     }
 
+    /**
+     * Field-by-field equality that is exact where AssertJ is not by default: doubles and floats compare
+     * with {@code equals} (so NaN equals NaN, -0.0 differs from 0.0, and no tolerance), arrays by content,
+     * and sets without order.
+     */
+    static void assertSameEvent(Object actual, Object expected) {
+        org.assertj.core.api.Assertions.assertThat(actual).usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class)
+                .withEqualsForType(Float::equals, Float.class)
+                .ignoringCollectionOrderInFields("numbers")
+                .isEqualTo(expected);
+    }
+
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -9,10 +9,21 @@ public final class JsonPaths {
     private JsonPaths() {
     }
 
-    /** The path of {@code context}, followed by whatever path {@code failure} carries itself. */
-    public static String of(JsonStreamContext context, CodecFailure failure) {
+    /** Where a read failed: the parser's context, then whatever path {@code failure} carries itself. */
+    public static String ofRead(JsonStreamContext context, CodecFailure failure) {
+        return join(of(context, false), failure);
+    }
+
+    /**
+     * Where a write failed. A writer checks an array element before writing it, so the innermost array
+     * context has not counted it yet: its element is the one after the last written.
+     */
+    public static String ofWrite(JsonStreamContext context, CodecFailure failure) {
+        return join(of(context, true), failure);
+    }
+
+    private static String join(String outer, CodecFailure failure) {
         String inner = failure == null ? "" : failure.path();
-        String outer = of(context);
         if (outer.isEmpty()) {
             return inner;
         }
@@ -22,13 +33,13 @@ public final class JsonPaths {
         return inner.charAt(0) == '[' ? outer + inner : outer + '.' + inner;
     }
 
-    /** The path of {@code context}, from the event object down. */
-    public static String of(JsonStreamContext context) {
+    private static String of(JsonStreamContext context, boolean writing) {
         StringBuilder path = new StringBuilder();
         for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
             String segment;
             if (at.inArray()) {
-                segment = "[" + Math.max(at.getCurrentIndex(), 0) + "]";
+                int index = writing && at == context ? at.getEntryCount() : at.getCurrentIndex();
+                segment = "[" + Math.max(index, 0) + "]";
             } else if (at.getCurrentName() != null) {
                 segment = at.getCurrentName();
             } else {

@@ -31,7 +31,7 @@ public final class Temporals {
     public static long toEpochMicros(Instant value) {
         requireMicros(value.getNano());
         try {
-            return Math.addExact(Math.multiplyExact(value.getEpochSecond(), MICROS_PER_SECOND), value.getNano() / 1000);
+            return micros(value.getEpochSecond(), value.getNano());
         } catch (ArithmeticException e) {
             throw new CodecFailure(value + " is outside the range of a timestamp in microseconds");
         }
@@ -59,11 +59,23 @@ public final class Temporals {
     public static long toLocalMicros(LocalDateTime value) {
         requireMicros(value.getNano());
         try {
-            long seconds = value.toEpochSecond(ZoneOffset.UTC);
-            return Math.addExact(Math.multiplyExact(seconds, MICROS_PER_SECOND), value.getNano() / 1000);
+            return micros(value.toEpochSecond(ZoneOffset.UTC), value.getNano());
         } catch (ArithmeticException e) {
             throw new CodecFailure(value + " is outside the range of a local timestamp in microseconds");
         }
+    }
+
+    /**
+     * {@code seconds} and {@code nanos} as microseconds, exact down to {@code Long.MIN_VALUE}: a negative
+     * second with a fraction is taken as the next second minus the rest, so the product cannot overflow
+     * where the sum would not.
+     */
+    private static long micros(long seconds, int nanos) {
+        long fraction = nanos / 1000;
+        if (seconds < 0 && fraction > 0) {
+            return Math.addExact(Math.multiplyExact(seconds + 1, MICROS_PER_SECOND), fraction - MICROS_PER_SECOND);
+        }
+        return Math.addExact(Math.multiplyExact(seconds, MICROS_PER_SECOND), fraction);
     }
 
     public static LocalDateTime fromLocalMicros(long micros) {

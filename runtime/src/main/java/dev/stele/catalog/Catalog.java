@@ -109,8 +109,8 @@ public final class Catalog {
             return new SerializedEvent(type.name(), type.version(), bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
             CodecFailure failure = CodecFailure.of(e);
-            throw encodingFailure(type, Format.JSON, out == null ? "" : JsonPaths.ofWrite(out.getOutputContext(), failure),
-                    failure);
+            String path = out == null ? "" : JsonPaths.ofWrite(out.getOutputContext(), failure);
+            throw encodingFailure(type, Format.JSON, path, failure);
         } finally {
             bytes.release();
         }
@@ -136,9 +136,11 @@ public final class Catalog {
                 throw new CodecFailure("unexpected content after the event object");
             }
         } catch (CodecFailure failure) {
-            throw decodingFailure(registered, Format.JSON, in == null ? failure.path() : JsonPaths.ofRead(in.getParsingContext(), failure), failure);
+            throw decodingFailure(registered, Format.JSON,
+                    in == null ? failure.path() : JsonPaths.ofRead(in.getParsingContext(), failure), failure);
         } catch (IOException | RuntimeException e) {
-            throw decodingFailure(registered, Format.JSON, in == null ? "" : JsonPaths.ofRead(in.getParsingContext(), null), CodecFailure.of(e));
+            throw decodingFailure(registered, Format.JSON,
+                    in == null ? "" : JsonPaths.ofRead(in.getParsingContext(), null), CodecFailure.of(e));
         } finally {
             closeQuietly(in);
         }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.JsonProperties;
+import org.apache.avro.JsonSchemaFormatter;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -21,6 +22,9 @@ import org.apache.avro.SchemaNormalization;
  */
 public final class SchemaGenerator {
 
+    /** Avro's pretty JSON, created directly: its factory lookup uses the context class loader, not ours. */
+    private static final JsonSchemaFormatter PRETTY = new JsonSchemaFormatter(true);
+
     /** The schema, its text as written to the resource, and the fingerprint the runtime keys it by. */
     public record GeneratedSchema(Schema schema, String json, long fingerprint) {
     }
@@ -29,7 +33,8 @@ public final class SchemaGenerator {
         String namespace = "stele.v" + event.version();
         Builder builder = new Builder(namespace + "." + event.name(), enumDefaults(event.record(), new HashMap<>()));
         Schema schema = builder.record(event.record(), event.name(), namespace);
-        return new GeneratedSchema(schema, schema.toString(true) + "\n", SchemaNormalization.parsingFingerprint64(schema));
+        return new GeneratedSchema(schema, PRETTY.format(schema) + "\n",
+                SchemaNormalization.parsingFingerprint64(schema));
     }
 
     /** The {@code @Default} symbol of each enum used directly by a field (the parser checked they agree). */

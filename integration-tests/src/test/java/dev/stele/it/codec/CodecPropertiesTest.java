@@ -31,7 +31,7 @@ import net.jqwik.api.constraints.Size;
  * formats, and any byte string either decodes to an event or raises the typed decoding error —
  * never another exception.
  */
-class CodecProperties {
+class CodecPropertiesTest {
 
     @Property(tries = 400)
     void anyEventRoundTripsThroughJson(@ForAll("events") Everything event) {
@@ -161,7 +161,7 @@ class CodecProperties {
                 Arbitraries.longs().map(Money::new));
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<Arbitrary<Object>> untyped = (List) parts;
-        return Combinators.combine(untyped).as(CodecProperties::everything);
+        return Combinators.combine(untyped).as(CodecPropertiesTest::everything);
     }
 
     private static Everything everything(List<Object> v) {

@@ -1,0 +1,141 @@
+package dev.stele.maven.check;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.avro.LogicalType;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+
+/** How findings name Avro types, and how Avro field locations become field paths. */
+final class AvroTypes {
+
+    private AvroTypes() {
+    }
+
+    /** {@code long}, {@code timestamp-micros (Instant)}, {@code decimal(10,2)}, {@code [null, string]}, ... */
+    static String describe(Schema schema) {
+        LogicalType logical = schema.getLogicalType();
+        if (logical instanceof LogicalTypes.Decimal decimal) {
+            return "decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
+        }
+        if (logical != null) {
+            String java = javaType(logical.getName());
+            return logical.getName() + (java.isEmpty() ? "" : " (" + java + ")");
+        }
+        switch (schema.getType()) {
+            case UNION:
+                return schema.getTypes().stream().map(AvroTypes::describe).collect(Collectors.joining(", ", "[", "]"));
+            case ARRAY:
+                return "array<" + describe(schema.getElementType()) + ">";
+            case MAP:
+                return "map<" + describe(schema.getValueType()) + ">";
+            case RECORD:
+            case ENUM:
+            case FIXED:
+                return schema.getType().getName() + " " + schema.getName();
+            default:
+                return schema.getType().getName().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The Java type Stele maps a logical type to, or empty. */
+    static String javaType(String logicalType) {
+        switch (logicalType) {
+            case "timestamp-micros":
+            case "timestamp-millis":
+                return "Instant";
+            case "local-timestamp-micros":
+            case "local-timestamp-millis":
+                return "LocalDateTime";
+            case "date":
+                return "LocalDate";
+            case "uuid":
+                return "UUID";
+            default:
+                return "";
+        }
+    }
+
+    /**
+     * The field path ({@code lines[].sku}) of a JSON-pointer location such as
+     * {@code /fields/5/type/items/fields/0/type} in {@code root}; segments it cannot follow are left out.
+     */
+    static String fieldPath(Schema root, String location) {
+        StringBuilder path = new StringBuilder();
+        Schema at = root;
+        String[] segments = location.split("/");
+        for (int i = 0; i < segments.length && at != null; i++) {
+            String segment = segments[i];
+            if (segment.equals("fields") && i + 1 < segments.length && at.getType() == Schema.Type.RECORD) {
+                int index = parseIndex(segments[++i]);
+                if (index < 0 || index >= at.getFields().size()) {
+                    break;
+                }
+                Schema.Field field = at.getFields().get(index);
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(field.name());
+                at = field.schema();
+                if (i + 1 < segments.length && segments[i + 1].equals("type")) {
+                    i++;
+                }
+            } else if (segment.equals("items") && at.getType() == Schema.Type.ARRAY) {
+                path.append("[]");
+                at = at.getElementType();
+            } else if (segment.equals("values") && at.getType() == Schema.Type.MAP) {
+                path.append("{}");
+                at = at.getValueType();
+            } else if (at.getType() == Schema.Type.UNION && parseIndex(segment) >= 0
+                    && parseIndex(segment) < at.getTypes().size()) {
+                at = at.getTypes().get(parseIndex(segment));
+            }
+        }
+        return path.toString();
+    }
+
+    private static int parseIndex(String segment) {
+        try {
+            return Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The schema of a union's non-null branch, or the schema itself. */
+    static Schema nonNull(Schema schema) {
+        if (schema.getType() != Schema.Type.UNION) {
+            return schema;
+        }
+        for (Schema branch : schema.getTypes()) {
+            if (branch.getType() != Schema.Type.NULL) {
+                return branch;
+            }
+        }
+        return schema;
+    }
+
+    /** Whether Avro resolution converts one primitive to the other in either direction. */
+    static boolean samePhysicalOrPromotable(Schema a, Schema b) {
+        Schema.Type x = a.getType();
+        Schema.Type y = b.getType();
+        return x == y || promotes(x, y) || promotes(y, x);
+    }
+
+    private static boolean promotes(Schema.Type from, Schema.Type to) {
+        switch (from) {
+            case INT:
+                return to == Schema.Type.LONG || to == Schema.Type.FLOAT || to == Schema.Type.DOUBLE;
+            case LONG:
+                return to == Schema.Type.FLOAT || to == Schema.Type.DOUBLE;
+            case FLOAT:
+                return to == Schema.Type.DOUBLE;
+            case STRING:
+                return to == Schema.Type.BYTES;
+            case BYTES:
+                return to == Schema.Type.STRING;
+            default:
+                return false;
+        }
+    }
+}

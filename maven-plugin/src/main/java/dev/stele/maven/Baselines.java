@@ -15,6 +15,7 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.VersionRangeRequest;
 import org.eclipse.aether.resolution.VersionRangeResolutionException;
 import org.eclipse.aether.resolution.VersionRangeResult;
+import org.eclipse.aether.transfer.MetadataNotFoundException;
 import org.eclipse.aether.version.Version;
 
 /**
@@ -56,10 +57,13 @@ final class Baselines {
         } catch (VersionRangeResolutionException e) {
             throw new MojoExecutionException("Cannot list the released versions of " + range + ": " + e.getMessage(), e);
         }
-        if (!result.getExceptions().isEmpty() && !session.isOffline() && result.getVersions().isEmpty()) {
-            Exception first = result.getExceptions().get(0);
-            throw new MojoExecutionException("Cannot list the released versions of " + range + ": "
-                    + first.getMessage(), first);
+        if (result.getVersions().isEmpty() && !session.isOffline()) {
+            for (Exception problem : result.getExceptions()) {
+                if (!(problem instanceof MetadataNotFoundException)) {
+                    throw new MojoExecutionException("Cannot list the released versions of " + range + ": "
+                            + problem.getMessage(), problem);
+                }
+            }
         }
         List<Version> versions = result.getVersions();
         for (int i = versions.size() - 1; i >= 0; i--) {

@@ -106,7 +106,7 @@ public final class CheckService {
         findings.put(key + "\u0000\u0000" + Rule.EVENT_REMOVED, new Violation(key, "", Rule.EVENT_REMOVED,
                 Severity.ERROR, request.mode().name(), "released in " + last.releaseLabel() + " and gone from this build",
                 "events stored as " + key + " could no longer be read",
-                "restore the record, or retire it with a <retired> entry and a <reason> if no stored event of it"
+                "restore the record, or retire it with a <retiredEvent> entry and its <reason> if no stored event of it"
                         + " remains",
                 last.schema().toString(), ""));
     }

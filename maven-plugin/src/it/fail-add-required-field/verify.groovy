@@ -1,0 +1,4 @@
+// Adding a required field breaks old data
+def log = new File(basedir, 'build.log').text
+assert log.contains('[ERROR] OrderPlaced v1 field \'customer\' [FIELD_ADDED_WITHOUT_DEFAULT, FULL_TRANSITIVE] new field \'customer\' string: data written by 1.0.0 has no value for it. Fix: give the field a @Default or make it Optional, or add version 2 with an @Upcast from version 1.') : 'build.log lacks: [ERROR] OrderPlaced v1 field \'customer\' [FIELD_ADDED_WITHOUT_DEFAULT, FULL_TRANSITIVE] new field \'customer\' string: data written by 1.0.0 has no value for it. Fix: give the field a @Default or make it Optional, or add version 2 with an @Upcast from version 1.'
+assert log.contains('1 event schema change would break released events') : 'build.log lacks: 1 event schema change would break released events'

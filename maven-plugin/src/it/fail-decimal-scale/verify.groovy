@@ -1,0 +1,3 @@
+// A decimal scale change would misread every stored amount
+def log = new File(basedir, 'build.log').text
+assert log.contains('[ERROR] OrderPaid v1 field \'tax\' [DECIMAL_SCALE_CHANGED, FULL_TRANSITIVE] decimal(10,2) -> decimal(12,4): the scale is not in the data, so a value written by 1.0.0 would be read as 0.1234 instead of 12.34. Fix: keep the scale, or add version 2 with an @Upcast from version 1.') : 'build.log lacks: [ERROR] OrderPaid v1 field \'tax\' [DECIMAL_SCALE_CHANGED, FULL_TRANSITIVE] decimal(10,2) -> decimal(12,4): the scale is not in the data, so a value written by 1.0.0 would be read as 0.1234 instead of 12.34. Fix: keep the scale, or add version 2 with an @Upcast from version 1.'

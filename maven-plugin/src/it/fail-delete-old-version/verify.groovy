@@ -1,0 +1,3 @@
+// Deleting an older version that stored events still need breaks them
+def log = new File(basedir, 'build.log').text
+assert log.contains('[ERROR] OrderCancelled v1 [EVENT_REMOVED, FULL_TRANSITIVE] released in 1.0.0 and gone from this build: events stored as OrderCancelled v1 could no longer be read. Fix: restore the record, or retire it with a <retiredEvent> entry and its <reason> if no stored event of it remains.') : 'build.log lacks: [ERROR] OrderCancelled v1 [EVENT_REMOVED, FULL_TRANSITIVE] released in 1.0.0 and gone from this build: events stored as OrderCancelled v1 could no longer be read. Fix: restore the record, or retire it with a <retiredEvent> entry and its <reason> if no stored event of it remains.'

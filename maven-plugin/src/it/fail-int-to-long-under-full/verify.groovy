@@ -1,0 +1,3 @@
+// int -> long reads old data, but old readers cannot read a long
+def log = new File(basedir, 'build.log').text
+assert log.contains('[ERROR] OrderPlaced v1 field \'quantity\' [TYPE_CHANGED, FULL_TRANSITIVE] int -> long: readers deployed with 1.0.0 cannot read data written by this build. Fix: keep the type, or add version 2 with an @Upcast from version 1.') : 'build.log lacks: [ERROR] OrderPlaced v1 field \'quantity\' [TYPE_CHANGED, FULL_TRANSITIVE] int -> long: readers deployed with 1.0.0 cannot read data written by this build. Fix: keep the type, or add version 2 with an @Upcast from version 1.'

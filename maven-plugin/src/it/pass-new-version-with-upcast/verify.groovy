@@ -1,0 +1,4 @@
+// A breaking change goes into version 2, with an @Upcast from version 1
+def log = new File(basedir, 'build.log').text
+assert log.contains('Checked 5 event versions against 1.0.0') : 'build.log lacks: Checked 5 event versions against 1.0.0'
+assert log.contains('BUILD SUCCESS') : 'build.log lacks: BUILD SUCCESS'

@@ -79,7 +79,7 @@ public final class EventProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
         Mirrors mirrors = new Mirrors(environment.getElementUtils());
-        diagnostics = new Diagnostics(environment.getMessager());
+        diagnostics = new Diagnostics(environment.getMessager(), environment.getElementUtils());
         eventParser = new EventParser(mirrors, diagnostics);
         upcastParser = new UpcastParser(mirrors, diagnostics);
         schemas = new SchemaGenerator();

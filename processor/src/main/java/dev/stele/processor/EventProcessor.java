@@ -179,7 +179,8 @@ public final class EventProcessor extends AbstractProcessor {
             return true;
         } catch (Unresolved unresolved) {
             if (lastRound) {
-                diagnostics.error(Message.TYPE_UNRESOLVED, element, unresolved.component(), unresolved.type());
+                diagnostics.error(Message.TYPE_UNRESOLVED, unresolved.component(),
+                        unresolved.component().getSimpleName(), unresolved.type());
             } else {
                 deferred.add(name);
             }

@@ -4,6 +4,8 @@ import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.diagnostic.Message;
 import dev.stele.processor.model.EventModel;
 import dev.stele.processor.model.UpcastModel;
+import dev.stele.processor.parse.AnnotationNames;
+import dev.stele.processor.parse.Mirrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +41,8 @@ public final class EventSetValidator {
             String from = upcast.from().getQualifiedName().toString();
             UpcastModel known = steps.putIfAbsent(from, upcast);
             if (known != null) {
-                diagnostics.error(Message.UPCAST_DUPLICATE, upcast.method(), upcast.from().getSimpleName(),
+                diagnostics.error(Message.UPCAST_DUPLICATE, upcast.method(),
+                        Mirrors.find(upcast.method(), AnnotationNames.UPCAST).orElse(null), upcast.from().getSimpleName(),
                         known.owner().simpleName() + "." + known.methodName(),
                         upcast.owner().simpleName() + "." + upcast.methodName());
             }

@@ -132,7 +132,7 @@ public final class EventProcessor extends AbstractProcessor {
             newEvents |= processEvent(candidate, round.processingOver());
         }
         if (!newEvents && !newUpcasts && !catalogWritten && !events.isEmpty() && deferred.isEmpty()) {
-            writeCatalog();
+            writeCatalog(round.errorRaised());
         }
         return true;
     }
@@ -209,13 +209,17 @@ public final class EventProcessor extends AbstractProcessor {
         return Optional.empty();
     }
 
-    private void writeCatalog() {
+    /**
+     * Validates the module's events together and, if the compilation has no errors, writes the catalog.
+     * After an error javac goes straight to its last round, where a new source only earns a warning
+     * ("created in the last round"), and the build fails anyway.
+     */
+    private void writeCatalog(boolean errorRaised) {
         catalogWritten = true;
         List<EventModel> sorted = new ArrayList<>(events.values());
         sorted.sort(Comparator.comparing(EventModel::name).thenComparingInt(EventModel::version));
-        int errorsBefore = diagnostics.errorCount();
         new EventSetValidator(diagnostics).validate(sorted, new ArrayList<>(upcasts.values()));
-        if (diagnostics.errorCount() != errorsBefore) {
+        if (diagnostics.errorCount() != 0 || errorRaised) {
             return;
         }
         Map<String, Integer> latest = new HashMap<>();

@@ -1,7 +1,10 @@
 package dev.stele.processor.diagnostic;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -16,7 +19,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Reports {@link Message}s at the narrowest place known: the annotation value, else the annotation,
- * else the element. Counts errors so a step can tell whether the type it handled is in trouble.
+ * else the element, and each only once. Counts errors, repeated ones too, so a step can tell whether
+ * the type it handled is in trouble.
  *
  * <p>Two things javac cannot point at are moved to where it can, with the annotation and value found
  * again there: a record component (javac has no source position for one; its field, declared by the
@@ -28,6 +32,7 @@ public final class Diagnostics {
 
     private final Messager messager;
     private final Elements elements;
+    private final Set<List<Object>> reported = new HashSet<>();
     private int errors;
 
     public Diagnostics(Messager messager, Elements elements) {
@@ -50,6 +55,9 @@ public final class Diagnostics {
         Element at = locate(element);
         AnnotationMirror atAnnotation = sameAnnotation(at, annotation);
         AnnotationValue atValue = atAnnotation == annotation ? value : sameValue(annotation, atAnnotation, value);
+        if (!reported.add(Arrays.asList(text, at, atAnnotation, atValue))) {
+            return; // a record nested in several events is parsed for each: say its mistakes once
+        }
         if (atAnnotation == null) {
             messager.printMessage(Diagnostic.Kind.ERROR, text, at);
         } else if (atValue == null) {

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,6 +74,8 @@ public final class EventProcessor extends AbstractProcessor {
     private final Map<String, Long> fingerprints = new HashMap<>();
     private final Map<String, UpcastModel> upcasts = new LinkedHashMap<>();
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** {@code @Event} types reported as in error, by qualified name. */
+    private final Set<String> rejected = new HashSet<>();
     private boolean catalogWritten;
 
     @Override
@@ -171,6 +174,7 @@ public final class EventProcessor extends AbstractProcessor {
         try {
             Optional<EventModel> parsed = eventParser.parse(element);
             if (parsed.isEmpty()) {
+                rejected.add(name);
                 return false;
             }
             EventModel event = parsed.get();
@@ -181,12 +185,14 @@ public final class EventProcessor extends AbstractProcessor {
             if (lastRound) {
                 diagnostics.error(Message.TYPE_UNRESOLVED, unresolved.component(),
                         unresolved.component().getSimpleName(), unresolved.type());
+                rejected.add(name);
             } else {
                 deferred.add(name);
             }
             return false;
         } catch (RuntimeException | Error e) {
             internalError(element, e);
+            rejected.add(name);
             return false;
         }
     }
@@ -218,7 +224,7 @@ public final class EventProcessor extends AbstractProcessor {
         catalogWritten = true;
         List<EventModel> sorted = new ArrayList<>(events.values());
         sorted.sort(Comparator.comparing(EventModel::name).thenComparingInt(EventModel::version));
-        new EventSetValidator(diagnostics).validate(sorted, new ArrayList<>(upcasts.values()));
+        new EventSetValidator(diagnostics).validate(sorted, new ArrayList<>(upcasts.values()), rejected);
         if (diagnostics.errorCount() != 0 || errorRaised) {
             return;
         }

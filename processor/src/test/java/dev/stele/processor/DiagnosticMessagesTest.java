@@ -531,6 +531,34 @@ class DiagnosticMessagesTest {
                 .onLineContaining("List<Marker> markers");
     }
 
+    // one error per mistake
+
+    @Test
+    void mistakeInARecordSharedByTwoEventsIsReportedOnce() {
+        JavaFileObject address = source("bad/nestedRecordSharedByTwoEvents/shop/Address.java");
+        Compilation compilation = compile(address, source("bad/nestedRecordSharedByTwoEvents/shop/OrderPlaced.java"),
+                source("bad/nestedRecordSharedByTwoEvents/shop/OrderShipped.java"));
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[STELE-006] component 'latitude' is a BigDecimal without @Decimal")
+                .inFile(address)
+                .onLineContaining("BigDecimal latitude");
+    }
+
+    @Test
+    void upcastToAVersionWithErrorsIsNotReportedAsAMissingPath() {
+        JavaFileObject v2 = source("bad/upcastToRejectedVersion/shop/OrderPlacedV2.java");
+        Compilation compilation = compile(source("bad/upcastToRejectedVersion/shop/OrderPlaced.java"), v2,
+                source("bad/upcastToRejectedVersion/shop/OrderPlacedV1.java"));
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[STELE-005] component 'placedAt' has type java.util.Date")
+                .inFile(v2)
+                .onLineContaining("Date placedAt");
+    }
+
     // the catalogue itself
 
     @Test

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,13 +74,15 @@ public final class EventProcessor extends AbstractProcessor {
     private final Map<String, Long> fingerprints = new HashMap<>();
     private final Map<String, UpcastModel> upcasts = new LinkedHashMap<>();
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** {@code @Event} types reported as in error, by qualified name. */
+    private final Set<String> rejected = new HashSet<>();
     private boolean catalogWritten;
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
         Mirrors mirrors = new Mirrors(environment.getElementUtils());
-        diagnostics = new Diagnostics(environment.getMessager());
+        diagnostics = new Diagnostics(environment.getMessager(), environment.getElementUtils());
         eventParser = new EventParser(mirrors, diagnostics);
         upcastParser = new UpcastParser(mirrors, diagnostics);
         schemas = new SchemaGenerator();
@@ -132,7 +135,7 @@ public final class EventProcessor extends AbstractProcessor {
             newEvents |= processEvent(candidate, round.processingOver());
         }
         if (!newEvents && !newUpcasts && !catalogWritten && !events.isEmpty() && deferred.isEmpty()) {
-            writeCatalog();
+            writeCatalog(round.errorRaised());
         }
         return true;
     }
@@ -171,6 +174,7 @@ public final class EventProcessor extends AbstractProcessor {
         try {
             Optional<EventModel> parsed = eventParser.parse(element);
             if (parsed.isEmpty()) {
+                rejected.add(name);
                 return false;
             }
             EventModel event = parsed.get();
@@ -179,13 +183,16 @@ public final class EventProcessor extends AbstractProcessor {
             return true;
         } catch (Unresolved unresolved) {
             if (lastRound) {
-                diagnostics.error(Message.TYPE_UNRESOLVED, element, unresolved.component(), unresolved.type());
+                diagnostics.error(Message.TYPE_UNRESOLVED, unresolved.component(),
+                        unresolved.component().getSimpleName(), unresolved.type());
+                rejected.add(name);
             } else {
                 deferred.add(name);
             }
             return false;
         } catch (RuntimeException | Error e) {
             internalError(element, e);
+            rejected.add(name);
             return false;
         }
     }
@@ -208,13 +215,17 @@ public final class EventProcessor extends AbstractProcessor {
         return Optional.empty();
     }
 
-    private void writeCatalog() {
+    /**
+     * Validates the module's events together and, if the compilation has no errors, writes the catalog.
+     * After an error javac goes straight to its last round, where a new source only earns a warning
+     * ("created in the last round"), and the build fails anyway.
+     */
+    private void writeCatalog(boolean errorRaised) {
         catalogWritten = true;
         List<EventModel> sorted = new ArrayList<>(events.values());
         sorted.sort(Comparator.comparing(EventModel::name).thenComparingInt(EventModel::version));
-        int errorsBefore = diagnostics.errorCount();
-        new EventSetValidator(diagnostics).validate(sorted, new ArrayList<>(upcasts.values()));
-        if (diagnostics.errorCount() != errorsBefore) {
+        new EventSetValidator(diagnostics).validate(sorted, new ArrayList<>(upcasts.values()), rejected);
+        if (diagnostics.errorCount() != 0 || errorRaised) {
             return;
         }
         Map<String, Integer> latest = new HashMap<>();

@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum Message {
 
-    EVENT_NOT_RECORD(1, "@Event can only annotate a record, and %s is a %s; declare it as a record"),
+    EVENT_NOT_RECORD(1, "@Event can only annotate a record, and %s is %s; declare it as a record"),
     EVENT_NAME_INVALID(2, "event name '%s' is not valid: use letters, digits and underscores, starting with a letter"
             + " (it becomes the Avro schema name)"),
     EVENT_VERSION_INVALID(3, "event version %d is not valid: versions start at 1"),

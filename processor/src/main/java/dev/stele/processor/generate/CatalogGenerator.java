@@ -24,11 +24,11 @@ public final class CatalogGenerator {
 
     /** @param events sorted by name and version */
     public JavaFile generate(ClassName catalog, List<EventModel> events) {
-        CodeBlock.Builder types = CodeBlock.builder().add("return $T.of($>$>", Names.LIST);
+        CodeBlock.Builder types = CodeBlock.builder().add("return $T.of(", Names.LIST);
         for (int i = 0; i < events.size(); i++) {
             types.add(i == 0 ? "\n$T.TYPE" : ",\n$T.TYPE", CodecGenerator.codecName(events.get(i)));
         }
-        types.add("$<$<)");
+        types.add(")");
         TypeSpec.Builder type = TypeSpec.classBuilder(catalog)
                 .addJavadoc("The events of this module, for {@code dev.stele.catalog.Catalog.load()}, which finds this\n")
                 .addJavadoc("class through {@code META-INF/services/dev.stele.catalog.EventCatalog}.\n")

@@ -33,8 +33,11 @@ public final class SchemaGenerator {
         String namespace = "stele.v" + event.version();
         Builder builder = new Builder(namespace + "." + event.name(), enumDefaults(event.record(), new HashMap<>()));
         Schema schema = builder.record(event.record(), event.name(), namespace);
-        return new GeneratedSchema(schema, PRETTY.format(schema) + "\n",
-                SchemaNormalization.parsingFingerprint64(schema));
+        // Avro's pretty printer ends lines with the platform's separator; the resource must not depend on it
+        String json = PRETTY.format(schema).replace(System.lineSeparator(), "
+") + "
+";
+        return new GeneratedSchema(schema, json, SchemaNormalization.parsingFingerprint64(schema));
     }
 
     /** The {@code @Default} symbol of each enum used directly by a field (the parser checked they agree). */

@@ -38,8 +38,9 @@ public final class EventParser {
     public Optional<EventModel> parse(TypeElement element) {
         AnnotationMirror annotation = Mirrors.find(element, AnnotationNames.EVENT).orElseThrow();
         if (element.getKind() != ElementKind.RECORD) {
+            String kind = element.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
             diagnostics.error(Message.EVENT_NOT_RECORD, element, annotation, element.getSimpleName(),
-                    element.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                    ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind);
             return Optional.empty();
         }
         int errorsBefore = diagnostics.errorCount();

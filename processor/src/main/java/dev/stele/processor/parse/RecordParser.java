@@ -83,7 +83,9 @@ public final class RecordParser {
             }
             if (field.streamId()) {
                 if (streamId != null) {
-                    diagnostics.error(Message.STREAM_ID_DUPLICATE, component, streamId.name(), field.name());
+                    diagnostics.error(Message.STREAM_ID_DUPLICATE, component,
+                            annotation(component, AnnotationNames.STREAM_ID).orElse(null), streamId.name(),
+                            field.name());
                 }
                 streamId = field;
             }
@@ -245,7 +247,7 @@ public final class RecordParser {
                 }
                 return unsupported(component, type);
             case ERROR:
-                throw new Unresolved(component.getSimpleName().toString(), type.toString());
+                throw new Unresolved(component, type.toString());
             case DECLARED:
                 return mapDeclared((DeclaredType) type, component);
             default:

@@ -1,5 +1,7 @@
 package dev.stele.processor.parse;
 
+import javax.lang.model.element.Element;
+
 /**
  * Thrown while parsing a type that refers to a class not generated yet; the processor retries the
  * type in the next round and reports it only if it never resolves.
@@ -8,16 +10,17 @@ public final class Unresolved extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String component;
+    private final transient Element component;
     private final String type;
 
-    public Unresolved(String component, String type) {
+    public Unresolved(Element component, String type) {
         super(type, null, false, false);
         this.component = component;
         this.type = type;
     }
 
-    public String component() {
+    /** The record component whose type, or part of it, is unresolved: where the error points. */
+    public Element component() {
         return component;
     }
 

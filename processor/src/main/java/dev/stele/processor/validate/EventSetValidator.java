@@ -4,10 +4,13 @@ import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.diagnostic.Message;
 import dev.stele.processor.model.EventModel;
 import dev.stele.processor.model.UpcastModel;
+import dev.stele.processor.parse.AnnotationNames;
+import dev.stele.processor.parse.Mirrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,8 +26,14 @@ public final class EventSetValidator {
         this.diagnostics = diagnostics;
     }
 
-    /** The upcast step from each event version, keyed by the qualified name of the older record. */
-    public Map<String, UpcastModel> validate(List<EventModel> events, List<UpcastModel> upcasts) {
+    /**
+     * The upcast step from each event version, keyed by the qualified name of the older record.
+     *
+     * @param rejected qualified names of {@code @Event} types already reported as in error: a path through
+     *     one of them is not reported again as missing
+     */
+    public Map<String, UpcastModel> validate(List<EventModel> events, List<UpcastModel> upcasts,
+            Set<String> rejected) {
         Map<String, TreeMap<Integer, EventModel>> byName = new HashMap<>();
         for (EventModel event : events) {
             EventModel known = byName.computeIfAbsent(event.name(), name -> new TreeMap<>())
@@ -39,18 +48,20 @@ public final class EventSetValidator {
             String from = upcast.from().getQualifiedName().toString();
             UpcastModel known = steps.putIfAbsent(from, upcast);
             if (known != null) {
-                diagnostics.error(Message.UPCAST_DUPLICATE, upcast.method(), upcast.from().getSimpleName(),
+                diagnostics.error(Message.UPCAST_DUPLICATE, upcast.method(),
+                        Mirrors.find(upcast.method(), AnnotationNames.UPCAST).orElse(null), upcast.from().getSimpleName(),
                         known.owner().simpleName() + "." + known.methodName(),
                         upcast.owner().simpleName() + "." + upcast.methodName());
             }
         }
         for (TreeMap<Integer, EventModel> versions : byName.values()) {
-            checkPaths(versions, steps);
+            checkPaths(versions, steps, rejected);
         }
         return steps;
     }
 
-    private void checkPaths(TreeMap<Integer, EventModel> versions, Map<String, UpcastModel> steps) {
+    private void checkPaths(TreeMap<Integer, EventModel> versions, Map<String, UpcastModel> steps,
+            Set<String> rejected) {
         EventModel latest = versions.lastEntry().getValue();
         Map<String, EventModel> byType = new HashMap<>();
         versions.values().forEach(event -> byType.put(event.javaType().canonicalName(), event));
@@ -58,6 +69,9 @@ public final class EventSetValidator {
             EventModel at = event;
             while (at != latest) {
                 UpcastModel step = steps.get(at.element().getQualifiedName().toString());
+                if (step != null && rejected.contains(step.to().getQualifiedName().toString())) {
+                    break; // it leads to a version with errors of its own, reported there
+                }
                 EventModel next = step == null ? null : byType.get(step.to().getQualifiedName().toString());
                 if (next == null) {
                     diagnostics.error(Message.UPCAST_PATH_MISSING, event.element(), event.annotation(),

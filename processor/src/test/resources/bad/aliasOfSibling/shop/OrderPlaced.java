@@ -1,0 +1,11 @@
+package shop;
+
+import dev.stele.annotation.Alias;
+import dev.stele.annotation.Event;
+
+@Event(name = "OrderPlaced")
+public record OrderPlaced(
+        String orderId,
+        @Alias("orderId")
+        String reference) {
+}

@@ -1,0 +1,8 @@
+package shop;
+
+import dev.stele.annotation.Event;
+
+@Event
+public interface OrderNote {
+    String text();
+}

@@ -1,0 +1,14 @@
+package shop;
+
+import dev.stele.annotation.Event;
+
+@Event(name = "OrderPlaced")
+public record OrderPlaced(
+        String orderId,
+        Status status) {
+
+    private enum Status {
+        OPEN,
+        CLOSED
+    }
+}

@@ -1,0 +1,10 @@
+package shop;
+
+public final class Shipping {
+
+    private Shipping() {
+    }
+
+    public record Address(String street, String city) {
+    }
+}

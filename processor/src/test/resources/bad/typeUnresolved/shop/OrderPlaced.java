@@ -1,0 +1,9 @@
+package shop;
+
+import dev.stele.annotation.Event;
+
+@Event(name = "OrderPlaced")
+public record OrderPlaced(
+        String orderId,
+        CustomerRef customer) {
+}

@@ -1,0 +1,7 @@
+package shop;
+
+import dev.stele.annotation.Event;
+
+@Event(name = "OrderPlaced", version = 3)
+public record OrderPlaced(String orderId, long totalMinor, String currency) {
+}

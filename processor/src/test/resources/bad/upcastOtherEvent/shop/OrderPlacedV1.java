@@ -1,0 +1,18 @@
+package shop;
+
+import dev.stele.annotation.Event;
+import dev.stele.annotation.Upcast;
+
+@Event(name = "OrderPlaced", version = 1)
+public record OrderPlacedV1(String orderId, long total) {
+
+    @Upcast
+    static OrderPlaced toV2(OrderPlacedV1 old) {
+        return new OrderPlaced(old.orderId(), old.total() * 100);
+    }
+
+    @Upcast
+    static OrderPaid toPaid(OrderPlacedV1 old) {
+        return new OrderPaid(old.orderId(), old.total() * 100);
+    }
+}

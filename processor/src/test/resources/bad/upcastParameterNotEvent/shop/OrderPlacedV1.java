@@ -1,0 +1,13 @@
+package shop;
+
+import dev.stele.annotation.Event;
+import dev.stele.annotation.Upcast;
+
+@Event(name = "OrderPlaced", version = 1)
+public record OrderPlacedV1(String orderId, long total) {
+
+    @Upcast
+    static OrderPlaced toV2(String orderId) {
+        return new OrderPlaced(orderId, 0);
+    }
+}

@@ -1,0 +1,20 @@
+package com.example.orders;
+
+import dev.stele.catalog.EventCatalog;
+import dev.stele.spi.EventType;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * The events of this module, for {@code dev.stele.catalog.Catalog.load()}, which finds this
+ * class through {@code META-INF/services/dev.stele.catalog.EventCatalog}.
+ */
+@Generated("dev.stele.processor.EventProcessor")
+public final class SteleCatalog implements EventCatalog {
+    @Override
+    public List<EventType<?>> eventTypes() {
+        return List.of(
+                OrderPlacedV1Codec.TYPE,
+                OrderPlacedCodec.TYPE);
+    }
+}

@@ -1,0 +1,4 @@
+package com.example.kinds;
+
+public record Money(long minor, String currency) {
+}

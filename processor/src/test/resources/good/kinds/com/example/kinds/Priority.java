@@ -1,0 +1,7 @@
+package com.example.kinds;
+
+public enum Priority {
+    LOW,
+    NORMAL,
+    HIGH
+}

@@ -1,0 +1,4 @@
+package com.example.kinds;
+
+public record Quantity(int value) {
+}

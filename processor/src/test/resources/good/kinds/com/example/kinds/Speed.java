@@ -1,0 +1,6 @@
+package com.example.kinds;
+
+public enum Speed {
+    SLOW,
+    FAST
+}

@@ -34,9 +34,7 @@ public final class SchemaGenerator {
         Builder builder = new Builder(namespace + "." + event.name(), enumDefaults(event.record(), new HashMap<>()));
         Schema schema = builder.record(event.record(), event.name(), namespace);
         // Avro's pretty printer ends lines with the platform's separator; the resource must not depend on it
-        String json = PRETTY.format(schema).replace(System.lineSeparator(), "
-") + "
-";
+        String json = PRETTY.format(schema).replace(System.lineSeparator(), "\n") + "\n";
         return new GeneratedSchema(schema, json, SchemaNormalization.parsingFingerprint64(schema));
     }
 

@@ -1,0 +1,171 @@
+package dev.stele.it.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stele.it.events.AccountOpened;
+import dev.stele.it.events.MoneyDeposited;
+import dev.stele.it.events.MoneyWithdrawn;
+import dev.stele.store.AppendResult;
+import dev.stele.store.ConcurrencyConflictException;
+import dev.stele.store.DuplicateEventException;
+import dev.stele.store.EventMetadata;
+import dev.stele.store.EventStore;
+import dev.stele.store.ExpectedVersion;
+import dev.stele.store.NewEvent;
+import dev.stele.store.RecordedEvent;
+import dev.stele.store.StreamId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AppendAndReadTest {
+
+    private final EventStore store = Stores.fresh();
+    private final StreamId account = StreamId.of("account", "a-1");
+
+    @Test
+    void appendedEventsReadBackInOrderWithVersionsFromOne() {
+        AppendResult result = store.append(account, ExpectedVersion.noStream(), List.of(
+                new AccountOpened("a-1", "Ada"), new MoneyDeposited("a-1", 500), new MoneyWithdrawn("a-1", 200)));
+
+        List<RecordedEvent> events = store.readStream(account, 1, 100);
+
+        assertThat(result.nextExpectedVersion()).isEqualTo(3);
+        assertThat(result.alreadyAppended()).isFalse();
+        assertThat(events).extracting(RecordedEvent::streamVersion).containsExactly(1L, 2L, 3L);
+        assertThat(events).extracting(RecordedEvent::event).containsExactly(
+                new AccountOpened("a-1", "Ada"), new MoneyDeposited("a-1", 500), new MoneyWithdrawn("a-1", 200));
+        assertThat(events).extracting(RecordedEvent::position).isSorted()
+                .containsExactlyElementsOf(result.positions());
+        assertThat(store.version(account)).isEqualTo(3);
+    }
+
+    @Test
+    void readingBackwardsStartsFromTheGivenVersion() {
+        store.append(account, ExpectedVersion.any(), List.of(new MoneyDeposited("a-1", 1), new MoneyDeposited("a-1", 2),
+                new MoneyDeposited("a-1", 3)));
+
+        assertThat(store.readStreamBackwards(account, 2, 10)).extracting(RecordedEvent::streamVersion)
+                .containsExactly(2L, 1L);
+        assertThat(store.readStream(account, 2, 1)).extracting(RecordedEvent::streamVersion).containsExactly(2L);
+    }
+
+    @Test
+    void aStaleExpectedVersionIsAConflictNamingStreamExpectedAndActual() {
+        store.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada")));
+        store.append(account, ExpectedVersion.exactly(1), List.of(new MoneyDeposited("a-1", 10)));
+
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.exactly(1),
+                List.of(new MoneyDeposited("a-1", 20))))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> {
+                    assertThat(e.stream()).isEqualTo(account);
+                    assertThat(e.expected()).isEqualTo(ExpectedVersion.exactly(1));
+                    assertThat(e.actual()).isEqualTo(2);
+                    assertThat(e).hasMessage("append to account-a-1 expected version 1 but the stream is at version 2");
+                });
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.noStream(),
+                List.of(new AccountOpened("a-1", "Grace"))))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> assertThat(e.actual()).isEqualTo(2));
+        assertThatThrownBy(() -> store.append(StreamId.of("account", "nobody"), ExpectedVersion.exactly(3),
+                List.of(new MoneyDeposited("nobody", 1))))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> assertThat(e.actual()).isZero());
+        assertThat(store.readStream(account, 1, 10)).hasSize(2);
+    }
+
+    @Test
+    void appendingTheSameEventIdsAgainReturnsTheOriginalPositionsAndWritesNothing() {
+        List<NewEvent> events = List.of(new NewEvent(UUID.randomUUID(), new AccountOpened("a-1", "Ada"),
+                EventMetadata.empty()), new NewEvent(UUID.randomUUID(), new MoneyDeposited("a-1", 5),
+                EventMetadata.empty()));
+        AppendResult first = store.append(account, ExpectedVersion.noStream(), events);
+
+        AppendResult retry = store.append(account, ExpectedVersion.noStream(), events);
+
+        assertThat(retry.alreadyAppended()).isTrue();
+        assertThat(retry.positions()).isEqualTo(first.positions());
+        assertThat(retry.nextExpectedVersion()).isEqualTo(2);
+        assertThat(store.readStream(account, 1, 10)).hasSize(2);
+    }
+
+    @Test
+    void repeatingOnlySomeEventIdsIsNotARetry() {
+        NewEvent opened = NewEvent.of(new AccountOpened("a-1", "Ada"));
+        store.append(account, ExpectedVersion.any(), List.of(opened));
+
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.any(),
+                List.of(opened, NewEvent.of(new MoneyDeposited("a-1", 1)))))
+                .isInstanceOfSatisfying(DuplicateEventException.class,
+                        e -> assertThat(e.duplicates()).containsExactly(opened.eventId()));
+        assertThatThrownBy(() -> store.append(StreamId.of("account", "a-2"), ExpectedVersion.any(), List.of(opened)))
+                .isInstanceOf(DuplicateEventException.class).hasMessageContaining("another stream");
+        assertThat(store.version(account)).isEqualTo(1);
+    }
+
+    @Test
+    void metadataTravelsWithTheEvent() {
+        EventMetadata metadata = EventMetadata.empty().withCorrelationId("req-7").withCausationId("cmd-3")
+                .withHeader("tenant", "acme").withHeader("user", "ada");
+
+        store.append(account, ExpectedVersion.any(), List.of(NewEvent.of(new AccountOpened("a-1", "Ada"), metadata)));
+
+        assertThat(store.readStream(account, 1, 1).get(0).metadata()).isEqualTo(metadata);
+    }
+
+    @Test
+    void anAppendJoinsTheCallersTransactionAndCommitsOrRollsBackWithIt() throws Exception {
+        String ledger = schemaOf(store) + ".ledger";
+        store.inTransaction(tx -> tx.connection().createStatement().execute("CREATE TABLE " + ledger + " (note text)"));
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.connection().createStatement().execute("INSERT INTO " + ledger + " VALUES ('opened')");
+            tx.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada")));
+            throw new IllegalStateException("the caller's own work failed");
+        })).hasMessage("the caller's own work failed");
+        assertThat(store.version(account)).isZero();
+        assertThat(count(ledger)).isZero();
+
+        store.inTransaction(tx -> {
+            tx.connection().createStatement().execute("INSERT INTO " + ledger + " VALUES ('opened')");
+            return tx.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada")));
+        });
+        assertThat(store.version(account)).isEqualTo(1);
+        assertThat(count(ledger)).isEqualTo(1);
+    }
+
+    private static long count(String table) throws Exception {
+        try (var connection = Stores.DATA_SOURCE.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void eachAppendWritesItsOutboxRowsInTheSameTransaction() throws Exception {
+        AppendResult result = store.append(account, ExpectedVersion.any(), List.of(new MoneyDeposited("a-1", 42)));
+
+        try (var connection = Stores.DATA_SOURCE.getConnection(); PreparedStatement statement =
+                connection.prepareStatement("SELECT aggregatetype, aggregateid, type, payload::text, event_version"
+                        + " FROM " + schemaOf(store) + ".stele_outbox")) {
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("account");
+                assertThat(rows.getString(2)).isEqualTo("a-1");
+                assertThat(rows.getString(3)).isEqualTo("MoneyDeposited");
+                assertThat(rows.getString(4)).isEqualTo("{\"accountId\": \"a-1\", \"amountMinor\": 42}");
+                assertThat(rows.getInt(5)).isEqualTo(1);
+                assertThat(rows.next()).isFalse();
+            }
+        }
+        assertThat(result.positions()).hasSize(1);
+    }
+
+    static String schemaOf(EventStore store) throws Exception {
+        var field = EventStore.class.getDeclaredField("tables");
+        field.setAccessible(true);
+        return ((dev.stele.store.internal.Tables) field.get(store)).schema;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.stele.store;
+
+import dev.stele.catalog.Catalog;
+import dev.stele.store.internal.Appender;
+import dev.stele.store.internal.Migrations;
+import dev.stele.store.internal.Reader;
+import dev.stele.store.internal.Tables;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The event store on PostgreSQL, over a {@link DataSource} the application owns: the store opens no
+ * pool and no thread of its own.
+ *
+ * <p>Guarantees:
+ * <ul>
+ * <li><b>Atomicity.</b> An append writes all its events (and outbox rows) in one transaction, or none.
+ *     {@link #inTransaction} and {@link #append(Connection, StreamId, ExpectedVersion, List)} let an
+ *     append commit together with the caller's own writes.</li>
+ * <li><b>Optimistic concurrency.</b> A stream's events are numbered 1, 2, 3... without gaps. An append
+ *     with an expected version that does not hold writes nothing and raises
+ *     {@link ConcurrencyConflictException} with the actual version.</li>
+ * <li><b>Idempotency.</b> Appending the same event ids to the same stream again writes nothing and
+ *     returns the original positions ({@link AppendResult#alreadyAppended()}).</li>
+ * <li><b>Ordering.</b> A stream reads in version order. {@code $all} reads in (transaction, position)
+ *     order and only returns transactions no running transaction can precede, so a reader never skips an
+ *     event whose transaction commits after it read past a later one; no clock or timeout is involved.</li>
+ * <li><b>Nothing skipped.</b> An event that cannot be decoded stops the read with
+ *     {@link StoredEventException}, which names its position and stream.</li>
+ * </ul>
+ */
+public final class EventStore {
+
+    private final DataSource dataSource;
+    private final Catalog catalog;
+    private final Tables tables;
+    private final Appender appender;
+    private final Reader reader;
+
+    private EventStore(DataSource dataSource, Catalog catalog, EventStoreOptions options) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.tables = new Tables(options.schema(), options.tablePrefix());
+        this.appender = new Appender(tables, catalog, options.outbox());
+        this.reader = new Reader(tables, catalog);
+    }
+
+    /** A store with the default tables ({@code public.stele_*}, with an outbox), migrated to the current schema. */
+    public static EventStore create(DataSource dataSource, Catalog catalog) {
+        return create(dataSource, catalog, EventStoreOptions.defaults());
+    }
+
+    /**
+     * A store over {@code dataSource}, after applying the schema migrations it lacks (safe when several
+     * instances start at once).
+     */
+    public static EventStore create(DataSource dataSource, Catalog catalog, EventStoreOptions options) {
+        EventStore store = new EventStore(dataSource, catalog, options);
+        new Migrations(store.tables).apply(dataSource);
+        return store;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The data source the store was created with. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Appends {@code events} (event records or {@link NewEvent}s) to {@code stream} in a transaction of
+     * its own.
+     *
+     * @throws ConcurrencyConflictException if the stream is not at the expected version
+     * @throws DuplicateEventException if some event ids exist already but not all, or in another stream
+     */
+    public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
+        List<NewEvent> batch = batch(events);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                AppendResult result = appender.append(connection, stream, expected, batch, false);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                connection.rollback();
+                if (appender.isDuplicateId(e)) {
+                    AppendResult retry = appender.retried(connection, stream, batch);
+                    connection.commit();
+                    if (retry != null) {
+                        return retry;
+                    }
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("append to", stream, e);
+        }
+    }
+
+    /**
+     * Appends within the caller's transaction on {@code connection}; the caller commits. A duplicate
+     * event id found only by the database (a concurrent retry) aborts that transaction.
+     */
+    public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<?> events) {
+        try {
+            return appender.append(connection, stream, expected, batch(events), true);
+        } catch (SQLException e) {
+            if (appender.isDuplicateId(e)) {
+                throw new DuplicateEventException(stream, batch(events).stream().map(NewEvent::eventId).toList(),
+                        "a concurrent append of the same ids won; the transaction is aborted, retry it");
+            }
+            throw new EventStoreException("append to", stream, e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
+    public <R, X extends Exception> R inTransaction(TransactionCallback<R, X> work) throws X {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                R result = work.run(new Transaction() {
+                    @Override
+                    public Connection connection() {
+                        return connection;
+                    }
+
+                    @Override
+                    public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
+                        return EventStore.this.append(connection, stream, expected, events);
+                    }
+                });
+                connection.commit();
+                return result;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("run a transaction", null, e);
+        }
+    }
+
+    /** The stream's version: its number of events, 0 if it has none. */
+    public long version(StreamId stream) {
+        try (Connection connection = dataSource.getConnection()) {
+            return appender.version(connection, stream);
+        } catch (SQLException e) {
+            throw new EventStoreException("read the version of", stream, e);
+        }
+    }
+
+    /** Up to {@code max} events of {@code stream} from version {@code from} on, in version order. */
+    public List<RecordedEvent> readStream(StreamId stream, long from, int max) {
+        return readStream(stream, from, max, true);
+    }
+
+    /** Up to {@code max} events of {@code stream} from version {@code from} back, newest first. */
+    public List<RecordedEvent> readStreamBackwards(StreamId stream, long from, int max) {
+        return readStream(stream, from, max, false);
+    }
+
+    private List<RecordedEvent> readStream(StreamId stream, long from, int max, boolean forward) {
+        try (Connection connection = dataSource.getConnection()) {
+            return reader.stream(connection, stream, from, max, forward);
+        } catch (SQLException e) {
+            throw new EventStoreException("read", stream, e);
+        }
+    }
+
+    /**
+     * Up to {@code max} events of {@code $all} after {@code after}; continue from the slice's
+     * {@link AllSlice#next()}. An empty slice means nothing more is visible yet.
+     */
+    public AllSlice readAll(Position after, int max) {
+        try (Connection connection = dataSource.getConnection()) {
+            return reader.all(connection, after, max);
+        } catch (SQLException e) {
+            throw new EventStoreException("read", "$all after " + after, e);
+        }
+    }
+
+    private static List<NewEvent> batch(List<?> events) {
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("an append needs at least one event");
+        }
+        List<NewEvent> batch = new ArrayList<>(events.size());
+        for (Object event : events) {
+            batch.add(event instanceof NewEvent known ? known : NewEvent.of(Objects.requireNonNull(event, "event")));
+        }
+        return batch;
+    }
+}

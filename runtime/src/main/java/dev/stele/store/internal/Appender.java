@@ -1,0 +1,226 @@
+package dev.stele.store.internal;
+
+import dev.stele.catalog.Catalog;
+import dev.stele.catalog.SerializedEvent;
+import dev.stele.store.AppendResult;
+import dev.stele.store.ConcurrencyConflictException;
+import dev.stele.store.DuplicateEventException;
+import dev.stele.store.ExpectedVersion;
+import dev.stele.store.NewEvent;
+import dev.stele.store.Position;
+import dev.stele.store.StreamId;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Appends to one stream in a single statement: a CTE advances the stream's version under its row
+ * lock, only if the expected version holds, and inserts the events (and their outbox rows) numbered
+ * from the version it found. An expected version that does not hold inserts nothing.
+ */
+public final class Appender {
+
+    /** SQL state of a unique violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Tables tables;
+    private final Catalog catalog;
+    private final boolean outbox;
+    private final String anyVersion;
+    private final String noStream;
+    private final String exactVersion;
+    private final String existing;
+    private final String currentVersion;
+
+    public Appender(Tables tables, Catalog catalog, boolean outbox) {
+        this.tables = tables;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.anyVersion = append(tables, outbox, "INSERT INTO " + tables.streams + " AS s (stream_category, stream_id,"
+                + " version) VALUES (?, ?, ?) ON CONFLICT (stream_category, stream_id) DO UPDATE SET version ="
+                + " s.version + EXCLUDED.version RETURNING s.version - ? AS base");
+        this.noStream = append(tables, outbox, "INSERT INTO " + tables.streams + " (stream_category, stream_id, version)"
+                + " VALUES (?, ?, ?) ON CONFLICT (stream_category, stream_id) DO NOTHING RETURNING version - ? AS base");
+        this.exactVersion = append(tables, outbox, "UPDATE " + tables.streams + " SET version = version + ? WHERE"
+                + " stream_category = ? AND stream_id = ? AND version = ? RETURNING version - ? AS base");
+        this.existing = "SELECT event_id, global_position, transaction_id::text, stream_category, stream_id,"
+                + " stream_version FROM " + tables.events + " WHERE event_id = ANY(?::uuid[])";
+        this.currentVersion = "SELECT version FROM " + tables.streams + " WHERE stream_category = ? AND stream_id = ?";
+    }
+
+    private static String append(Tables t, boolean outbox, String streamStep) {
+        return "WITH s AS (" + streamStep + "), e AS ("
+                + " INSERT INTO " + t.events + " (event_id, stream_category, stream_id, stream_version, event_name,"
+                + " event_version, payload, metadata)"
+                + " SELECT n.event_id, ?, ?, s.base + n.ord, n.name, n.version, n.payload::jsonb, n.metadata::jsonb"
+                + " FROM s, unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY"
+                + " AS n(event_id, name, version, payload, metadata, ord)"
+                + " ORDER BY n.ord"
+                + " RETURNING global_position, transaction_id, stream_version, event_id, event_name, event_version,"
+                + " payload, recorded_at)"
+                + (outbox ? ", o AS (INSERT INTO " + t.outbox + " (id, aggregatetype, aggregateid, type, payload,"
+                        + " event_version, recorded_at) SELECT event_id, ?, ?, event_name, payload, event_version,"
+                        + " recorded_at FROM e)" : "")
+                + " SELECT global_position, transaction_id::text, stream_version FROM e ORDER BY stream_version";
+    }
+
+    /**
+     * Appends {@code events} on {@code connection}, in its current transaction.
+     *
+     * @param joined whether the transaction is the caller's: then duplicates are looked for first, since
+     *     a unique violation would abort the caller's transaction; in the store's own transaction the
+     *     insert just tries, and a duplicate is resolved after the rollback by {@link #retried}
+     */
+    public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<NewEvent> events,
+            boolean joined) throws SQLException {
+        if (joined) {
+            AppendResult retry = retried(connection, stream, events);
+            if (retry != null) {
+                return retry;
+            }
+        }
+        Encoded encoded = encode(events);
+        String sql = expected.isAny() ? anyVersion : expected.isNoStream() ? noStream : exactVersion;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int at = 1;
+            int count = events.size();
+            if (expected.isAny() || expected.isNoStream()) {
+                statement.setString(at++, stream.category());
+                statement.setString(at++, stream.id());
+                statement.setLong(at++, count);
+                statement.setLong(at++, count);
+            } else {
+                statement.setLong(at++, count);
+                statement.setString(at++, stream.category());
+                statement.setString(at++, stream.id());
+                statement.setLong(at++, expected.version());
+                statement.setLong(at++, count);
+            }
+            statement.setString(at++, stream.category());
+            statement.setString(at++, stream.id());
+            statement.setArray(at++, connection.createArrayOf("uuid", encoded.ids));
+            statement.setArray(at++, connection.createArrayOf("text", encoded.names));
+            statement.setArray(at++, connection.createArrayOf("int4", encoded.versions));
+            statement.setArray(at++, connection.createArrayOf("text", encoded.payloads));
+            statement.setArray(at++, connection.createArrayOf("text", encoded.metadata));
+            if (outbox) {
+                statement.setString(at++, stream.category());
+                statement.setString(at, stream.id());
+            }
+            List<Position> positions = new ArrayList<>(count);
+            long last = 0;
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    positions.add(new Position(Long.parseLong(rows.getString(2)), rows.getLong(1)));
+                    last = rows.getLong(3);
+                }
+            }
+            if (positions.isEmpty()) {
+                AppendResult retry = joined ? null : retried(connection, stream, events);
+                if (retry != null) {
+                    return retry;
+                }
+                throw new ConcurrencyConflictException(stream, expected, version(connection, stream));
+            }
+            return new AppendResult(stream, last, positions, false);
+        }
+    }
+
+    /**
+     * The original result if every event id was appended before to this stream (a retry), null if none
+     * was; a {@link DuplicateEventException} if only some were, or to another stream.
+     */
+    public AppendResult retried(Connection connection, StreamId stream, List<NewEvent> events) throws SQLException {
+        UUID[] ids = events.stream().map(NewEvent::eventId).toArray(UUID[]::new);
+        Map<UUID, long[]> found = new HashMap<>();
+        List<UUID> elsewhere = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(existing)) {
+            Array array = connection.createArrayOf("uuid", ids);
+            statement.setArray(1, array);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    UUID id = (UUID) rows.getObject(1);
+                    found.put(id, new long[] {rows.getLong(2), Long.parseLong(rows.getString(3)), rows.getLong(6)});
+                    if (!rows.getString(4).equals(stream.category()) || !rows.getString(5).equals(stream.id())) {
+                        elsewhere.add(id);
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        if (!elsewhere.isEmpty()) {
+            throw new DuplicateEventException(stream, elsewhere, "they were appended to another stream");
+        }
+        if (found.size() != ids.length) {
+            throw new DuplicateEventException(stream, new ArrayList<>(found.keySet()),
+                    "only " + found.size() + " of the " + ids.length + " events were appended before; an idempotent"
+                            + " retry repeats exactly the same events");
+        }
+        List<Position> positions = new ArrayList<>();
+        long last = 0;
+        for (UUID id : ids) {
+            long[] original = found.get(id);
+            positions.add(new Position(original[1], original[0]));
+            last = Math.max(last, original[2]);
+        }
+        return new AppendResult(stream, last, positions, true);
+    }
+
+    /** Whether {@code e} is the unique violation of an event id that exists already. */
+    public boolean isDuplicateId(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState()) && e.getMessage() != null
+                && e.getMessage().contains(tables.local("events_event_id_key"));
+    }
+
+    public long version(Connection connection, StreamId stream) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(currentVersion)) {
+            statement.setString(1, stream.category());
+            statement.setString(2, stream.id());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    private Encoded encode(List<NewEvent> events) {
+        int count = events.size();
+        Encoded encoded = new Encoded(count);
+        for (int i = 0; i < count; i++) {
+            NewEvent event = events.get(i);
+            SerializedEvent json = catalog.toJson(event.event());
+            encoded.ids[i] = event.eventId();
+            encoded.names[i] = json.name();
+            encoded.versions[i] = json.version();
+            encoded.payloads[i] = new String(json.payload(), StandardCharsets.UTF_8);
+            encoded.metadata[i] = MetadataJson.write(event.metadata());
+        }
+        return encoded;
+    }
+
+    /** The append's columns, as the arrays the statement unnests. */
+    private static final class Encoded {
+        final UUID[] ids;
+        final String[] names;
+        final Integer[] versions;
+        final String[] payloads;
+        final String[] metadata;
+
+        Encoded(int count) {
+            ids = new UUID[count];
+            names = new String[count];
+            versions = new Integer[count];
+            payloads = new String[count];
+            metadata = new String[count];
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.stele.store.internal;
+
+import dev.stele.catalog.Catalog;
+import dev.stele.store.AllSlice;
+import dev.stele.store.EventMetadata;
+import dev.stele.store.Position;
+import dev.stele.store.RecordedEvent;
+import dev.stele.store.StoredEventException;
+import dev.stele.store.StreamId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads streams and {@code $all}, decoding each event through the catalog and upcasting it to the
+ * latest version. An event that cannot be read stops the read with a {@link StoredEventException}.
+ */
+public final class Reader {
+
+    private static final String COLUMNS = "global_position, transaction_id::text, event_id, stream_category, stream_id,"
+            + " stream_version, event_name, event_version, payload::text, metadata::text, recorded_at";
+
+    private final Catalog catalog;
+    private final String forwards;
+    private final String backwards;
+    private final String all;
+
+    public Reader(Tables tables, Catalog catalog) {
+        this.catalog = catalog;
+        this.forwards = "SELECT " + COLUMNS + " FROM " + tables.events + " WHERE stream_category = ? AND stream_id = ?"
+                + " AND stream_version >= ? ORDER BY stream_version LIMIT ?";
+        this.backwards = "SELECT " + COLUMNS + " FROM " + tables.events + " WHERE stream_category = ? AND stream_id = ?"
+                + " AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?";
+        // Only transactions older than every running one: nothing can commit later with a smaller key.
+        this.all = "SELECT " + COLUMNS + " FROM " + tables.events
+                + " WHERE (transaction_id, global_position) > (?::text::xid8, ?)"
+                + " AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())"
+                + " ORDER BY transaction_id, global_position LIMIT ?";
+    }
+
+    public List<RecordedEvent> stream(Connection connection, StreamId stream, long from, int max, boolean forward)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(forward ? forwards : backwards)) {
+            statement.setString(1, stream.category());
+            statement.setString(2, stream.id());
+            statement.setLong(3, from);
+            statement.setInt(4, max);
+            return read(statement);
+        }
+    }
+
+    public AllSlice all(Connection connection, Position after, int max) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(all)) {
+            statement.setString(1, Long.toString(after.transactionId()));
+            statement.setLong(2, after.globalPosition());
+            statement.setInt(3, max);
+            List<RecordedEvent> events = read(statement);
+            return new AllSlice(events, events.isEmpty() ? after : events.get(events.size() - 1).position());
+        }
+    }
+
+    private List<RecordedEvent> read(PreparedStatement statement) throws SQLException {
+        List<RecordedEvent> events = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                events.add(decode(rows));
+            }
+        }
+        return events;
+    }
+
+    private RecordedEvent decode(ResultSet rows) throws SQLException {
+        long position = rows.getLong(1);
+        StreamId stream = new StreamId(rows.getString(4), rows.getString(5));
+        long streamVersion = rows.getLong(6);
+        String name = rows.getString(7);
+        int version = rows.getInt(8);
+        Object event;
+        EventMetadata metadata;
+        try {
+            event = catalog.fromJson(name, version, rows.getString(9).getBytes(StandardCharsets.UTF_8));
+            metadata = MetadataJson.read(rows.getString(10));
+        } catch (RuntimeException e) {
+            throw new StoredEventException(position, stream, streamVersion, name, version, e);
+        } catch (IOException e) {
+            throw new StoredEventException(position, stream, streamVersion, name, version,
+                    new IllegalArgumentException("its metadata is not valid: " + e.getMessage(), e));
+        }
+        return new RecordedEvent(new Position(Long.parseLong(rows.getString(2)), position), stream, streamVersion,
+                (UUID) rows.getObject(3), name, version, event, metadata,
+                rows.getTimestamp(11).toInstant());
+    }
+}

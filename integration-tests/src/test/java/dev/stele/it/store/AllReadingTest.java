@@ -1,0 +1,117 @@
+package dev.stele.it.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stele.catalog.EventDecodingException;
+import dev.stele.catalog.UnknownEventException;
+import dev.stele.it.events.MoneyDeposited;
+import dev.stele.store.AllSlice;
+import dev.stele.store.EventStore;
+import dev.stele.store.ExpectedVersion;
+import dev.stele.store.Position;
+import dev.stele.store.RecordedEvent;
+import dev.stele.store.StoredEventException;
+import dev.stele.store.StreamId;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AllReadingTest {
+
+    private final EventStore store = Stores.fresh();
+
+    @Test
+    void aReaderNeverSkipsAnEventWhoseTransactionCommitsAfterALaterOne() throws Exception {
+        StreamId slow = StreamId.of("account", "slow");
+        StreamId fast = StreamId.of("account", "fast");
+        List<Long> seen = new ArrayList<>();
+        Position cursor = Position.START;
+        try (Connection first = Stores.DATA_SOURCE.getConnection()) {
+            first.setAutoCommit(false);
+            // the slow transaction takes the lower global position and stays open
+            long slowPosition = store.append(first, slow, ExpectedVersion.any(),
+                    List.of(new MoneyDeposited("slow", 1))).positions().get(0).globalPosition();
+            long fastPosition = store.append(fast, ExpectedVersion.any(), List.of(new MoneyDeposited("fast", 2)))
+                    .positions().get(0).globalPosition();
+            assertThat(slowPosition).isLessThan(fastPosition);
+
+            // while it is open, a reader polling $all sees neither: passing the fast one would skip the slow one
+            AllSlice whileOpen = store.readAll(cursor, 100);
+            assertThat(whileOpen.events()).isEmpty();
+            cursor = whileOpen.next();
+
+            first.commit();
+        }
+        for (int poll = 0; poll < 3; poll++) {
+            AllSlice slice = store.readAll(cursor, 1);
+            slice.events().forEach(event -> seen.add(event.position().globalPosition()));
+            cursor = slice.next();
+        }
+        assertThat(seen).hasSize(2);
+        assertThat(store.readAll(Position.START, 100).events()).extracting(RecordedEvent::stream)
+                .containsExactlyInAnyOrder(slow, fast);
+    }
+
+    @Test
+    void allIsReadInBatchesFromAPosition() {
+        for (int i = 0; i < 25; i++) {
+            store.append(StreamId.of("account", "a-" + (i % 3)), ExpectedVersion.any(),
+                    List.of(new MoneyDeposited("a-" + (i % 3), i)));
+        }
+        List<Long> amounts = new ArrayList<>();
+        Position cursor = Position.START;
+        AllSlice slice;
+        do {
+            slice = store.readAll(cursor, 10);
+            slice.events().forEach(event -> amounts.add(((MoneyDeposited) event.event()).amountMinor()));
+            cursor = slice.next();
+        } while (!slice.isEmpty());
+
+        assertThat(amounts).hasSize(25).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void anUnknownEventTypeStopsTheReadWithItsPositionAndStream() throws Exception {
+        store.append(StreamId.of("account", "a-1"), ExpectedVersion.any(), List.of(new MoneyDeposited("a-1", 1)));
+        long position = insertBehindTheRuntime("'InterestPaid', 1, '{\"accountId\": \"a-1\"}'");
+
+        assertThatThrownBy(() -> store.readAll(Position.START, 10))
+                .isInstanceOfSatisfying(StoredEventException.class, e -> {
+                    assertThat(e.globalPosition()).isEqualTo(position);
+                    assertThat(e.stream()).isEqualTo(StreamId.of("account", "a-1"));
+                    assertThat(e.eventName()).isEqualTo("InterestPaid");
+                    assertThat(e.getCause()).isInstanceOf(UnknownEventException.class);
+                });
+        assertThatThrownBy(() -> store.readStream(StreamId.of("account", "a-1"), 1, 10))
+                .isInstanceOf(StoredEventException.class);
+    }
+
+    @Test
+    void aCorruptPayloadStopsTheReadWithItsPositionAndField() throws Exception {
+        long position = insertBehindTheRuntime("'MoneyDeposited', 1, '{\"accountId\": \"a-1\", \"amountMinor\": \"lots\"}'");
+
+        assertThatThrownBy(() -> store.readAll(Position.START, 10))
+                .isInstanceOfSatisfying(StoredEventException.class, e -> {
+                    assertThat(e.globalPosition()).isEqualTo(position);
+                    assertThat(e.getCause()).isInstanceOfSatisfying(EventDecodingException.class,
+                            cause -> assertThat(cause.fieldPath()).isEqualTo("amountMinor"));
+                    assertThat(e).hasMessageContaining("cannot read the event at global position " + position);
+                });
+    }
+
+    /** Writes a row directly, as a tool or a hand-made migration might. */
+    private long insertBehindTheRuntime(String nameVersionPayload) throws Exception {
+        String schema = AppendAndReadTest.schemaOf(store);
+        try (Connection connection = Stores.DATA_SOURCE.getConnection(); Statement statement =
+                connection.createStatement()) {
+            var rows = statement.executeQuery("INSERT INTO " + schema + ".stele_events (event_id, stream_category,"
+                    + " stream_id, stream_version, event_name, event_version, payload) VALUES (gen_random_uuid(),"
+                    + " 'account', 'a-1', 99, " + nameVersionPayload + ") RETURNING global_position");
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.stele.it.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.store.EventStore;
+import dev.stele.store.EventStoreOptions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest {
+
+    @Test
+    void migrationsRunTwiceAndConcurrentlyWithoutHarm() throws Exception {
+        EventStoreOptions options = EventStoreOptions.defaults().withSchema(Stores.freshSchema());
+        int instances = 6;
+        CyclicBarrier start = new CyclicBarrier(instances);
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
+        List<Future<EventStore>> started = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            Callable<EventStore> instance = () -> {
+                start.await();
+                return EventStore.create(Stores.DATA_SOURCE, Stores.CATALOG, options);
+            };
+            started.add(pool.submit(instance));
+        }
+        for (Future<EventStore> store : started) {
+            assertThat(store.get()).isNotNull();
+        }
+        pool.shutdown();
+        EventStore.create(Stores.DATA_SOURCE, Stores.CATALOG, options);
+
+        try (Connection connection = Stores.DATA_SOURCE.getConnection(); ResultSet rows = connection.createStatement()
+                .executeQuery("SELECT version, description FROM " + options.schema() + ".stele_schema_migrations")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+            assertThat(rows.next()).as("each migration is recorded once").isFalse();
+        }
+    }
+
+    @Test
+    void aTablePrefixKeepsTwoStoresApartInOneSchema() {
+        String schema = Stores.freshSchema();
+        EventStore orders = EventStore.create(Stores.DATA_SOURCE, Stores.CATALOG,
+                EventStoreOptions.defaults().withSchema(schema).withTablePrefix("orders_"));
+        EventStore billing = EventStore.create(Stores.DATA_SOURCE, Stores.CATALOG,
+                EventStoreOptions.defaults().withSchema(schema).withTablePrefix("billing_"));
+
+        orders.append(dev.stele.store.StreamId.of("account", "a"), dev.stele.store.ExpectedVersion.any(),
+                List.of(new dev.stele.it.events.MoneyDeposited("a", 1)));
+
+        assertThat(orders.version(dev.stele.store.StreamId.of("account", "a"))).isEqualTo(1);
+        assertThat(billing.version(dev.stele.store.StreamId.of("account", "a"))).isZero();
+    }
+}

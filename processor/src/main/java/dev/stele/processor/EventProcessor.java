@@ -3,11 +3,11 @@ package dev.stele.processor;
 import com.google.auto.service.AutoService;
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
-import com.squareup.javapoet.JavaFile;
 import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.diagnostic.Message;
 import dev.stele.processor.generate.CatalogGenerator;
 import dev.stele.processor.generate.CodecGenerator;
+import dev.stele.processor.generate.GeneratedFiles;
 import dev.stele.processor.generate.IndexWriter;
 import dev.stele.processor.generate.SchemaGenerator;
 import dev.stele.processor.model.EventModel;
@@ -18,11 +18,8 @@ import dev.stele.processor.parse.Mirrors;
 import dev.stele.processor.parse.Unresolved;
 import dev.stele.processor.parse.UpcastParser;
 import dev.stele.processor.validate.EventSetValidator;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -43,8 +39,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * The Stele annotation processor for events: for each {@code @Event} record a codec and an Avro
@@ -61,7 +55,6 @@ public final class EventProcessor extends AbstractProcessor {
 
     /** Compiler option naming the generated catalog class, for modules whose default would clash. */
     public static final String CATALOG_OPTION = "stele.catalog";
-    private static final String SERVICE_FILE = "META-INF/services/dev.stele.catalog.EventCatalog";
 
     private Diagnostics diagnostics;
     private EventParser eventParser;
@@ -69,6 +62,7 @@ public final class EventProcessor extends AbstractProcessor {
     private SchemaGenerator schemas;
     private CodecGenerator codecs;
     private CatalogGenerator catalogs;
+    private GeneratedFiles files;
 
     private final Map<String, EventModel> events = new LinkedHashMap<>();
     private final Map<String, Long> fingerprints = new HashMap<>();
@@ -86,11 +80,8 @@ public final class EventProcessor extends AbstractProcessor {
         eventParser = new EventParser(mirrors, diagnostics);
         upcastParser = new UpcastParser(mirrors, diagnostics);
         schemas = new SchemaGenerator();
-        Optional<AnnotationSpec> generated = Optional
-                .ofNullable(environment.getElementUtils().getTypeElement("javax.annotation.processing.Generated"))
-                .map(type -> AnnotationSpec.builder(ClassName.get(type))
-                        .addMember("value", "$S", EventProcessor.class.getName())
-                        .build());
+        files = new GeneratedFiles(environment);
+        Optional<AnnotationSpec> generated = files.generatedAnnotation(EventProcessor.class);
         codecs = new CodecGenerator(generated);
         catalogs = new CatalogGenerator(generated);
     }
@@ -202,8 +193,8 @@ public final class EventProcessor extends AbstractProcessor {
         if (fingerprints.putIfAbsent(event.label(), schema.fingerprint()) != null) {
             return;
         }
-        writeResource(IndexWriter.schemaResource(event), schema.json(), event.element());
-        writeSource(codecs.generate(event, schema.fingerprint(), upcastStep(event)), event.element());
+        files.writeResource(IndexWriter.schemaResource(event), schema.json(), event.element());
+        files.writeSource(codecs.generate(event, schema.fingerprint(), upcastStep(event)), event.element());
     }
 
     private Optional<CodecGenerator.UpcastStep> upcastStep(EventModel event) {
@@ -230,71 +221,15 @@ public final class EventProcessor extends AbstractProcessor {
         }
         Map<String, Integer> latest = new HashMap<>();
         sorted.forEach(event -> latest.merge(event.name(), event.version(), Math::max));
-        ClassName catalog = catalogName(sorted);
-        Element[] origins = sorted.stream().map(EventModel::element).toArray(Element[]::new);
-        writeSource(catalogs.generate(catalog, sorted), origins);
-        writeResource(IndexWriter.RESOURCE, IndexWriter.write(catalog, sorted, fingerprints, latest), origins);
-        writeResource(SERVICE_FILE, catalog.canonicalName() + "\n", origins);
-    }
-
-    /**
-     * The option's class, else {@code SteleCatalog} in the events' common package; numbered if a class
-     * of that name is already on the class path (the main catalog, when compiling tests).
-     */
-    private ClassName catalogName(List<EventModel> events) {
-        String option = processingEnv.getOptions().get(CATALOG_OPTION);
-        if (option != null && !option.isBlank()) {
-            return ClassName.bestGuess(option.strip());
-        }
-        String common = null;
-        for (EventModel event : events) {
-            String pkg = event.javaType().packageName();
-            common = common == null ? pkg : commonPackage(common, pkg);
-        }
-        String base = "SteleCatalog";
-        String simple = base;
-        for (int n = 2; processingEnv.getElementUtils().getTypeElement(
-                common.isEmpty() ? simple : common + "." + simple) != null; n++) {
-            simple = base + n;
-        }
-        return ClassName.get(common, simple);
-    }
-
-    private static String commonPackage(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        StringBuilder common = new StringBuilder();
-        for (int i = 0; i < Math.min(left.length, right.length) && left[i].equals(right[i]); i++) {
-            if (common.length() > 0) {
-                common.append('.');
-            }
-            common.append(left[i]);
-        }
-        return common.toString();
-    }
-
-    private void writeSource(JavaFile file, Element... origins) {
-        try {
-            file.writeTo(processingEnv.getFiler());
-        } catch (IOException e) {
-            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
-                    Message.INTERNAL_ERROR.format(file.packageName + "." + file.typeSpec.name,
-                            "cannot write the source: " + e.getMessage()), origins.length > 0 ? origins[0] : null);
-        }
-    }
-
-    private void writeResource(String path, String content, Element... origins) {
-        Filer filer = processingEnv.getFiler();
-        try {
-            FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
-            try (Writer writer = new java.io.OutputStreamWriter(resource.openOutputStream(), StandardCharsets.UTF_8)) {
-                writer.write(content);
-            }
-        } catch (IOException e) {
-            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
-                    Message.INTERNAL_ERROR.format(path, "cannot write the resource: " + e.getMessage()),
-                    origins.length > 0 ? origins[0] : null);
-        }
+        ClassName catalog = files.catalogName(CATALOG_OPTION, "SteleCatalog",
+                sorted.stream().map(EventModel::javaType).toList());
+        List<TypeElement> origins = sorted.stream().map(EventModel::element).toList();
+        Element[] originArray = origins.toArray(Element[]::new);
+        files.writeSource(catalogs.generate(CatalogGenerator.Kind.EVENTS, catalog,
+                sorted.stream().map(CodecGenerator::codecName).toList(), origins), originArray);
+        files.writeResource(IndexWriter.RESOURCE, IndexWriter.write(catalog, sorted, fingerprints, latest),
+                originArray);
+        files.writeResource(CatalogGenerator.Kind.EVENTS.serviceFile(), catalog.canonicalName() + "\n", originArray);
     }
 
     private void internalError(Element element, Throwable problem) {

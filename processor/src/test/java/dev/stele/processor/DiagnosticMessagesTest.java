@@ -564,7 +564,9 @@ class DiagnosticMessagesTest {
     @Test
     void everyMessageOfTheCatalogueButTheInternalErrorHasATestHere() throws IOException {
         String tests = Files.readString(Compilations.testPath("java/dev/stele/processor/DiagnosticMessagesTest.java"),
-                StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8)
+                + Files.readString(Compilations.testPath("java/dev/stele/processor/AggregateDiagnosticsTest.java"),
+                        StandardCharsets.UTF_8);
         List<String> untested = new ArrayList<>();
         for (Message message : Message.values()) {
             if (message != Message.INTERNAL_ERROR && !tests.contains("\"[" + message.id() + "] ")) {
@@ -579,6 +581,8 @@ class DiagnosticMessagesTest {
         String tests = Files.readString(Compilations.testPath("java/dev/stele/processor/DiagnosticMessagesTest.java"),
                 StandardCharsets.UTF_8)
                 + Files.readString(Compilations.testPath("java/dev/stele/processor/ReportAndContinueTest.java"),
+                        StandardCharsets.UTF_8)
+                + Files.readString(Compilations.testPath("java/dev/stele/processor/AggregateDiagnosticsTest.java"),
                         StandardCharsets.UTF_8);
         List<String> unused = new ArrayList<>();
         try (var cases = Files.list(Compilations.testPath("resources/bad"))) {

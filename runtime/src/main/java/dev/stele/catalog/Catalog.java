@@ -13,6 +13,7 @@ import dev.stele.catalog.internal.RegisteredEvent;
 import dev.stele.catalog.internal.Registry;
 import dev.stele.catalog.internal.SchemaHistory;
 import dev.stele.catalog.internal.SingleObjectEncoding;
+import dev.stele.spi.AggregateType;
 import dev.stele.spi.EventType;
 import dev.stele.spi.codec.CodecFailure;
 import java.io.IOException;
@@ -52,11 +53,19 @@ public final class Catalog {
 
     private final Registry registry;
     private final SchemaHistory history;
+    private final Map<Class<?>, AggregateType<?>> aggregates;
     private final ThreadLocal<Map<Long, ResolvingDecoder>> resolvers = ThreadLocal.withInitial(HashMap::new);
 
-    private Catalog(Registry registry, SchemaHistory history) {
+    private Catalog(Registry registry, SchemaHistory history, List<AggregateCatalog> aggregateCatalogs) {
         this.registry = registry;
         this.history = history;
+        Map<Class<?>, AggregateType<?>> byState = new HashMap<>();
+        for (AggregateCatalog catalog : aggregateCatalogs) {
+            for (AggregateType<?> type : catalog.aggregateTypes()) {
+                byState.put(type.stateType(), type);
+            }
+        }
+        this.aggregates = Map.copyOf(byState);
     }
 
     /** Every generated catalog visible to the thread's context class loader (or this class's). */
@@ -77,17 +86,47 @@ public final class Catalog {
         ServiceLoader.load(EventCatalog.class, loader).forEach(catalogs::add);
         Registry registry = Registry.of(catalogs);
         IndexCheck.verify(loader, JSON, registry);
-        return new Catalog(registry, SchemaHistory.load(loader, JSON));
+        List<AggregateCatalog> aggregates = new ArrayList<>();
+        ServiceLoader.load(AggregateCatalog.class, loader).forEach(aggregates::add);
+        return new Catalog(registry, SchemaHistory.load(loader, JSON), aggregates);
     }
 
     /** A catalog of exactly {@code catalogs}, without schema history; for tests and tools. */
     public static Catalog of(EventCatalog... catalogs) {
-        return new Catalog(Registry.of(List.of(catalogs)), SchemaHistory.empty());
+        return new Catalog(Registry.of(List.of(catalogs)), SchemaHistory.empty(), List.of());
     }
 
     /** Every registered event version, sorted by name and version. */
     public List<EventType<?>> eventTypes() {
         return registry.types();
+    }
+
+    /**
+     * The registered type of an event record's class.
+     *
+     * @throws UnknownEventException if the class is not a registered event
+     */
+    public EventType<?> eventType(Class<?> eventClass) {
+        RegisteredEvent<?> registered = registry.byType(eventClass);
+        if (registered == null) {
+            throw UnknownEventException.ofType(eventClass);
+        }
+        return registered.type();
+    }
+
+    /**
+     * The generated type of an {@code @Aggregate} record.
+     *
+     * @throws CatalogException if the class is not an {@code @Aggregate} of a module on the class path
+     */
+    @SuppressWarnings("unchecked")
+    public <S> AggregateType<S> aggregateType(Class<S> stateType) {
+        AggregateType<?> type = aggregates.get(stateType);
+        if (type == null) {
+            throw new CatalogException(stateType.getName() + " is not an @Aggregate record known to the catalog;"
+                    + " is it annotated @Aggregate and is stele-processor on the compiler's annotationProcessorPaths?");
+        }
+        return (AggregateType<S>) type;
     }
 
     /**

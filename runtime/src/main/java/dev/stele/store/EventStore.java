@@ -4,6 +4,7 @@ import dev.stele.catalog.Catalog;
 import dev.stele.store.internal.Appender;
 import dev.stele.store.internal.Migrations;
 import dev.stele.store.internal.Reader;
+import dev.stele.store.internal.Snapshots;
 import dev.stele.store.internal.Tables;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,7 @@ public final class EventStore {
     private final Tables tables;
     private final Appender appender;
     private final Reader reader;
+    private final Snapshots snapshots;
 
     private EventStore(DataSource dataSource, Catalog catalog, EventStoreOptions options) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -47,6 +49,7 @@ public final class EventStore {
         this.tables = new Tables(options.schema(), options.tablePrefix());
         this.appender = new Appender(tables, catalog, options.outbox());
         this.reader = new Reader(tables, catalog);
+        this.snapshots = new Snapshots(tables);
     }
 
     /** A store with the default tables ({@code public.stele_*}, with an outbox), migrated to the current schema. */
@@ -66,6 +69,19 @@ public final class EventStore {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /**
+     * The repository of an {@code @Aggregate} type, found in the catalog by its state record.
+     *
+     * @throws dev.stele.catalog.CatalogException if {@code stateType} is not a generated aggregate
+     */
+    public <S> AggregateRepository<S> aggregates(Class<S> stateType) {
+        return new AggregateRepository<>(this, catalog.aggregateType(stateType), snapshots, 10);
+    }
+
+    Reader reader() {
+        return reader;
     }
 
     /** The data source the store was created with. */

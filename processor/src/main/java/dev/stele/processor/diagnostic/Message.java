@@ -48,6 +48,19 @@ public enum Message {
             + " not private"),
     EMPTY_RECORD_ELEMENT(25, "record %s has no components, so it cannot be an element of a collection (each element"
             + " would take no bytes); give it a component"),
+    AGGREGATE_NOT_RECORD(26, "@Aggregate can only annotate a record, and %s is a %s; declare the state as a record"),
+    AGGREGATE_CATEGORY_INVALID(27, "aggregate category '%s' is not valid: use letters, digits, '_' and '.' (it names"
+            + " the aggregate's streams, <category>-<id>)"),
+    AGGREGATE_SNAPSHOT_INVALID(28, "snapshotEvery = %d is not valid: 0 for no snapshots, or a positive number of"
+            + " events"),
+    INITIAL_MISSING(29, "aggregate %s has no @Initial method; add @Initial static %s initial(String id)"),
+    INITIAL_SIGNATURE(30, "@Initial method %s must be static and not private, take the stream id (String) and return"
+            + " %s; %s"),
+    APPLY_SIGNATURE(31, "@Apply method %s must be an instance method of the @Aggregate record, not private, take one"
+            + " @Event record and return the next state; %s"),
+    APPLY_DUPLICATE(32, "%s has two @Apply methods for %s, %s and %s; keep one"),
+    APPLY_OLDER_VERSION(33, "@Apply method %s takes %s, version %d of %s; take %s, version %d: stored older versions"
+            + " are upcast before they reach the aggregate"),
     INTERNAL_ERROR(900, "internal error in the Stele processor while processing %s: %s; please report it with this"
             + " source");
 

@@ -8,13 +8,40 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.WildcardTypeName;
-import dev.stele.processor.model.EventModel;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
-/** Generates the module's {@code EventCatalog}: the list of every event version's registered type. */
+/**
+ * Generates a module's catalog: a class implementing a {@code ServiceLoader} interface with one method
+ * that lists the {@code TYPE} of every generated class, the event catalog and the aggregate catalog alike.
+ */
 public final class CatalogGenerator {
+
+    /** What a catalog lists: the interface, its method, the element type of the list. */
+    public enum Kind {
+        EVENTS(Names.EVENT_CATALOG, "eventTypes", Names.EVENT_TYPE, "events"),
+        AGGREGATES(ClassName.get("dev.stele.catalog", "AggregateCatalog"), "aggregateTypes",
+                AggregateGenerator.AGGREGATE_TYPE, "aggregates");
+
+        final ClassName catalogInterface;
+        final String method;
+        final ClassName elementType;
+        final String what;
+
+        Kind(ClassName catalogInterface, String method, ClassName elementType, String what) {
+            this.catalogInterface = catalogInterface;
+            this.method = method;
+            this.elementType = elementType;
+            this.what = what;
+        }
+
+        /** {@code META-INF/services/<interface>}. */
+        public String serviceFile() {
+            return "META-INF/services/" + catalogInterface.canonicalName();
+        }
+    }
 
     private final Optional<AnnotationSpec> generated;
 
@@ -22,27 +49,28 @@ public final class CatalogGenerator {
         this.generated = generated;
     }
 
-    /** @param events sorted by name and version */
-    public JavaFile generate(ClassName catalog, List<EventModel> events) {
+    /** @param holders the generated classes whose {@code TYPE} the catalog lists, in order */
+    public JavaFile generate(Kind kind, ClassName catalog, List<ClassName> holders, List<? extends Element> origins) {
         CodeBlock.Builder types = CodeBlock.builder().add("return $T.of(", Names.LIST);
-        for (int i = 0; i < events.size(); i++) {
-            types.add(i == 0 ? "\n$T.TYPE" : ",\n$T.TYPE", CodecGenerator.codecName(events.get(i)));
+        for (int i = 0; i < holders.size(); i++) {
+            types.add(i == 0 ? "\n$T.TYPE" : ",\n$T.TYPE", holders.get(i));
         }
         types.add(")");
         TypeSpec.Builder type = TypeSpec.classBuilder(catalog)
-                .addJavadoc("The events of this module, for {@code dev.stele.catalog.Catalog.load()}, which finds this\n")
-                .addJavadoc("class through {@code META-INF/services/dev.stele.catalog.EventCatalog}.\n")
+                .addJavadoc("The $L of this module, for {@code dev.stele.catalog.Catalog.load()}, which finds this\n",
+                        kind.what)
+                .addJavadoc("class through {@code $L}.\n", kind.serviceFile())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(Names.EVENT_CATALOG)
-                .addMethod(MethodSpec.methodBuilder("eventTypes")
+                .addSuperinterface(kind.catalogInterface)
+                .addMethod(MethodSpec.methodBuilder(kind.method)
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(Names.LIST,
-                                ParameterizedTypeName.get(Names.EVENT_TYPE, WildcardTypeName.subtypeOf(Object.class))))
+                                ParameterizedTypeName.get(kind.elementType, WildcardTypeName.subtypeOf(Object.class))))
                         .addStatement(types.build())
                         .build());
         generated.ifPresent(type::addAnnotation);
-        events.forEach(event -> type.addOriginatingElement(event.element()));
+        origins.forEach(type::addOriginatingElement);
         return JavaFile.builder(catalog.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
     }
 }

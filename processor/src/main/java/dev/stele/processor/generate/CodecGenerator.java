@@ -10,9 +10,7 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.stele.processor.model.EventModel;
 import dev.stele.processor.model.RecordModel;
-import dev.stele.processor.model.TypeMapping;
 import dev.stele.processor.model.UpcastModel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -45,20 +43,9 @@ public final class CodecGenerator {
         AvroCode avro = new AvroCode(members);
         RecordModel record = event.record();
 
-        List<MethodSpec> helpers = new ArrayList<>();
         String write = members.write(record);
         String read = members.read(record);
-        for (RecordModel next = members.nextRecord(); next != null; next = members.nextRecord()) {
-            helpers.add(json.writeRecord(next));
-            helpers.add(json.readRecord(next));
-            helpers.add(avro.writeRecord(next));
-            helpers.add(avro.readRecord(next));
-            for (TypeMapping.Enumeration enumeration = members.nextEnum(); enumeration != null;
-                    enumeration = members.nextEnum()) {
-                helpers.add(json.readEnum(enumeration));
-                helpers.add(avro.readEnum(enumeration));
-            }
-        }
+        List<MethodSpec> helpers = members.generateQueued(json, avro);
 
         TypeSpec.Builder type = TypeSpec.classBuilder(codec)
                 .addJavadoc("JSON and Avro codec of {@link $T}, event $S version $L.\n", event.javaType(), event.name(),

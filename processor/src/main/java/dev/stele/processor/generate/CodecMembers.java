@@ -4,6 +4,7 @@ import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
 import dev.stele.processor.model.RecordModel;
 import dev.stele.processor.model.TypeMapping;
@@ -111,6 +112,29 @@ final class CodecMembers {
             writeMethods.put(key, names.newName("write" + record.simpleName(), "write:" + key));
             pendingRecords.add(record);
         }
+    }
+
+    /**
+     * The read and write methods of every record and enum queued so far, and of those they queue in turn:
+     * JSON always, Avro when {@code avro} is given.
+     */
+    List<MethodSpec> generateQueued(JsonCode json, AvroCode avro) {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (RecordModel next = nextRecord(); next != null; next = nextRecord()) {
+            methods.add(json.writeRecord(next));
+            methods.add(json.readRecord(next));
+            if (avro != null) {
+                methods.add(avro.writeRecord(next));
+                methods.add(avro.readRecord(next));
+            }
+            for (TypeMapping.Enumeration enumeration = nextEnum(); enumeration != null; enumeration = nextEnum()) {
+                methods.add(json.readEnum(enumeration));
+                if (avro != null) {
+                    methods.add(avro.readEnum(enumeration));
+                }
+            }
+        }
+        return methods;
     }
 
     RecordModel nextRecord() {

@@ -30,9 +30,20 @@ public final class SchemaGenerator {
     }
 
     public GeneratedSchema generate(EventModel event) {
-        String namespace = "stele.v" + event.version();
-        Builder builder = new Builder(namespace + "." + event.name(), enumDefaults(event.record(), new HashMap<>()));
-        Schema schema = builder.record(event.record(), event.name(), namespace);
+        return generate(event.record(), event.name(), "stele.v" + event.version());
+    }
+
+    /**
+     * The schema of an aggregate's state, {@code stele.aggregate.<SimpleName>}: what a snapshot's
+     * fingerprint is taken of.
+     */
+    public GeneratedSchema generateState(RecordModel state) {
+        return generate(state, state.simpleName(), "stele.aggregate");
+    }
+
+    private GeneratedSchema generate(RecordModel record, String name, String namespace) {
+        Builder builder = new Builder(namespace + "." + name, enumDefaults(record, new HashMap<>()));
+        Schema schema = builder.record(record, name, namespace);
         // Avro's pretty printer ends lines with the platform's separator; the resource must not depend on it
         String json = PRETTY.format(schema).replace(System.lineSeparator(), "\n") + "\n";
         return new GeneratedSchema(schema, json, SchemaNormalization.parsingFingerprint64(schema));

@@ -9,6 +9,9 @@ public final class AnnotationNames {
     public static final String ALIAS = "dev.stele.annotation.Alias";
     public static final String DECIMAL = "dev.stele.annotation.Decimal";
     public static final String UPCAST = "dev.stele.annotation.Upcast";
+    public static final String AGGREGATE = "dev.stele.annotation.Aggregate";
+    public static final String INITIAL = "dev.stele.annotation.Initial";
+    public static final String APPLY = "dev.stele.annotation.Apply";
     /** Any annotation with this simple name marks a value as optional (JSpecify, JSR-305, Jakarta, ...). */
     public static final String NULLABLE_SIMPLE_NAME = "Nullable";
 

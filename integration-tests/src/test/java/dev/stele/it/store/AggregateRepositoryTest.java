@@ -1,0 +1,147 @@
+package dev.stele.it.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stele.it.events.Account;
+import dev.stele.it.events.AccountOpened;
+import dev.stele.it.events.MoneyDeposited;
+import dev.stele.store.AggregateRepository;
+import dev.stele.store.ConcurrencyConflictException;
+import dev.stele.store.EventStore;
+import dev.stele.store.ExpectedVersion;
+import dev.stele.store.Loaded;
+import dev.stele.store.StreamId;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class AggregateRepositoryTest {
+
+    private final EventStore store = Stores.fresh();
+    private final AggregateRepository<Account> accounts = store.aggregates(Account.class);
+
+    @Test
+    void anAggregateIsTheFoldOfItsStream() {
+        store.append(StreamId.of("account", "a-1"), ExpectedVersion.noStream(), List.of(
+                new AccountOpened("a-1", "Ada"), new MoneyDeposited("a-1", 500), new MoneyDeposited("a-1", 250)));
+
+        Loaded<Account> loaded = accounts.load("a-1");
+
+        assertThat(loaded.state()).isEqualTo(new Account("a-1", "Ada", 750, true));
+        assertThat(loaded.version()).isEqualTo(3);
+    }
+
+    @Test
+    void anAggregateWithoutEventsIsItsInitialState() {
+        assertThat(accounts.load("nobody")).isEqualTo(new Loaded<>(new Account("nobody", "", 0, false), 0, 0));
+    }
+
+    @Test
+    void anUpdateAppendsWhatTheCommandDecidesAndReturnsTheNewState() {
+        accounts.update("a-1", account -> List.of(new AccountOpened("a-1", "Ada"), new MoneyDeposited("a-1", 100)));
+
+        Loaded<Account> after = accounts.update("a-1", account -> account.withdraw(30));
+
+        assertThat(after.state().balanceMinor()).isEqualTo(70);
+        assertThat(after.version()).isEqualTo(3);
+        assertThat(accounts.load("a-1")).isEqualTo(after);
+        assertThatThrownBy(() -> accounts.update("a-1", account -> account.withdraw(1000)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not cover 1000");
+        assertThat(store.version(accounts.stream("a-1"))).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentUpdatesAreRetriedOnConflictAndNoneIsLost() throws Exception {
+        accounts.update("hot", account -> List.of(new AccountOpened("hot", "Ada")));
+        int threads = 4;
+        int deposits = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = 0; i < deposits; i++) {
+                    accounts.withMaxAttempts(1000).update("hot", account -> List.of(new MoneyDeposited("hot", 1)));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+
+        Loaded<Account> hot = accounts.load("hot");
+        assertThat(hot.state().balanceMinor()).isEqualTo(threads * deposits);
+        assertThat(hot.version()).isEqualTo(1 + threads * deposits);
+    }
+
+    @Test
+    void anUpdateGivesUpAfterItsAttemptsWithTheConflict() {
+        accounts.update("a-1", account -> List.of(new AccountOpened("a-1", "Ada")));
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> accounts.withMaxAttempts(3).update("a-1", account -> {
+            attempts.incrementAndGet();
+            // another writer appends between this load and its append, every time
+            store.append(accounts.stream("a-1"), ExpectedVersion.any(), List.of(new MoneyDeposited("a-1", 1)));
+            return List.of(new MoneyDeposited("a-1", 100));
+        })).isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(accounts.load("a-1").state().balanceMinor()).isEqualTo(3);
+    }
+
+    @Test
+    void aSnapshotIsTakenEveryTenEventsAndLoadingStartsFromIt() {
+        accounts.update("a-1", account -> List.of(new AccountOpened("a-1", "Ada")));
+        for (int i = 0; i < 11; i++) {
+            accounts.update("a-1", account -> List.of(new MoneyDeposited("a-1", 10)));
+        }
+
+        Loaded<Account> loaded = accounts.load("a-1");
+
+        assertThat(loaded.version()).isEqualTo(12);
+        assertThat(loaded.snapshotVersion()).isEqualTo(10);
+        assertThat(loaded.state()).isEqualTo(new Account("a-1", "Ada", 110, true));
+    }
+
+    @Test
+    void aSnapshotOfAnotherStateSchemaIsIgnoredAndTheStreamReplayed() throws Exception {
+        seedWithSnapshot();
+
+        execute("UPDATE %s.stele_snapshots SET schema_fingerprint = 42, state = '{\"id\": \"a-1\", \"owner\":"
+                + " \"Mallory\", \"balanceMinor\": 999999, \"open\": true}'");
+        Loaded<Account> loaded = accounts.load("a-1");
+
+        assertThat(loaded.snapshotVersion()).isZero();
+        assertThat(loaded.state()).isEqualTo(new Account("a-1", "Ada", 50, true));
+    }
+
+    @Test
+    void anUnreadableSnapshotIsIgnoredAndTheStreamReplayed() throws Exception {
+        seedWithSnapshot();
+
+        execute("UPDATE %s.stele_snapshots SET state = '{\"id\": \"a-1\"}'");
+        Loaded<Account> loaded = accounts.load("a-1");
+
+        assertThat(loaded.snapshotVersion()).isZero();
+        assertThat(loaded.state()).isEqualTo(new Account("a-1", "Ada", 50, true));
+    }
+
+    private void seedWithSnapshot() {
+        accounts.update("a-1", account -> List.of(new AccountOpened("a-1", "Ada"), new MoneyDeposited("a-1", 50)));
+        assertThat(accounts.snapshot("a-1").snapshotVersion()).isEqualTo(2);
+        assertThat(accounts.load("a-1").snapshotVersion()).isEqualTo(2);
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = Stores.DATA_SOURCE.getConnection()) {
+            connection.createStatement().execute(String.format(sql, AppendAndReadTest.schemaOf(store)));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.stele.processor.generate;
+
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.JavaFile;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import dev.stele.processor.model.AggregateModel;
+import dev.stele.processor.model.ApplyModel;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code <Aggregate>Aggregate}: the {@code AggregateType} of one {@code @Aggregate} record,
+ * with its event dispatch as a {@code switch} on the event name and a JSON codec of its state.
+ */
+public final class AggregateGenerator {
+
+    static final ClassName AGGREGATE_TYPE = ClassName.get("dev.stele.spi", "AggregateType");
+    private static final ClassName SET = ClassName.get("java.util", "Set");
+
+    private final Optional<AnnotationSpec> generated;
+
+    public AggregateGenerator(Optional<AnnotationSpec> generated) {
+        this.generated = generated;
+    }
+
+    /** {@code OrderAggregate}, or {@code Outer_OrderAggregate} for a nested record, in the record's package. */
+    public static ClassName typeName(AggregateModel aggregate) {
+        ClassName state = aggregate.javaType();
+        return ClassName.get(state.packageName(), String.join("_", state.simpleNames()) + "Aggregate");
+    }
+
+    public JavaFile generate(AggregateModel aggregate, long stateFingerprint) {
+        ClassName name = typeName(aggregate);
+        ClassName state = aggregate.javaType();
+        CodecMembers members = new CodecMembers(name, "TYPE", "HANDLED_EVENTS", "category", "stateType",
+                "snapshotEvery", "stateFingerprint", "handledEvents", "initial", "apply", "writeState", "readState");
+        JsonCode json = new JsonCode(members);
+        String write = members.write(aggregate.state());
+        String read = members.read(aggregate.state());
+        List<MethodSpec> helpers = members.generateQueued(json, null);
+
+        CodeBlock.Builder handled = CodeBlock.builder().add("$T.of(", SET);
+        for (int i = 0; i < aggregate.applies().size(); i++) {
+            handled.add(i == 0 ? "$S" : ", $S", aggregate.applies().get(i).eventName());
+        }
+        TypeSpec.Builder type = TypeSpec.classBuilder(name)
+                .addJavadoc("The aggregate {@link $T}, category $S: its initial state, the dispatch of events to its\n",
+                        state, aggregate.category())
+                .addJavadoc("{@code @Apply} methods, and the JSON codec of its state for snapshots.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(AGGREGATE_TYPE, state))
+                .addOriginatingElement(aggregate.element())
+                .addField(FieldSpec.builder(name, "TYPE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The aggregate as the generated aggregate catalog registers it.\n")
+                        .initializer("new $T()", name).build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(SET, ClassName.get(String.class)),
+                        "HANDLED_EVENTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(handled.add(")").build()).build());
+        generated.ifPresent(type::addAnnotation);
+        members.constants().forEach(type::addField);
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(getter("category", ClassName.get(String.class), CodeBlock.of("$S", aggregate.category())))
+                .addMethod(getter("stateType", ParameterizedTypeName.get(ClassName.get(Class.class), state),
+                        CodeBlock.of("$T.class", state)))
+                .addMethod(getter("snapshotEvery", TypeName.INT, CodeBlock.of("$L", aggregate.snapshotEvery())))
+                .addMethod(getter("stateFingerprint", TypeName.LONG,
+                        CodeBlock.of("$L", String.format("0x%016xL", stateFingerprint))))
+                .addMethod(getter("handledEvents", ParameterizedTypeName.get(SET, ClassName.get(String.class)),
+                        CodeBlock.of("HANDLED_EVENTS")))
+                .addMethod(MethodSpec.methodBuilder("initial")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(state)
+                        .addParameter(String.class, "id")
+                        .addStatement("return $T.$N(id)", state, aggregate.initial().getSimpleName().toString())
+                        .build())
+                .addMethod(apply(aggregate))
+                .addMethod(MethodSpec.methodBuilder("writeState")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(state, "state")
+                        .addParameter(Names.JSON_GENERATOR, "out")
+                        .addException(Names.IO_EXCEPTION)
+                        .addStatement("$N(out, state)", write)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("readState")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(state)
+                        .addParameter(Names.JSON_PARSER, "in")
+                        .addException(Names.IO_EXCEPTION)
+                        .addStatement("return $N(in)", read)
+                        .build())
+                .addMethods(helpers);
+        for (ApplyModel apply : aggregate.applies()) {
+            type.addOriginatingElement(apply.method());
+        }
+        return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
+    }
+
+    private static MethodSpec apply(AggregateModel aggregate) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("apply")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(aggregate.javaType())
+                .addParameter(aggregate.javaType(), "state")
+                .addParameter(String.class, "eventName")
+                .addParameter(Object.class, "event")
+                .beginControlFlow("switch (eventName)");
+        for (ApplyModel apply : aggregate.applies()) {
+            method.addCode("case $S:\n$>", apply.eventName())
+                    .addStatement("return state.$N(($T) event)$<", apply.methodName(), apply.eventType());
+        }
+        return method.addCode("default:\n$>").addStatement("return state$<").endControlFlow().build();
+    }
+
+    private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(type)
+                .addStatement("return $L", value)
+                .build();
+    }
+}

@@ -1,0 +1,12 @@
+package bank;
+
+import dev.stele.annotation.Aggregate;
+import dev.stele.annotation.Initial;
+
+@Aggregate(category = "account", snapshotEvery = -5)
+public record Account(String id) {
+    @Initial
+    static Account initial(String id) {
+        return new Account(id);
+    }
+}

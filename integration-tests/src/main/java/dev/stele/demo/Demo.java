@@ -8,16 +8,28 @@ import dev.stele.demo.orders.OrderId;
 import dev.stele.demo.orders.OrderLine;
 import dev.stele.demo.orders.OrderPlaced;
 import dev.stele.demo.orders.Shipping;
+import dev.stele.demo.orders.Order;
+import dev.stele.demo.orders.OrderPaid;
 import dev.stele.spi.EventType;
+import dev.stele.store.AggregateRepository;
+import dev.stele.store.AllSlice;
+import dev.stele.store.EventStore;
+import dev.stele.store.EventStoreOptions;
+import dev.stele.store.ExpectedVersion;
+import dev.stele.store.Loaded;
+import dev.stele.store.Position;
+import dev.stele.store.RecordedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The README's demo: the code the processor generated for {@code dev.stele.demo.orders}, at work.
+ * The README's demo: the code the processor generated for {@code dev.stele.demo.orders} at work, then
+ * the event store on PostgreSQL (embedded unless {@code STELE_JDBC_URL} names a server).
  * Run with {@code mvn -q -DskipTests -Pdemo verify}.
  */
 public final class Demo {
@@ -27,6 +39,12 @@ public final class Demo {
 
     public static void main(String[] args) {
         Catalog catalog = Catalog.load();
+        codecs(catalog);
+        store(catalog);
+    }
+
+    /** The generated codecs, without a database. */
+    private static void codecs(Catalog catalog) {
         section("The catalog the processor generated");
         for (EventType<?> type : catalog.eventTypes()) {
             System.out.printf("  %-12s v%d  %-40s schema %016x%n", type.name(), type.version(),
@@ -72,6 +90,62 @@ public final class Demo {
             System.out.println("  " + e.getClass().getSimpleName() + ": " + e.getMessage());
             System.out.println("  event=" + e.eventName() + " version=" + e.version() + " field=" + e.fieldPath());
         }
+    }
+
+    /** The event store on PostgreSQL: aggregates, a stream, $all, a conflict retried. */
+    private static void store(Catalog catalog) {
+        section("The event store on " + Database.describe());
+        EventStore store = EventStore.create(Database.dataSource(), catalog,
+                EventStoreOptions.defaults().withSchema("stele_demo"));
+        AggregateRepository<Order> orders = store.aggregates(Order.class);
+        String id = "o-" + Long.toString(System.currentTimeMillis(), 36);
+        Instant now = Instant.parse("2026-11-26T10:00:00Z");
+
+        orders.update(id, order -> List.of(new OrderPlaced(new OrderId(id),
+                UUID.fromString("5f0c1e52-8a52-4f7e-9b1c-3c2f1c6f0a11"), "ada@example.com", 12_990, "EUR", now,
+                Channel.WEB, List.of(new OrderLine("BOOK-1", "Notes on the Analytical Engine", 1, 12_990)),
+                Optional.empty(), Shipping.STANDARD)));
+        orders.update(id, order -> order.pay("pay-1", 2_990, now.plusSeconds(60)));
+        orders.update(id, order -> order.pay("pay-2", 10_000, now.plusSeconds(120)));
+        Loaded<Order> shipped = orders.update(id, order -> order.ship("DHL", now.plusSeconds(3600)));
+        System.out.println("  " + shipped.state() + " at version " + shipped.version());
+
+        section("The stream " + orders.stream(id));
+        for (RecordedEvent event : store.readStream(orders.stream(id), 1, 100)) {
+            System.out.printf("  v%d %-12s %s%n", event.streamVersion(), event.eventName(), event.event());
+        }
+
+        section("$all, in commit-safe order (position@transaction)");
+        Position cursor = Position.START;
+        AllSlice slice;
+        do {
+            slice = store.readAll(cursor, 2);
+            for (RecordedEvent event : slice.events()) {
+                if (event.stream().equals(orders.stream(id))) {
+                    System.out.printf("  %-14s %s v%d %s%n", event.position(), event.stream(), event.streamVersion(),
+                            event.eventName());
+                }
+            }
+            cursor = slice.next();
+        } while (!slice.isEmpty());
+
+        section("A concurrency conflict, retried");
+        String contested = id + "-2";
+        orders.update(contested, order -> List.of(new OrderPlaced(new OrderId(contested),
+                UUID.fromString("5f0c1e52-8a52-4f7e-9b1c-3c2f1c6f0a11"), "ada@example.com", 5_000, "EUR", now,
+                Channel.STORE, List.of(), Optional.empty(), Shipping.EXPRESS)));
+        AtomicInteger attempts = new AtomicInteger();
+        Loaded<Order> paid = orders.update(contested, order -> {
+            if (attempts.incrementAndGet() == 1) {
+                // a second clerk's payment lands between this load and its append
+                store.append(orders.stream(contested), ExpectedVersion.exactly(1),
+                        List.of(new OrderPaid(new OrderId(contested), "clerk-2", 1_000, now)));
+                System.out.println("  another clerk paid 1000 while this command ran: its append will conflict");
+            }
+            System.out.println("  attempt " + attempts.get() + " sees " + order.paidMinor() + " paid, pays the rest");
+            return order.pay("clerk-1", order.totalMinor() - order.paidMinor(), now);
+        });
+        System.out.println("  " + paid.state() + " after " + attempts.get() + " attempts, version " + paid.version());
     }
 
     private static void section(String title) {

@@ -1,5 +1,7 @@
 package dev.stele.demo;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,21 +22,47 @@ public final class Database {
     private Database() {
     }
 
-    /** The data source; the embedded server starts on first use and stops when the JVM exits. */
+    /**
+     * A connection pool over the server, as an application would have: the embedded server starts on
+     * first use, and both stop when the JVM exits.
+     */
     public static DataSource dataSource() {
+        return Pool.POOL;
+    }
+
+    /** Unpooled connections to the server, for what must not share a pool (a replication connection). */
+    public static DataSource unpooled() {
+        PGSimpleDataSource direct = new PGSimpleDataSource();
+        direct.setURL(jdbcUrl());
+        return direct;
+    }
+
+    /** The JDBC URL of the server. */
+    public static String jdbcUrl() {
         String url = System.getProperty(URL_PROPERTY, System.getenv(URL_VARIABLE));
-        if (url != null && !url.isBlank()) {
-            PGSimpleDataSource external = new PGSimpleDataSource();
-            external.setURL(url);
-            return external;
-        }
-        return Embedded.SERVER.getPostgresDatabase();
+        return url != null && !url.isBlank() ? url : Embedded.SERVER.getJdbcUrl("postgres", "postgres");
     }
 
     /** Where the data source points, for logs. */
     public static String describe() {
         String url = System.getProperty(URL_PROPERTY, System.getenv(URL_VARIABLE));
         return url != null && !url.isBlank() ? url : "embedded PostgreSQL on port " + Embedded.SERVER.getPort();
+    }
+
+    /** Holder idiom: the pool opens when first asked for. */
+    private static final class Pool {
+
+        static final HikariDataSource POOL = open();
+
+        private static HikariDataSource open() {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(jdbcUrl());
+            config.setMaximumPoolSize(12);
+            config.setPoolName("stele");
+            HikariDataSource pool = new HikariDataSource(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "stele-pool-close"));
+            return pool;
+        }
     }
 
     /** Holder idiom: the server starts when first asked for. */

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,12 +55,13 @@ public final class AggregateProcessor extends AbstractProcessor {
 
     private final Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
     private final Map<String, Latest> latestEvents = new HashMap<>();
-    private final Set<String> deferred = new LinkedHashSet<>();
+    private DeferredTypes deferred;
     private boolean catalogWritten;
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
+        deferred = new DeferredTypes(environment, AnnotationNames.AGGREGATE);
         mirrors = new Mirrors(environment.getElementUtils());
         diagnostics = new Diagnostics(environment.getMessager(), environment.getElementUtils());
         parser = new AggregateParser(mirrors, diagnostics, environment.getTypeUtils());
@@ -91,22 +91,7 @@ public final class AggregateProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         collectLatestEvents(round);
         checkAppliesOutsideAggregates(round);
-        List<TypeElement> candidates = new ArrayList<>();
-        for (String name : deferred) {
-            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-            if (type != null) {
-                candidates.add(type);
-            }
-        }
-        deferred.clear();
-        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(AnnotationNames.AGGREGATE);
-        if (annotation != null) {
-            for (Element element : round.getElementsAnnotatedWith(annotation)) {
-                if (element instanceof TypeElement type) {
-                    candidates.add(type);
-                }
-            }
-        }
+        List<TypeElement> candidates = deferred.takeCandidates(round);
         boolean found = false;
         for (TypeElement candidate : candidates) {
             found |= processAggregate(candidate, round.processingOver());
@@ -170,9 +155,10 @@ public final class AggregateProcessor extends AbstractProcessor {
             return true;
         } catch (Unresolved unresolved) {
             if (lastRound) {
-                diagnostics.error(Message.TYPE_UNRESOLVED, element, unresolved.component(), unresolved.type());
+                diagnostics.error(Message.TYPE_UNRESOLVED, unresolved.component(),
+                        unresolved.component().getSimpleName(), unresolved.type());
             } else {
-                deferred.add(name);
+                deferred.defer(element);
             }
             return false;
         } catch (RuntimeException | Error e) {

@@ -25,7 +25,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +66,7 @@ public final class EventProcessor extends AbstractProcessor {
     private final Map<String, EventModel> events = new LinkedHashMap<>();
     private final Map<String, Long> fingerprints = new HashMap<>();
     private final Map<String, UpcastModel> upcasts = new LinkedHashMap<>();
-    private final Set<String> deferred = new LinkedHashSet<>();
+    private DeferredTypes deferred;
     /** {@code @Event} types reported as in error, by qualified name. */
     private final Set<String> rejected = new HashSet<>();
     private boolean catalogWritten;
@@ -75,6 +74,7 @@ public final class EventProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
+        deferred = new DeferredTypes(environment, AnnotationNames.EVENT);
         Mirrors mirrors = new Mirrors(environment.getElementUtils());
         diagnostics = new Diagnostics(environment.getMessager(), environment.getElementUtils());
         eventParser = new EventParser(mirrors, diagnostics);
@@ -105,22 +105,7 @@ public final class EventProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         boolean newUpcasts = parseUpcasts(round);
-        List<TypeElement> candidates = new ArrayList<>();
-        for (String name : deferred) {
-            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-            if (type != null) {
-                candidates.add(type);
-            }
-        }
-        deferred.clear();
-        TypeElement eventAnnotation = processingEnv.getElementUtils().getTypeElement(AnnotationNames.EVENT);
-        if (eventAnnotation != null) {
-            for (Element element : round.getElementsAnnotatedWith(eventAnnotation)) {
-                if (element instanceof TypeElement type) {
-                    candidates.add(type);
-                }
-            }
-        }
+        List<TypeElement> candidates = deferred.takeCandidates(round);
         boolean newEvents = false;
         for (TypeElement candidate : candidates) {
             newEvents |= processEvent(candidate, round.processingOver());
@@ -178,7 +163,7 @@ public final class EventProcessor extends AbstractProcessor {
                         unresolved.component().getSimpleName(), unresolved.type());
                 rejected.add(name);
             } else {
-                deferred.add(name);
+                deferred.defer(element);
             }
             return false;
         } catch (RuntimeException | Error e) {

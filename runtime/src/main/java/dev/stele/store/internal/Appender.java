@@ -64,8 +64,8 @@ public final class Appender {
                 + " FROM s, unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY"
                 + " AS n(event_id, name, version, payload, metadata, ord)"
                 + " ORDER BY n.ord"
-                + " RETURNING global_position, transaction_id, stream_version, event_id, event_name, event_version,"
-                + " payload, recorded_at)"
+                + " RETURNING global_position, transaction_id, stream_version"
+                + (outbox ? ", event_id, event_name, event_version, payload, recorded_at)" : ")")
                 + (outbox ? ", o AS (INSERT INTO " + t.outbox + " (id, aggregatetype, aggregateid, type, payload,"
                         + " event_version, recorded_at) SELECT event_id, ?, ?, event_name, payload, event_version,"
                         + " recorded_at FROM e)" : "")

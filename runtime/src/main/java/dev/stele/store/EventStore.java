@@ -131,11 +131,12 @@ public final class EventStore {
      * event id found only by the database (a concurrent retry) aborts that transaction.
      */
     public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<?> events) {
+        List<NewEvent> batch = batch(events);
         try {
-            return appender.append(connection, stream, expected, batch(events), true);
+            return appender.append(connection, stream, expected, batch, true);
         } catch (SQLException e) {
             if (appender.isDuplicateId(e)) {
-                throw new DuplicateEventException(stream, batch(events).stream().map(NewEvent::eventId).toList(),
+                throw new DuplicateEventException(stream, batch.stream().map(NewEvent::eventId).toList(),
                         "a concurrent append of the same ids won; the transaction is aborted, retry it");
             }
             throw new EventStoreException("append to", stream, e);

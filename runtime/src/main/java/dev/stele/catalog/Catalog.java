@@ -196,7 +196,7 @@ public final class Catalog {
     public byte[] toAvro(Object event) {
         RegisteredEvent<?> registered = registered(event);
         EventType<?> type = registered.type();
-        ByteArrayBinaryEncoder out = new ByteArrayBinaryEncoder(128, SingleObjectEncoding.HEADER_LENGTH);
+        ByteArrayBinaryEncoder out = new ByteArrayBinaryEncoder(256, SingleObjectEncoding.HEADER_LENGTH);
         try {
             writeAvro(type, event, out);
         } catch (CodecFailure | IOException e) {

@@ -30,6 +30,8 @@ final class CodecMembers {
     private final Map<String, String> fieldNameConstants = new HashMap<>();
     private final Map<String, String> fieldListConstants = new HashMap<>();
     private final Map<String, String> symbolConstants = new HashMap<>();
+    private final Map<String, String> fieldNameArrays = new HashMap<>();
+    private final Map<String, String> fieldIndexMethods = new HashMap<>();
     private final Map<String, String> readMethods = new HashMap<>();
     private final Map<String, String> writeMethods = new HashMap<>();
     private final Set<String> queued = new LinkedHashSet<>();
@@ -72,6 +74,27 @@ final class CodecMembers {
                     Modifier.STATIC, Modifier.FINAL).initializer("{$L}", values.build()).build());
             return constant;
         });
+    }
+
+    /** The record's encoded JSON field names in declaration order, for matching fields in that order. */
+    String fieldNames(RecordModel record) {
+        return fieldNameArrays.computeIfAbsent(record.javaType().canonicalName(), key -> {
+            String constant = names.newName(Names.constant(record.simpleName()) + "_NAMES", "names:" + key);
+            CodeBlock.Builder values = CodeBlock.builder();
+            for (int i = 0; i < record.fields().size(); i++) {
+                values.add(i == 0 ? "$N" : ", $N", fieldName(record.fields().get(i).name()));
+            }
+            constants.add(FieldSpec.builder(ArrayTypeName.of(Names.SERIALIZED_STRING), constant, Modifier.PRIVATE,
+                    Modifier.STATIC, Modifier.FINAL).initializer("{$L}", values.build()).build());
+            return constant;
+        });
+    }
+
+    /** The name of the method that finds a record's field index by JSON name (aliases included). */
+    String fieldIndex(RecordModel record) {
+        return fieldIndexMethods.computeIfAbsent(record.javaType().canonicalName(),
+                key -> names.newName(Character.toLowerCase(record.simpleName().charAt(0))
+                        + record.simpleName().substring(1) + "Field", "fieldIndex:" + key));
     }
 
     /** The enum's constants in declaration order, which is the order of the Avro symbols. */
@@ -123,6 +146,7 @@ final class CodecMembers {
         for (RecordModel next = nextRecord(); next != null; next = nextRecord()) {
             methods.add(json.writeRecord(next));
             methods.add(json.readRecord(next));
+            methods.add(json.fieldIndex(next));
             if (avro != null) {
                 methods.add(avro.writeRecord(next));
                 methods.add(avro.readRecord(next));

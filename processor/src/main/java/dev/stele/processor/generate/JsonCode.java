@@ -78,17 +78,17 @@ final class JsonCode {
             }
             flags.add(flag);
         }
-        method.addStatement("$T field", String.class)
-                .beginControlFlow("while ((field = in.nextFieldName()) != null)")
+        // fields are expected in declaration order, matched on their encoded names; any other order falls
+        // back to looking the name up, aliases included
+        method.addStatement("int field = -1")
+                .beginControlFlow("while ((field = $T.nextField(in, $N, field + 1, $T::$N)) != $T.END_OF_OBJECT)",
+                        Names.JSON_READING, members.fieldNames(record), members.codec(), members.fieldIndex(record),
+                        Names.JSON_READING)
                 .addStatement("in.nextToken()")
                 .beginControlFlow("switch (field)");
         for (int i = 0; i < record.fields().size(); i++) {
             FieldModel field = record.fields().get(i);
-            method.addCode("case $S:\n", field.name());
-            for (String alias : field.aliases()) {
-                method.addCode("case $S:\n", alias);
-            }
-            method.addCode("$>");
+            method.addCode("case $L:\n$>", i);
             method.addStatement("$N = $L", values.get(i), read(field.type(), field, "in", locals));
             if (flags.get(i) != null) {
                 method.addStatement("$N = true", flags.get(i));
@@ -112,6 +112,27 @@ final class JsonCode {
             }
         }
         return method.addStatement("return new $T($L)", record.javaType(), arguments(values)).build();
+    }
+
+    /** The index of a field by its name or an alias, or the field count for a name the record lacks. */
+    MethodSpec fieldIndex(RecordModel record) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(members.fieldIndex(record))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(int.class)
+                .addParameter(String.class, "name")
+                .beginControlFlow("switch (name)");
+        for (int i = 0; i < record.fields().size(); i++) {
+            FieldModel field = record.fields().get(i);
+            method.addCode("case $S:\n", field.name());
+            for (String alias : field.aliases()) {
+                method.addCode("case $S:\n", alias);
+            }
+            method.addStatement("$>return $L$<", i);
+        }
+        return method.addCode("default:\n$>")
+                .addStatement("return $L$<", record.fields().size())
+                .endControlFlow()
+                .build();
     }
 
     MethodSpec readEnum(TypeMapping.Enumeration enumeration) {

@@ -16,12 +16,21 @@ public final class Registry {
     private final Map<Class<?>, RegisteredEvent<?>> byType;
     private final Map<String, TreeMap<Integer, RegisteredEvent<?>>> byName;
     private final Map<Long, RegisteredEvent<?>> byFingerprint;
+    /** {@link #byName} as arrays indexed by version, for the lookup every decode makes. */
+    private final Map<String, RegisteredEvent<?>[]> versions;
 
     private Registry(Map<Class<?>, RegisteredEvent<?>> byType,
             Map<String, TreeMap<Integer, RegisteredEvent<?>>> byName, Map<Long, RegisteredEvent<?>> byFingerprint) {
         this.byType = byType;
         this.byName = byName;
         this.byFingerprint = byFingerprint;
+        Map<String, RegisteredEvent<?>[]> arrays = new HashMap<>();
+        byName.forEach((name, known) -> {
+            RegisteredEvent<?>[] array = new RegisteredEvent<?>[known.lastKey() + 1];
+            known.forEach((version, registered) -> array[version] = registered);
+            arrays.put(name, array);
+        });
+        this.versions = Map.copyOf(arrays);
     }
 
     /**
@@ -68,8 +77,8 @@ public final class Registry {
     }
 
     public RegisteredEvent<?> find(String name, int version) {
-        TreeMap<Integer, RegisteredEvent<?>> versions = byName.get(name);
-        return versions == null ? null : versions.get(version);
+        RegisteredEvent<?>[] known = versions.get(name);
+        return known == null || version < 0 || version >= known.length ? null : known[version];
     }
 
     public RegisteredEvent<?> byFingerprint(long fingerprint) {

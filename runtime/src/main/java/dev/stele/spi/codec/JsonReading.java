@@ -2,6 +2,7 @@ package dev.stele.spi.codec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,6 +26,36 @@ import java.util.UUID;
 public final class JsonReading {
 
     private JsonReading() {
+    }
+
+    /** What {@link #nextField} returns at the end of the object. */
+    public static final int END_OF_OBJECT = -1;
+
+    /** Finds a record's field index by name or alias; the field count for a name the record lacks. */
+    @FunctionalInterface
+    public interface FieldIndex {
+        int of(String name);
+    }
+
+    /**
+     * Advances to the next field name of the object being read and returns the field's index, or
+     * {@link #END_OF_OBJECT}. The field at {@code expected} is tried first by comparing its encoded name
+     * with the input's bytes, so fields written in declaration order (as Stele writes them) cost no name
+     * decoding or lookup; any other name is decoded and given to {@code index}.
+     */
+    public static int nextField(JsonParser in, SerializableString[] names, int expected, FieldIndex index)
+            throws IOException {
+        if (expected >= 0 && expected < names.length) {
+            if (in.nextFieldName(names[expected])) {
+                return expected;
+            }
+            if (in.currentToken() != JsonToken.FIELD_NAME) {
+                return END_OF_OBJECT;
+            }
+        } else if (in.nextToken() != JsonToken.FIELD_NAME) {
+            return END_OF_OBJECT;
+        }
+        return index.of(in.currentName());
     }
 
     /** Checks that the current token starts an object. */

@@ -51,6 +51,8 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
 
     private static final SerializedString TOTAL = new SerializedString("total");
 
+    private static final SerializedString[] ORDER_PLACED_NAMES = {ORDER_ID, CUSTOMER_ID, CUSTOMER_EMAIL, PLACED_AT, CHANNEL, COUPON_CODE, LINES, ATTRIBUTES, TOTAL};
+
     private static final String[] ORDER_PLACED_FIELDS = {"orderId", "customerId", "customerEmail", "placedAt", "channel", "couponCode", "lines", "attributes", "total"};
 
     private static final Channel[] CHANNEL_SYMBOLS = Channel.values();
@@ -60,6 +62,8 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
     private static final SerializedString QUANTITY = new SerializedString("quantity");
 
     private static final SerializedString UNIT_PRICE = new SerializedString("unitPrice");
+
+    private static final SerializedString[] ORDER_LINE_NAMES = {SKU, QUANTITY, UNIT_PRICE};
 
     private static final String[] ORDER_LINE_FIELDS = {"sku", "quantity", "unitPrice"};
 
@@ -133,43 +137,42 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         boolean hasAttributes = false;
         BigDecimal total = null;
         boolean hasTotal = false;
-        String field;
-        while ((field = in.nextFieldName()) != null) {
+        int field = -1;
+        while ((field = JsonReading.nextField(in, ORDER_PLACED_NAMES, field + 1, OrderPlacedCodec::orderPlacedField)) != JsonReading.END_OF_OBJECT) {
             in.nextToken();
             switch (field) {
-                case "orderId":
+                case 0:
                     orderId = new OrderId(JsonReading.readString(in));
                     hasOrderId = true;
                     break;
-                case "customerId":
+                case 1:
                     customerId = JsonReading.readUuid(in);
                     hasCustomerId = true;
                     break;
-                case "customerEmail":
-                case "email":
+                case 2:
                     customerEmail = JsonReading.readString(in);
                     hasCustomerEmail = true;
                     break;
-                case "placedAt":
+                case 3:
                     placedAt = JsonReading.readInstant(in);
                     hasPlacedAt = true;
                     break;
-                case "channel":
+                case 4:
                     channel = readChannel(in, Channel.WEB);
                     hasChannel = true;
                     break;
-                case "couponCode":
+                case 5:
                     couponCode = JsonReading.isNull(in) ? Optional.empty() : Optional.of(JsonReading.readString(in));
                     break;
-                case "lines":
+                case 6:
                     lines = JsonReading.readList(in, OrderPlacedCodec::readOrderLine);
                     hasLines = true;
                     break;
-                case "attributes":
+                case 7:
                     attributes = JsonReading.readMap(in, JsonReading::readString);
                     hasAttributes = true;
                     break;
-                case "total":
+                case 8:
                     total = JsonReading.readDecimal(in, 12, 2);
                     hasTotal = true;
                     break;
@@ -202,6 +205,32 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
             throw JsonReading.missingField("total");
         }
         return new OrderPlaced(orderId, customerId, customerEmail, placedAt, channel, couponCode, lines, attributes, total);
+    }
+
+    private static int orderPlacedField(String name) {
+        switch (name) {
+            case "orderId":
+                return 0;
+            case "customerId":
+                return 1;
+            case "customerEmail":
+            case "email":
+                return 2;
+            case "placedAt":
+                return 3;
+            case "channel":
+                return 4;
+            case "couponCode":
+                return 5;
+            case "lines":
+                return 6;
+            case "attributes":
+                return 7;
+            case "total":
+                return 8;
+            default:
+                return 9;
+        }
     }
 
     private static void writeOrderPlaced(Encoder out, OrderPlaced value) throws IOException {
@@ -311,19 +340,19 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         boolean hasQuantity = false;
         BigDecimal unitPrice = null;
         boolean hasUnitPrice = false;
-        String field;
-        while ((field = in.nextFieldName()) != null) {
+        int field = -1;
+        while ((field = JsonReading.nextField(in, ORDER_LINE_NAMES, field + 1, OrderPlacedCodec::orderLineField)) != JsonReading.END_OF_OBJECT) {
             in.nextToken();
             switch (field) {
-                case "sku":
+                case 0:
                     sku = JsonReading.readString(in);
                     hasSku = true;
                     break;
-                case "quantity":
+                case 1:
                     quantity = JsonReading.readInt(in);
                     hasQuantity = true;
                     break;
-                case "unitPrice":
+                case 2:
                     unitPrice = JsonReading.readDecimal(in, 12, 2);
                     hasUnitPrice = true;
                     break;
@@ -341,6 +370,19 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
             throw JsonReading.missingField("unitPrice");
         }
         return new OrderLine(sku, quantity, unitPrice);
+    }
+
+    private static int orderLineField(String name) {
+        switch (name) {
+            case "sku":
+                return 0;
+            case "quantity":
+                return 1;
+            case "unitPrice":
+                return 2;
+            default:
+                return 3;
+        }
     }
 
     private static void writeOrderLine(Encoder out, OrderLine value) throws IOException {

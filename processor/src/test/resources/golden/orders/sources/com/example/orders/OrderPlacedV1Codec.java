@@ -37,6 +37,8 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
 
     private static final SerializedString PLACED_AT = new SerializedString("placedAt");
 
+    private static final SerializedString[] ORDER_PLACED_V1_NAMES = {ORDER_ID, EMAIL, TOTAL_EUROS, PLACED_AT};
+
     private static final String[] ORDER_PLACED_V1_FIELDS = {"orderId", "email", "totalEuros", "placedAt"};
 
     private OrderPlacedV1Codec() {
@@ -86,23 +88,23 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
         boolean hasTotalEuros = false;
         Instant placedAt = null;
         boolean hasPlacedAt = false;
-        String field;
-        while ((field = in.nextFieldName()) != null) {
+        int field = -1;
+        while ((field = JsonReading.nextField(in, ORDER_PLACED_V1_NAMES, field + 1, OrderPlacedV1Codec::orderPlacedV1Field)) != JsonReading.END_OF_OBJECT) {
             in.nextToken();
             switch (field) {
-                case "orderId":
+                case 0:
                     orderId = JsonReading.readString(in);
                     hasOrderId = true;
                     break;
-                case "email":
+                case 1:
                     email = JsonReading.readString(in);
                     hasEmail = true;
                     break;
-                case "totalEuros":
+                case 2:
                     totalEuros = JsonReading.readLong(in);
                     hasTotalEuros = true;
                     break;
-                case "placedAt":
+                case 3:
                     placedAt = JsonReading.readInstant(in);
                     hasPlacedAt = true;
                     break;
@@ -123,6 +125,21 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
             throw JsonReading.missingField("placedAt");
         }
         return new OrderPlacedV1(orderId, email, totalEuros, placedAt);
+    }
+
+    private static int orderPlacedV1Field(String name) {
+        switch (name) {
+            case "orderId":
+                return 0;
+            case "email":
+                return 1;
+            case "totalEuros":
+                return 2;
+            case "placedAt":
+                return 3;
+            default:
+                return 4;
+        }
     }
 
     private static void writeOrderPlacedV1(Encoder out, OrderPlacedV1 value) throws IOException {

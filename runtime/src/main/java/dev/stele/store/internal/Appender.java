@@ -20,13 +20,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Appends to one stream in a single statement: a CTE advances the stream's version under its row
  * lock, only if the expected version holds, and inserts the events (and their outbox rows) numbered
  * from the version it found. An expected version that does not hold inserts nothing.
+ * Statements are kept per stream step and batch size, so the driver can prepare each once.
  */
 public final class Appender {
+
+    /** The most events bound one parameter per column (5 each, well below the protocol's 32767). */
+    private static final int MAX_VALUES_ROWS = 1000;
 
     /** SQL state of a unique violation. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -37,6 +42,7 @@ public final class Appender {
     private final String anyVersion;
     private final String noStream;
     private final String exactVersion;
+    private final Map<String, String> statements = new ConcurrentHashMap<>();
     private final String existing;
     private final String currentVersion;
 
@@ -44,32 +50,50 @@ public final class Appender {
         this.tables = tables;
         this.catalog = catalog;
         this.outbox = outbox;
-        this.anyVersion = append(tables, outbox, "INSERT INTO " + tables.streams + " AS s (stream_category, stream_id,"
+        this.anyVersion = ("INSERT INTO " + tables.streams + " AS s (stream_category, stream_id,"
                 + " version) VALUES (?, ?, ?) ON CONFLICT (stream_category, stream_id) DO UPDATE SET version ="
                 + " s.version + EXCLUDED.version RETURNING s.version - ? AS base");
-        this.noStream = append(tables, outbox, "INSERT INTO " + tables.streams + " (stream_category, stream_id, version)"
+        this.noStream = ("INSERT INTO " + tables.streams + " (stream_category, stream_id, version)"
                 + " VALUES (?, ?, ?) ON CONFLICT (stream_category, stream_id) DO NOTHING RETURNING version - ? AS base");
-        this.exactVersion = append(tables, outbox, "UPDATE " + tables.streams + " SET version = version + ? WHERE"
+        this.exactVersion = ("UPDATE " + tables.streams + " SET version = version + ? WHERE"
                 + " stream_category = ? AND stream_id = ? AND version = ? RETURNING version - ? AS base");
         this.existing = "SELECT event_id, global_position, transaction_id::text, stream_category, stream_id,"
                 + " stream_version FROM " + tables.events + " WHERE event_id = ANY(?::uuid[])";
         this.currentVersion = "SELECT version FROM " + tables.streams + " WHERE stream_category = ? AND stream_id = ?";
     }
 
-    private static String append(Tables t, boolean outbox, String streamStep) {
-        return "WITH s AS (" + streamStep + "), e AS ("
-                + " INSERT INTO " + t.events + " (event_id, stream_category, stream_id, stream_version, event_name,"
-                + " event_version, payload, metadata)"
-                + " SELECT n.event_id, ?, ?, s.base + n.ord, n.name, n.version, n.payload::jsonb, n.metadata::jsonb"
-                + " FROM s, unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY"
-                + " AS n(event_id, name, version, payload, metadata, ord)"
-                + " ORDER BY n.ord"
-                + " RETURNING global_position, transaction_id, stream_version"
-                + (outbox ? ", event_id, event_name, event_version, payload, recorded_at)" : ")")
-                + (outbox ? ", o AS (INSERT INTO " + t.outbox + " (id, aggregatetype, aggregateid, type, payload,"
-                        + " event_version, recorded_at) SELECT event_id, ?, ?, event_name, payload, event_version,"
-                        + " recorded_at FROM e)" : "")
-                + " SELECT global_position, transaction_id::text, stream_version FROM e ORDER BY stream_version";
+    /**
+     * The append statement for a stream step and a number of events. Up to {@value #MAX_VALUES_ROWS}
+     * events the rows are bound one parameter per column, as a JDBC batch would send them; more are sent
+     * as arrays, one per column, which costs the server an array literal to parse.
+     */
+    private String statement(String streamStep, int count) {
+        String key = (count <= MAX_VALUES_ROWS ? count : 0) + ":" + streamStep;
+        return statements.computeIfAbsent(key, k -> {
+            String rows;
+            if (count <= MAX_VALUES_ROWS) {
+                StringBuilder values = new StringBuilder("(VALUES ");
+                for (int i = 1; i <= count; i++) {
+                    values.append(i == 1 ? "" : ", ").append("(?::uuid, ?, ?::int, ?, ?, ").append(i).append(')');
+                }
+                rows = values.append(')').toString();
+            } else {
+                rows = "unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY";
+            }
+            Tables t = tables;
+            return "WITH s AS (" + streamStep + "), e AS ("
+                    + " INSERT INTO " + t.events + " (event_id, stream_category, stream_id, stream_version, event_name,"
+                    + " event_version, payload, metadata)"
+                    + " SELECT n.event_id, ?, ?, s.base + n.ord, n.name, n.version, n.payload::jsonb, n.metadata::jsonb"
+                    + " FROM s, " + rows + " AS n(event_id, name, version, payload, metadata, ord)"
+                    + " ORDER BY n.ord"
+                    + " RETURNING global_position, transaction_id, stream_version"
+                    + (outbox ? ", event_id, event_name, event_version, payload, recorded_at)" : ")")
+                    + (outbox ? ", o AS (INSERT INTO " + t.outbox + " (id, aggregatetype, aggregateid, type, payload,"
+                            + " event_version, recorded_at) SELECT event_id, ?, ?, event_name, payload, event_version,"
+                            + " recorded_at FROM e)" : "")
+                    + " SELECT global_position, transaction_id::text, stream_version FROM e ORDER BY stream_version";
+        });
     }
 
     /**
@@ -88,10 +112,10 @@ public final class Appender {
             }
         }
         Encoded encoded = encode(events);
-        String sql = expected.isAny() ? anyVersion : expected.isNoStream() ? noStream : exactVersion;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        int count = events.size();
+        String step = expected.isAny() ? anyVersion : expected.isNoStream() ? noStream : exactVersion;
+        try (PreparedStatement statement = connection.prepareStatement(statement(step, count))) {
             int at = 1;
-            int count = events.size();
             if (expected.isAny() || expected.isNoStream()) {
                 statement.setString(at++, stream.category());
                 statement.setString(at++, stream.id());
@@ -106,11 +130,21 @@ public final class Appender {
             }
             statement.setString(at++, stream.category());
             statement.setString(at++, stream.id());
-            statement.setArray(at++, connection.createArrayOf("uuid", encoded.ids));
-            statement.setArray(at++, connection.createArrayOf("text", encoded.names));
-            statement.setArray(at++, connection.createArrayOf("int4", encoded.versions));
-            statement.setArray(at++, connection.createArrayOf("text", encoded.payloads));
-            statement.setArray(at++, connection.createArrayOf("text", encoded.metadata));
+            if (count <= MAX_VALUES_ROWS) {
+                for (int i = 0; i < count; i++) {
+                    statement.setObject(at++, encoded.ids[i]);
+                    statement.setString(at++, encoded.names[i]);
+                    statement.setInt(at++, encoded.versions[i]);
+                    statement.setString(at++, encoded.payloads[i]);
+                    statement.setString(at++, encoded.metadata[i]);
+                }
+            } else {
+                statement.setArray(at++, connection.createArrayOf("uuid", encoded.ids));
+                statement.setArray(at++, connection.createArrayOf("text", encoded.names));
+                statement.setArray(at++, connection.createArrayOf("int4", encoded.versions));
+                statement.setArray(at++, connection.createArrayOf("text", encoded.payloads));
+                statement.setArray(at++, connection.createArrayOf("text", encoded.metadata));
+            }
             if (outbox) {
                 statement.setString(at++, stream.category());
                 statement.setString(at, stream.id());

@@ -164,11 +164,29 @@ public final class Catalog {
      */
     public Object fromJson(String name, int version, byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        RegisteredEvent<?> registered = find(name, version);
+        return decodeJson(find(name, version), () -> JSON.createParser(payload));
+    }
+
+    /**
+     * {@link #fromJson(String, int, byte[])} for a payload that is already text, such as a {@code jsonb}
+     * column read through JDBC: no round trip through UTF-8 bytes.
+     */
+    public Object fromJson(String name, int version, String payload) {
+        Objects.requireNonNull(payload, "payload");
+        return decodeJson(find(name, version), () -> JSON.createParser(payload));
+    }
+
+    /** Opens a parser over a payload. */
+    @FunctionalInterface
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private Object decodeJson(RegisteredEvent<?> registered, ParserSource payload) {
         Object decoded;
         JsonParser in = null;
         try {
-            in = JSON.createParser(payload);
+            in = payload.open();
             in.nextToken();
             decoded = registered.type().codec().readJson(in);
             if (in.nextToken() != null) {

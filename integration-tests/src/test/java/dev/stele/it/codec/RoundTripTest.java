@@ -2,7 +2,9 @@ package dev.stele.it.codec;
 
 import static dev.stele.it.codec.Samples.CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stele.catalog.EventDecodingException;
 import dev.stele.catalog.SerializedEvent;
 import dev.stele.it.events.Everything;
 import dev.stele.it.events.ParcelShipped;
@@ -26,6 +28,17 @@ class RoundTripTest {
         assertThat(json.name()).isEqualTo("Everything");
         assertThat(json.version()).isEqualTo(1);
         Samples.assertSameEvent(CATALOG.fromJson(json.name(), json.version(), json.payload()), event);
+    }
+
+    @Test
+    void aPayloadAlreadyInTextDecodesAsItsBytesDo() {
+        Everything event = Samples.everything();
+        SerializedEvent json = CATALOG.toJson(event);
+
+        Samples.assertSameEvent(CATALOG.fromJson(json.name(), json.version(), Samples.text(json.payload())), event);
+        assertThatThrownBy(() -> CATALOG.fromJson("Everything", 1, "{\"count\": \"x\"}"))
+                .isInstanceOfSatisfying(EventDecodingException.class,
+                        e -> assertThat(e.fieldPath()).isEqualTo("count"));
     }
 
     @Test

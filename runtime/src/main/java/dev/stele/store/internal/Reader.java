@@ -8,11 +8,11 @@ import dev.stele.store.RecordedEvent;
 import dev.stele.store.StoredEventException;
 import dev.stele.store.StreamId;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -89,7 +89,7 @@ public final class Reader {
         Object event;
         EventMetadata metadata;
         try {
-            event = catalog.fromJson(name, version, rows.getString(9).getBytes(StandardCharsets.UTF_8));
+            event = catalog.fromJson(name, version, rows.getString(9));
             metadata = MetadataJson.read(rows.getString(10));
         } catch (RuntimeException e) {
             throw new StoredEventException(position, stream, streamVersion, name, version, e);
@@ -99,6 +99,6 @@ public final class Reader {
         }
         return new RecordedEvent(new Position(Long.parseLong(rows.getString(2)), position), stream, streamVersion,
                 (UUID) rows.getObject(3), name, version, event, metadata,
-                rows.getTimestamp(11).toInstant());
+                rows.getObject(11, OffsetDateTime.class).toInstant());
     }
 }

@@ -79,14 +79,21 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("Stele schema check skipped (stele.skip).");
             return;
         }
-        if (!new File(classesDirectory, "META-INF/stele/index.json").isFile()) {
-            getLog().info("No Stele events in this module (no META-INF/stele/index.json); nothing to check.");
+        boolean hasEvents = new File(classesDirectory, "META-INF/stele/index.json").isFile();
+        if (!hasEvents && !"jar".equals(project.getPackaging())) {
+            getLog().info("No Stele events in this " + project.getPackaging() + " module; nothing to check.");
             return;
         }
         Baselines baselines = new Baselines(repositories, session, project);
         Optional<CheckRequest.Baseline> baseline = baselineVersion == null || baselineVersion.isBlank()
                 ? baselines.newestBelowProject(includePreReleases)
                 : Optional.of(baselines.exactly(baselineVersion.strip()));
+        if (!hasEvents && baseline.isEmpty()) {
+            // without events now and none released, there is nothing to keep compatible; a module that had
+            // events in its baseline goes on to the check, which reports every one of them as removed
+            getLog().info("No Stele events in this module (no META-INF/stele/index.json); nothing to check.");
+            return;
+        }
         if (baseline.isEmpty() && failOnMissingBaseline) {
             throw new MojoFailureException("No released version of " + project.getGroupId() + ":"
                     + project.getArtifactId() + " below " + project.getVersion()

@@ -94,8 +94,12 @@ public final class AggregateRepository<S> {
                 return loaded;
             }
             try {
-                return store.inTransaction(tx -> {
+                Loaded<S> updated = store.inTransaction(tx -> {
                     AppendResult result = tx.append(stream, ExpectedVersion.exactly(loaded.version()), events);
+                    if (result.alreadyAppended()) {
+                        // a retry of events stored before: the loaded state includes them already
+                        return null;
+                    }
                     S state = loaded.state();
                     for (Object event : events) {
                         Object record = event instanceof NewEvent known ? known.event() : event;
@@ -110,6 +114,7 @@ public final class AggregateRepository<S> {
                     }
                     return new Loaded<>(state, version, snapshotVersion);
                 });
+                return updated != null ? updated : load(id);
             } catch (ConcurrencyConflictException conflict) {
                 if (attempt >= maxAttempts) {
                     throw conflict;

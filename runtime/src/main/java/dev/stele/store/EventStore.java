@@ -36,6 +36,9 @@ import javax.sql.DataSource;
  */
 public final class EventStore {
 
+    /** Attempts of an append refused only for its transaction's age, before the conflict is raised. */
+    private static final int MAX_ORDER_RETRIES = 50;
+
     private final DataSource dataSource;
     private final Catalog catalog;
     private final Tables tables;
@@ -98,27 +101,47 @@ public final class EventStore {
      */
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
         List<NewEvent> batch = batch(events);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendOnce(stream, expected, batch);
+            } catch (ConcurrencyConflictException conflict) {
+                // a concurrent writer took the stream's lock with a younger transaction id (ids are handed out
+                // when first needed, not in lock order): the same append in a new, younger transaction keeps
+                // $all in stream order. Contention on one stream makes this frequent, never endless.
+                if (!conflict.olderTransaction() || attempt >= MAX_ORDER_RETRIES) {
+                    throw conflict;
+                }
+
+            }
+        }
+    }
+
+    private AppendResult appendOnce(StreamId stream, ExpectedVersion expected, List<NewEvent> batch) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            boolean done = false;
             try {
-                AppendResult result = appender.append(connection, stream, expected, batch, false);
-                connection.commit();
-                return result;
-            } catch (SQLException e) {
-                connection.rollback();
-                if (appender.isDuplicateId(e)) {
-                    AppendResult retry = appender.retried(connection, stream, batch);
-                    connection.commit();
-                    if (retry != null) {
-                        return retry;
+                AppendResult result;
+                try {
+                    result = appender.append(connection, stream, expected, batch, false);
+                } catch (SQLException e) {
+                    if (!appender.isDuplicateId(e)) {
+                        throw e;
+                    }
+                    connection.rollback();
+                    result = appender.retried(connection, stream, batch);
+                    if (result == null) {
+                        throw e;
                     }
                 }
-                throw e;
-            } catch (RuntimeException e) {
-                connection.rollback();
-                throw e;
+                connection.commit();
+                done = true;
+                return result;
             } finally {
+                if (!done) {
+                    rollbackQuietly(connection);
+                }
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
@@ -145,31 +168,71 @@ public final class EventStore {
 
     /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
     public <R, X extends Exception> R inTransaction(TransactionCallback<R, X> work) throws X {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
+        Connection connection = open("run a transaction");
+        boolean autoCommit = true;
+        boolean done = false;
+        try {
+            autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try {
-                R result = work.run(new Transaction() {
-                    @Override
-                    public Connection connection() {
-                        return connection;
-                    }
-
-                    @Override
-                    public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
-                        return EventStore.this.append(connection, stream, expected, events);
-                    }
-                });
-                connection.commit();
-                return result;
-            } catch (Exception e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
         } catch (SQLException e) {
-            throw new EventStoreException("run a transaction", null, e);
+            closeQuietly(connection);
+            throw new EventStoreException("begin a transaction", null, e);
+        }
+        try {
+            R result = work.run(new Transaction() {
+                @Override
+                public Connection connection() {
+                    return connection;
+                }
+
+                @Override
+                public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
+                    return EventStore.this.append(connection, stream, expected, events);
+                }
+            });
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw new EventStoreException("commit a transaction", null, e);
+            }
+            done = true;
+            return result;
+        } finally {
+            // whatever the work threw, Errors included, it is rolled back: restoring autocommit on an
+            // open transaction would commit it
+            if (!done) {
+                rollbackQuietly(connection);
+            }
+            try {
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException ignored) {
+                // the connection goes back to the pool, which resets or evicts it
+            }
+            closeQuietly(connection);
+        }
+    }
+
+    private Connection open(String operation) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new EventStoreException(operation + ": no connection", null, e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the caller needs; a broken connection is the pool's to evict
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing left to do with it
         }
     }
 

@@ -53,6 +53,10 @@ public final class CheckService {
 
     private static void validate(CheckRequest request) throws ConfigurationException {
         for (AcceptedBreak entry : request.acceptedBreaks()) {
+            if (entry.event() == null || entry.event().isBlank() || entry.version() < 1) {
+                throw new ConfigurationException("An <acceptedBreak> names no <event> and <version> (" + entry.describe()
+                        + "); say which event version the break is accepted for.");
+            }
             if (entry.justification() == null || entry.justification().isBlank()) {
                 throw new ConfigurationException("The accepted break " + entry.describe() + " has no justification;"
                         + " say in <justification> why no stored event or deployed reader is harmed.");
@@ -63,6 +67,10 @@ public final class CheckService {
             }
         }
         for (RetiredEvent retired : request.retired()) {
+            if (retired.event() == null || retired.event().isBlank() || retired.version() < 1) {
+                throw new ConfigurationException("A <retiredEvent> names no <event> and <version>; say which released"
+                        + " event version is retired.");
+            }
             if (retired.reason() == null || retired.reason().isBlank()) {
                 throw new ConfigurationException("The retired event " + retired.event() + " v" + retired.version()
                         + " has no <reason>; say why no stored event of it remains.");

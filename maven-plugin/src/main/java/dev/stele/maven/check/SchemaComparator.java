@@ -266,7 +266,7 @@ final class SchemaComparator {
             }
             String fieldPath = join(path, field.name());
             if (before.hasDefaultValue() && field.hasDefaultValue()
-                    && !Objects.equals(before.defaultVal(), field.defaultVal())) {
+                    && !Objects.deepEquals(before.defaultVal(), field.defaultVal())) {
                 finding.add(found, fieldPath, Rule.DEFAULT_CHANGED, Severity.WARNING,
                         "default " + before.defaultVal() + " -> " + field.defaultVal(),
                         "data written before the field existed now reads as " + field.defaultVal(),

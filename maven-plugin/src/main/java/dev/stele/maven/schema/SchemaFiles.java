@@ -40,11 +40,15 @@ public final class SchemaFiles {
     private SchemaFiles() {
     }
 
-    /** The schemas in a class output directory such as {@code target/classes}. */
+    /**
+     * The schemas the processor wrote into a class output directory such as {@code target/classes}.
+     * A history file there is ignored: it is what an earlier run of the check wrote, possibly for a
+     * schema that failed the check and was never released.
+     */
     public static ModuleSchemas readDirectory(Path classes, String release) throws IOException {
         return read(path -> {
             Path file = classes.resolve(path);
-            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            return !path.equals(HISTORY) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
         }, classes.toString(), release);
     }
 
@@ -164,6 +168,10 @@ public final class SchemaFiles {
     /** Writes {@code history} as {@value #HISTORY} under {@code classes}. */
     public static void writeHistory(Path classes, Map<EventKey, List<ReleasedSchema>> history) throws IOException {
         Path file = classes.resolve(HISTORY);
+        if (history.isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
         Files.createDirectories(file.getParent());
         try (JsonGenerator out = JSON.createGenerator(Files.newOutputStream(file))) {
             out.useDefaultPrettyPrinter();

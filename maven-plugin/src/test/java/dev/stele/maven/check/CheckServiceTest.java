@@ -215,10 +215,46 @@ class CheckServiceTest {
 
         new CheckService().check(request(current, released, CompatibilityMode.FULL, List.of(), List.of()));
 
-        ModuleSchemas written = SchemaFiles.readDirectory(current, "1.4.0-SNAPSHOT");
+        ModuleSchemas written = SchemaFiles.readJar(Modules.jar(current, dir.resolve("built.jar")), "1.4.0-SNAPSHOT");
         assertThat(written.history(ORDER_PAID)).extracting(s -> s.release() + ":" + s.schema().getFields().size())
                 .containsExactly("1.3.0:2", "1.4.0-SNAPSHOT:3");
         assertThat(Files.readString(dir.resolve("reports/compatibility.md"))).contains("- result: passed");
+    }
+
+    @Test
+    void aHistoryLeftInTheClassesByAnEarlierFailedRunIsNotCarriedIntoTheJar() throws Exception {
+        Schema neverReleased = SchemaBuilder.record("OrderPaid").namespace("stele.v2").fields()
+                .requiredString("orderId").requiredString("amount").endRecord();
+        Path current = Modules.classes(dir.resolve("current"), Map.of(ORDER_PAID, orderPaid().endRecord()));
+        SchemaFiles.writeHistory(current, Map.of(ORDER_PAID,
+                List.of(new dev.stele.maven.schema.ReleasedSchema(neverReleased, "1.4.0-SNAPSHOT"))));
+        Path released = Modules.jar(Modules.classes(dir.resolve("released"),
+                Map.of(ORDER_PAID, orderPaid().endRecord())), dir.resolve("released.jar"));
+
+        CheckResult result = new CheckService().check(request(current, released, CompatibilityMode.FULL_TRANSITIVE,
+                List.of(), List.of()));
+
+        assertThat(result.failed()).isFalse();
+        String history = Files.readString(current.resolve(SchemaFiles.HISTORY));
+        assertThat(history).doesNotContain("\\\"amount\\\",\\\"type\\\":\\\"string\\\"").contains("1.3.0");
+    }
+
+    @Test
+    void anUnchangedDecimalDefaultIsNotReportedAsChanged() throws Exception {
+        Schema withTax = orderPaid().name("tax").type(LogicalTypes.decimal(10, 2)
+                .addToSchema(Schema.create(Schema.Type.BYTES))).withDefault(new byte[] {4, -46}).endRecord();
+
+        CheckResult result = check(withTax, withTax, CompatibilityMode.FULL);
+
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
+    void anAcceptedBreakOrRetiredEventWithoutAnEventIsAConfigurationError() {
+        AcceptedBreak nameless = new AcceptedBreak(null, 2, Rule.TYPE_CHANGED, "amount", "1.3.0", "why");
+
+        assertThatThrownBy(() -> check(orderPaid().endRecord(), orderPaid().endRecord(), CompatibilityMode.FULL,
+                List.of(nameless))).isInstanceOf(ConfigurationException.class).hasMessageContaining("names no <event>");
     }
 
     @Test

@@ -166,7 +166,8 @@ final class AvroCode {
                     : CodeBlock.of("$T.read$L($N)", Names.AVRO_READING, JsonCode.suffix(scalar), in);
         }
         if (type instanceof TypeMapping.Decimal decimal) {
-            return CodeBlock.of("$T.readDecimal($N, $L)", Names.AVRO_READING, in, decimal.scale());
+            return CodeBlock.of("$T.readDecimal($N, $L, $L)", Names.AVRO_READING, in, decimal.precision(),
+                    decimal.scale());
         }
         if (type instanceof TypeMapping.Enumeration enumeration) {
             return CodeBlock.of("$N($N)", members.read(enumeration), in);

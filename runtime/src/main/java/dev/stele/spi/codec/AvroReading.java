@@ -102,8 +102,9 @@ public final class AvroReading {
         return Uuids.parse(in.readString());
     }
 
-    public static BigDecimal readDecimal(Decoder in, int scale) throws IOException {
-        return Decimals.fromBytes(readBytes(in), scale);
+    /** The decimal at exactly {@code scale}, held to {@code precision} as the JSON reader holds it. */
+    public static BigDecimal readDecimal(Decoder in, int precision, int scale) throws IOException {
+        return Decimals.fit(Decimals.fromBytes(readBytes(in), scale), precision, scale);
     }
 
     public static byte[] readBytes(Decoder in) throws IOException {

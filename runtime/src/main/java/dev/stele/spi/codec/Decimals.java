@@ -19,9 +19,25 @@ public final class Decimals {
      * {@code precision} digits.
      */
     public static BigDecimal fit(BigDecimal value, int precision, int scale) {
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO.setScale(scale);
+        }
+        // decide from the representation before setScale, which would take time and memory
+        // proportional to an exponent such as 1e400000000 in hostile input
+        if ((long) value.precision() - value.scale() > (long) precision - scale) {
+            throw new CodecFailure(value + " needs more than " + (precision - scale)
+                    + " digits before the decimal point; the field is @Decimal(precision = " + precision + ", scale = "
+                    + scale + ")");
+        }
+        BigDecimal base = value.scale() > scale ? value.stripTrailingZeros() : value;
+        if (base.scale() > scale) {
+            throw new CodecFailure(value + " has more than " + scale
+                    + " digits after the decimal point; the field is @Decimal(precision = " + precision
+                    + ", scale = " + scale + ") and Stele does not round");
+        }
         BigDecimal scaled;
         try {
-            scaled = value.setScale(scale, RoundingMode.UNNECESSARY);
+            scaled = base.setScale(scale, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
             throw new CodecFailure(value.toPlainString() + " has more than " + scale
                     + " digits after the decimal point; the field is @Decimal(precision = " + precision

@@ -1,6 +1,8 @@
 package dev.stele.store.internal;
 
 import dev.stele.catalog.Catalog;
+import dev.stele.catalog.EventEncodingException;
+import dev.stele.catalog.Format;
 import dev.stele.catalog.SerializedEvent;
 import dev.stele.store.AppendResult;
 import dev.stele.store.ConcurrencyConflictException;
@@ -50,16 +52,22 @@ public final class Appender {
         this.tables = tables;
         this.catalog = catalog;
         this.outbox = outbox;
-        this.anyVersion = ("INSERT INTO " + tables.streams + " AS s (stream_category, stream_id,"
-                + " version) VALUES (?, ?, ?) ON CONFLICT (stream_category, stream_id) DO UPDATE SET version ="
-                + " s.version + EXCLUDED.version RETURNING s.version - ? AS base");
-        this.noStream = ("INSERT INTO " + tables.streams + " (stream_category, stream_id, version)"
-                + " VALUES (?, ?, ?) ON CONFLICT (stream_category, stream_id) DO NOTHING RETURNING version - ? AS base");
-        this.exactVersion = ("UPDATE " + tables.streams + " SET version = version + ? WHERE"
-                + " stream_category = ? AND stream_id = ? AND version = ? RETURNING version - ? AS base");
+        // Each step also refuses a transaction older than the stream's last writer: $all is ordered by
+        // transaction id, so such an append would land before events it follows in the stream.
+        this.anyVersion = "INSERT INTO " + tables.streams + " AS s (stream_category, stream_id, version, last_xid)"
+                + " VALUES (?, ?, ?, pg_current_xact_id()) ON CONFLICT (stream_category, stream_id) DO UPDATE SET"
+                + " version = s.version + EXCLUDED.version, last_xid = EXCLUDED.last_xid"
+                + " WHERE s.last_xid <= EXCLUDED.last_xid RETURNING s.version - ? AS base";
+        this.noStream = "INSERT INTO " + tables.streams + " (stream_category, stream_id, version, last_xid)"
+                + " VALUES (?, ?, ?, pg_current_xact_id()) ON CONFLICT (stream_category, stream_id) DO NOTHING"
+                + " RETURNING version - ? AS base";
+        this.exactVersion = "UPDATE " + tables.streams + " SET version = version + ?, last_xid = pg_current_xact_id()"
+                + " WHERE stream_category = ? AND stream_id = ? AND version = ? AND last_xid <= pg_current_xact_id()"
+                + " RETURNING version - ? AS base";
         this.existing = "SELECT event_id, global_position, transaction_id::text, stream_category, stream_id,"
                 + " stream_version FROM " + tables.events + " WHERE event_id = ANY(?::uuid[])";
-        this.currentVersion = "SELECT version FROM " + tables.streams + " WHERE stream_category = ? AND stream_id = ?";
+        this.currentVersion = "SELECT version, last_xid > pg_current_xact_id() FROM " + tables.streams
+                + " WHERE stream_category = ? AND stream_id = ?";
     }
 
     /**
@@ -162,7 +170,7 @@ public final class Appender {
                 if (retry != null) {
                     return retry;
                 }
-                throw new ConcurrencyConflictException(stream, expected, version(connection, stream));
+                throw conflict(connection, stream, expected);
             }
             return new AppendResult(stream, last, positions, false);
         }
@@ -217,11 +225,31 @@ public final class Appender {
     }
 
     public long version(Connection connection, StreamId stream) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(currentVersion)) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT version FROM " + tables.streams + " WHERE stream_category = ? AND stream_id = ?")) {
             statement.setString(1, stream.category());
             statement.setString(2, stream.id());
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Why an append wrote nothing: another version, or a younger transaction that wrote first. */
+    private ConcurrencyConflictException conflict(Connection connection, StreamId stream, ExpectedVersion expected)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(currentVersion)) {
+            statement.setString(1, stream.category());
+            statement.setString(2, stream.id());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return new ConcurrencyConflictException(stream, expected, 0);
+                }
+                long actual = rows.getLong(1);
+                boolean younger = rows.getBoolean(2);
+                boolean versionHolds = expected.isAny() || expected.version() == actual;
+                return younger && versionHolds ? ConcurrencyConflictException.olderTransaction(stream, expected, actual)
+                        : new ConcurrencyConflictException(stream, expected, actual);
             }
         }
     }
@@ -236,6 +264,10 @@ public final class Appender {
             encoded.names[i] = json.name();
             encoded.versions[i] = json.version();
             encoded.payloads[i] = new String(json.payload(), StandardCharsets.UTF_8);
+            if (encoded.payloads[i].contains("\\u0000")) {
+                throw new EventEncodingException(json.name(), json.version(), Format.JSON, "",
+                        "a string holds the character U+0000, which PostgreSQL's jsonb cannot store", null);
+            }
             encoded.metadata[i] = MetadataJson.write(event.metadata());
         }
         return encoded;

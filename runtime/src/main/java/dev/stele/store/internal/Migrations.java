@@ -48,6 +48,7 @@ public final class Migrations {
                         + " stream_category text NOT NULL,"
                         + " stream_id text NOT NULL,"
                         + " version bigint NOT NULL,"
+                        + " last_xid xid8 NOT NULL,"
                         + " PRIMARY KEY (stream_category, stream_id))",
                 "CREATE TABLE " + t.outbox + " ("
                         + " id uuid PRIMARY KEY,"
@@ -72,23 +73,50 @@ public final class Migrations {
                         + " updated_at timestamptz NOT NULL DEFAULT now())")));
     }
 
-    /** Applies what is missing; returns how many migrations ran. */
+    /**
+     * Applies what is missing; returns how many migrations ran. A schema that is up to date is only
+     * read, so an application may run under a role without DDL rights once its schema exists.
+     */
     public int apply(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
+            if (current(connection) >= all().size()) {
+                return 0;
+            }
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            boolean done = false;
             try {
                 int applied = apply(connection);
                 connection.commit();
+                done = true;
                 return applied;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             } finally {
+                if (!done) {
+                    // Errors too: restoring autocommit on an open transaction would commit half a migration
+                    connection.rollback();
+                }
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new EventStoreException("migrate the event store schema", tables.schema, e);
+        }
+    }
+
+    /** The version of the schema in the database, 0 if the store has no table there yet. */
+    private int current(Connection connection) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            exists.setString(1, tables.migrations);
+            try (ResultSet rows = exists.executeQuery()) {
+                rows.next();
+                if (!rows.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT coalesce(max(version), 0) FROM " + tables.migrations)) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 

@@ -291,7 +291,7 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
                         attributes = AvroReading.readMap(in, AvroReading::readString);
                         break;
                     case 8:
-                        total = AvroReading.readDecimal(in, 2);
+                        total = AvroReading.readDecimal(in, 12, 2);
                         break;
                 }
             }
@@ -407,7 +407,7 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
                         quantity = in.readInt();
                         break;
                     case 2:
-                        unitPrice = AvroReading.readDecimal(in, 2);
+                        unitPrice = AvroReading.readDecimal(in, 12, 2);
                         break;
                 }
             }

@@ -197,7 +197,15 @@ public class StoreBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(REPLAY)
-    public void replayAll(Blackhole sink) {
+    public Position replayAll(Blackhole sink) {
+        return replay.readAll(Position.START, sink::consume);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(REPLAY)
+    public void replayAllInBatches(Blackhole sink) {
         Position cursor = Position.START;
         AllSlice slice;
         do {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -270,6 +271,28 @@ public final class EventStore {
     public AllSlice readAll(Position after, int max) {
         try (Connection connection = dataSource.getConnection()) {
             return reader.all(connection, after, max);
+        } catch (SQLException e) {
+            throw new EventStoreException("read", "$all after " + after, e);
+        }
+    }
+
+    /**
+     * Hands every event of {@code $all} after {@code after} that is visible now to {@code sink}, in
+     * {@code $all} order, from one streaming query: the way to catch up or rebuild from a position.
+     * Returns the position of the last event handed over ({@code after} if none), to continue from with
+     * either form of {@code readAll}. An exception from {@code sink} stops the read and propagates.
+     */
+    public Position readAll(Position after, Consumer<? super RecordedEvent> sink) {
+        Objects.requireNonNull(sink, "sink");
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                return reader.all(connection, after, 1000, sink);
+            } finally {
+                rollbackQuietly(connection);
+                connection.setAutoCommit(autoCommit);
+            }
         } catch (SQLException e) {
             throw new EventStoreException("read", "$all after " + after, e);
         }

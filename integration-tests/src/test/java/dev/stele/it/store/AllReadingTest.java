@@ -74,6 +74,36 @@ class AllReadingTest {
     }
 
     @Test
+    void aStreamingCatchUpReadsWhatTheBatchesReadAndStopsWhereTheyWould() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            store.append(StreamId.of("account", "a-" + (i % 3)), ExpectedVersion.any(),
+                    List.of(new MoneyDeposited("a-" + (i % 3), i)));
+        }
+        List<RecordedEvent> streamed = new ArrayList<>();
+
+        Position last = store.readAll(Position.START, streamed::add);
+
+        assertThat(streamed).extracting(RecordedEvent::position)
+                .containsExactlyElementsOf(store.readAll(Position.START, 100).events().stream()
+                        .map(RecordedEvent::position).toList());
+        assertThat(last).isEqualTo(streamed.get(24).position());
+        List<RecordedEvent> more = new ArrayList<>();
+        assertThat(store.readAll(last, more::add)).isEqualTo(last);
+        assertThat(more).isEmpty();
+
+        try (Connection open = Stores.DATA_SOURCE.getConnection()) {
+            open.setAutoCommit(false);
+            store.append(open, StreamId.of("account", "late"), ExpectedVersion.any(),
+                    List.of(new MoneyDeposited("late", 1)));
+            store.append(StreamId.of("account", "early"), ExpectedVersion.any(), List.of(new MoneyDeposited("early", 2)));
+            assertThat(store.readAll(last, more::add)).as("nothing passes an open transaction").isEqualTo(last);
+            open.commit();
+        }
+        store.readAll(last, more::add);
+        assertThat(more).extracting(event -> event.stream().id()).containsExactly("late", "early");
+    }
+
+    @Test
     void anUnknownEventTypeStopsTheReadWithItsPositionAndStream() throws Exception {
         store.append(StreamId.of("account", "a-1"), ExpectedVersion.any(), List.of(new MoneyDeposited("a-1", 1)));
         long position = insertBehindTheRuntime("'InterestPaid', 1, '{\"accountId\": \"a-1\"}'");

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Reads streams and {@code $all}, decoding each event through the catalog and upcasting it to the
@@ -30,6 +31,7 @@ public final class Reader {
     private final String forwards;
     private final String backwards;
     private final String all;
+    private final String allStreaming;
 
     public Reader(Tables tables, Catalog catalog) {
         this.catalog = catalog;
@@ -37,6 +39,11 @@ public final class Reader {
                 + " AND stream_version >= ? ORDER BY stream_version LIMIT ?";
         this.backwards = "SELECT " + COLUMNS + " FROM " + tables.events + " WHERE stream_category = ? AND stream_id = ?"
                 + " AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?";
+        // One query over everything visible, for catching up: PostgreSQL sorts it once if it must.
+        this.allStreaming = "SELECT " + COLUMNS + " FROM " + tables.events
+                + " WHERE (transaction_id, global_position) > (?::text::xid8, ?)"
+                + " AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))"
+                + " ORDER BY transaction_id, global_position";
         // Only transactions older than every running one: nothing can commit later with a smaller key. The
         // sub-select takes the snapshot once per query, not once per row. The batch's keys are found on the
         // index alone and only then are its rows read: whatever plan PostgreSQL picks for the range (a
@@ -67,6 +74,29 @@ public final class Reader {
             statement.setInt(3, max);
             List<RecordedEvent> events = read(statement);
             return new AllSlice(events, events.isEmpty() ? after : events.get(events.size() - 1).position());
+        }
+    }
+
+    /**
+     * Hands every visible event of {@code $all} after {@code after} to {@code sink} from one query,
+     * fetched {@code fetchSize} rows at a time; the connection must not be in autocommit mode, or the
+     * driver reads every row first. Returns the position of the last event handed over.
+     */
+    public Position all(Connection connection, Position after, int fetchSize, Consumer<? super RecordedEvent> sink)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(allStreaming)) {
+            statement.setFetchSize(fetchSize);
+            statement.setString(1, Long.toString(after.transactionId()));
+            statement.setLong(2, after.globalPosition());
+            Position last = after;
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    RecordedEvent event = decode(rows);
+                    sink.accept(event);
+                    last = event.position();
+                }
+            }
+            return last;
         }
     }
 

@@ -163,10 +163,6 @@ public final class Temporals {
         }
     }
 
-    public static String formatLocalDateTime(LocalDateTime value) {
-        return value.toString();
-    }
-
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when the text has another shape. */
     private static Instant parseUtcFast(String text) {
         int length = text.length();

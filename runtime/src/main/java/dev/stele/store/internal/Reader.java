@@ -39,20 +39,19 @@ public final class Reader {
                 + " AND stream_version >= ? ORDER BY stream_version LIMIT ?";
         this.backwards = "SELECT " + COLUMNS + " FROM " + tables.events + " WHERE stream_category = ? AND stream_id = ?"
                 + " AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?";
-        // One query over everything visible, for catching up: PostgreSQL sorts it once if it must.
-        this.allStreaming = "SELECT " + COLUMNS + " FROM " + tables.events
-                + " WHERE (transaction_id, global_position) > (?::text::xid8, ?)"
+        // Only transactions older than every running one: nothing can commit later with a smaller key. The
+        // sub-select takes the snapshot once per query, not once per row.
+        String visibleAfter = " WHERE (transaction_id, global_position) > (?::text::xid8, ?)"
                 + " AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))"
                 + " ORDER BY transaction_id, global_position";
-        // Only transactions older than every running one: nothing can commit later with a smaller key. The
-        // sub-select takes the snapshot once per query, not once per row. The batch's keys are found on the
-        // index alone and only then are its rows read: whatever plan PostgreSQL picks for the range (a
-        // generic plan may sort the whole rest of the table), it never converts payloads it will not return.
+        // One query over everything visible, for catching up: PostgreSQL sorts it once if it must.
+        this.allStreaming = "SELECT " + COLUMNS + " FROM " + tables.events + visibleAfter;
+        // A batch finds its keys on the index alone and only then reads their rows: whatever plan PostgreSQL
+        // picks for the range (a generic plan may sort the whole rest of the table), it never converts
+        // payloads it will not return.
         this.all = "SELECT " + COLUMNS.replace("global_position,", "e.global_position,") + " FROM " + tables.events
-                + " e JOIN (SELECT global_position FROM " + tables.events
-                + " WHERE (transaction_id, global_position) > (?::text::xid8, ?)"
-                + " AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))"
-                + " ORDER BY transaction_id, global_position LIMIT ?) batch ON batch.global_position = e.global_position"
+                + " e JOIN (SELECT global_position FROM " + tables.events + visibleAfter
+                + " LIMIT ?) batch ON batch.global_position = e.global_position"
                 + " ORDER BY e.transaction_id, e.global_position";
     }
 

@@ -3,11 +3,11 @@ package dev.stele.it.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stele.catalog.Catalog;
 import dev.stele.catalog.EventDecodingException;
 import dev.stele.catalog.Format;
 import dev.stele.catalog.UnknownSchemaException;
+import dev.stele.format.SchemaHistory;
 import dev.stele.it.events.ProfileUpdated;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.SchemaNormalization;
@@ -119,8 +118,8 @@ class TolerantAvroReadingTest {
     private Catalog catalogWithHistory(Schema released) throws IOException {
         Path file = history.resolve("META-INF/stele/history.json");
         Files.createDirectories(file.getParent());
-        new ObjectMapper().writeValue(file.toFile(), Map.of("schemas",
-                List.of(Map.of("name", "ProfileUpdated", "version", 1, "schema", released.toString()))));
+        Files.write(file, new SchemaHistory(List.of(SchemaHistory.Entry.of("ProfileUpdated", 1, "1.0.0", released)))
+                .toJson());
         ClassLoader loader = new URLClassLoader(new URL[] {history.toUri().toURL()}, getClass().getClassLoader());
         return Catalog.load(loader);
     }

@@ -8,6 +8,7 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.WildcardTypeName;
+import dev.stele.spi.SpiVersion;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -62,6 +63,18 @@ public final class CatalogGenerator {
                 .addJavadoc("class through {@code $L}.\n", kind.serviceFile())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(kind.catalogInterface)
+                .addMethod(MethodSpec.methodBuilder("spiVersion")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(int.class)
+                        .addStatement("return $L", SpiVersion.CURRENT)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("generatedBy")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addStatement("return $S", ProcessorVersion.label())
+                        .build())
                 .addMethod(MethodSpec.methodBuilder(kind.method)
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)

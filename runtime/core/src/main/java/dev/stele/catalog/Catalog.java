@@ -11,8 +11,10 @@ import dev.stele.catalog.internal.IndexCheck;
 import dev.stele.catalog.internal.JsonPaths;
 import dev.stele.catalog.internal.RegisteredEvent;
 import dev.stele.catalog.internal.Registry;
-import dev.stele.catalog.internal.SchemaHistory;
+import dev.stele.catalog.internal.ReleasedSchemas;
 import dev.stele.catalog.internal.SingleObjectEncoding;
+import dev.stele.catalog.internal.SpiCheck;
+import dev.stele.format.SchemaHistory;
 import dev.stele.spi.AggregateType;
 import dev.stele.spi.EventType;
 import dev.stele.spi.codec.CodecFailure;
@@ -52,11 +54,11 @@ public final class Catalog {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Registry registry;
-    private final SchemaHistory history;
+    private final ReleasedSchemas history;
     private final Map<Class<?>, AggregateType<?>> aggregates;
     private final ThreadLocal<Map<Long, ResolvingDecoder>> resolvers = ThreadLocal.withInitial(HashMap::new);
 
-    private Catalog(Registry registry, SchemaHistory history, List<AggregateCatalog> aggregateCatalogs) {
+    private Catalog(Registry registry, ReleasedSchemas history, List<AggregateCatalog> aggregateCatalogs) {
         this.registry = registry;
         this.history = history;
         Map<Class<?>, AggregateType<?>> byState = new HashMap<>();
@@ -78,22 +80,27 @@ public final class Catalog {
      * Every generated catalog {@code loader} sees through {@link ServiceLoader}, with the schema
      * history of each module.
      *
-     * @throws CatalogException if two catalogs claim the same {@code (name, version)}, or a module's
-     *     event index lists an event no catalog registered
+     * @throws CatalogException if a catalog was generated for an SPI version this runtime does not run
+     *     (naming the processor's and the runtime's versions), two catalogs claim the same
+     *     {@code (name, version)}, or a module's event index lists an event no catalog registered
      */
     public static Catalog load(ClassLoader loader) {
         List<EventCatalog> catalogs = new ArrayList<>();
         ServiceLoader.load(EventCatalog.class, loader).forEach(catalogs::add);
-        Registry registry = Registry.of(catalogs);
-        IndexCheck.verify(loader, JSON, registry);
         List<AggregateCatalog> aggregates = new ArrayList<>();
         ServiceLoader.load(AggregateCatalog.class, loader).forEach(aggregates::add);
-        return new Catalog(registry, SchemaHistory.load(loader, JSON), aggregates);
+        // before any generated code runs: a mismatch must not surface as a NoSuchMethodError later
+        catalogs.forEach(SpiCheck::check);
+        aggregates.forEach(SpiCheck::check);
+        Registry registry = Registry.of(catalogs);
+        IndexCheck.verify(loader, registry);
+        return new Catalog(registry, ReleasedSchemas.load(loader), aggregates);
     }
 
     /** A catalog of exactly {@code catalogs}, without schema history; for tests and tools. */
     public static Catalog of(EventCatalog... catalogs) {
-        return new Catalog(Registry.of(List.of(catalogs)), SchemaHistory.empty(), List.of());
+        List.of(catalogs).forEach(SpiCheck::check);
+        return new Catalog(Registry.of(List.of(catalogs)), ReleasedSchemas.empty(), List.of());
     }
 
     /** Every registered event version, sorted by name and version. */

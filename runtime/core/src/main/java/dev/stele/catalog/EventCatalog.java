@@ -9,7 +9,7 @@ import java.util.List;
  * {@code META-INF/services/dev.stele.catalog.EventCatalog}. {@link Catalog#load()} combines every
  * one on the class path.
  */
-public interface EventCatalog {
+public interface EventCatalog extends GeneratedCatalog {
 
     /** Every {@code (name, version)} of the module, each exactly once. */
     List<EventType<?>> eventTypes();

@@ -1,5 +1,6 @@
 package dev.stele.spi;
 
+import dev.stele.format.SteleResources;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -85,12 +86,7 @@ public final class EventType<E> {
 
     /** Where the processor wrote this version's Avro schema, relative to the class path root. */
     public String schemaResource() {
-        return schemaResource(name, version);
-    }
-
-    /** Where the processor writes the Avro schema of {@code (name, version)}. */
-    public static String schemaResource(String name, int version) {
-        return "META-INF/stele/schemas/" + name + "/v" + version + ".avsc";
+        return SteleResources.schema(name, version);
     }
 
     @Override

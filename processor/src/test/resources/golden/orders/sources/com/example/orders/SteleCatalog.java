@@ -12,6 +12,16 @@ import javax.annotation.processing.Generated;
 @Generated("dev.stele.processor.EventProcessor")
 public final class SteleCatalog implements EventCatalog {
     @Override
+    public int spiVersion() {
+        return 1;
+    }
+
+    @Override
+    public String generatedBy() {
+        return "stele-processor @version@";
+    }
+
+    @Override
     public List<EventType<?>> eventTypes() {
         return List.of(
                 OrderPlacedV1Codec.TYPE,

@@ -1,0 +1,157 @@
+package dev.stele.format;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A module's events, as the processor lists them in {@value SteleResources#INDEX}: what the runtime
+ * checks its catalogs against and the schema check reads, without loading a class.
+ *
+ * <pre>{@code
+ * {
+ *   "format": 1,
+ *   "catalog": "com.acme.orders.SteleCatalog",
+ *   "events": [
+ *     {"name": "OrderPlaced", "version": 1, "javaType": "com.acme.orders.OrderPlacedV1", "fingerprint": "29af2caf89d89ef0"}
+ *   ]
+ * }
+ * }</pre>
+ *
+ * <p>Each event's schema is at {@link SteleResources#schema(String, int)}. The text is written
+ * deterministically: the same events give the same bytes.
+ *
+ * @param catalog the qualified name of the generated catalog class
+ * @param events sorted by name, then version
+ */
+public record EventIndex(String catalog, List<Entry> events) {
+
+    /** The format this Stele writes and the newest it reads. */
+    public static final int FORMAT = 1;
+
+    /**
+     * One event version.
+     *
+     * @param javaType the qualified name of its record
+     * @param fingerprint the CRC-64-AVRO fingerprint of its schema's parsing canonical form
+     */
+    public record Entry(String name, int version, String javaType, long fingerprint) {
+
+        public Entry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(javaType, "javaType");
+            if (version < 1) {
+                throw new IllegalArgumentException(name + ": version " + version + " is not positive");
+            }
+        }
+
+        /** Where the event version's Avro schema is. */
+        public String schemaResource() {
+            return SteleResources.schema(name, version);
+        }
+    }
+
+    public EventIndex {
+        Objects.requireNonNull(catalog, "catalog");
+        events = events.stream()
+                .sorted(Comparator.comparing(Entry::name).thenComparingInt(Entry::version))
+                .toList();
+    }
+
+    /** The index as the processor writes it, one event per line. */
+    public String toJson() {
+        StringBuilder json = new StringBuilder();
+        json.append("{\n  \"format\": ").append(FORMAT).append(",\n  \"catalog\": ").append(JsonText.quote(catalog))
+                .append(",\n  \"events\": [");
+        for (int i = 0; i < events.size(); i++) {
+            Entry event = events.get(i);
+            json.append(i == 0 ? "\n" : ",\n")
+                    .append("    {\"name\": ").append(JsonText.quote(event.name()))
+                    .append(", \"version\": ").append(event.version())
+                    .append(", \"javaType\": ").append(JsonText.quote(event.javaType()))
+                    .append(", \"fingerprint\": ").append(JsonText.quote(Fingerprints.toHex(event.fingerprint())))
+                    .append('}');
+        }
+        return json.append(events.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    /**
+     * Reads an index.
+     *
+     * @param origin where it comes from, for errors
+     * @throws FormatException if it is not a complete index of a format this Stele reads
+     */
+    public static EventIndex read(InputStream in, String origin) {
+        try (JsonParser parser = JsonText.FACTORY.createParser(in)) {
+            return read(parser, origin);
+        } catch (IOException e) {
+            throw new FormatException(origin, "cannot read the event index: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #read(InputStream, String)} of bytes. */
+    public static EventIndex read(byte[] json, String origin) {
+        try (JsonParser parser = JsonText.FACTORY.createParser(json)) {
+            return read(parser, origin);
+        } catch (IOException e) {
+            throw new FormatException(origin, "cannot read the event index: " + e.getMessage(), e);
+        }
+    }
+
+    private static EventIndex read(JsonParser parser, String origin) throws IOException {
+        parser.nextToken();
+        JsonText.expect(parser, JsonToken.START_OBJECT, origin, "a Stele event index object");
+        int format = 0;
+        String catalog = null;
+        List<Entry> events = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "format" -> format = parser.getValueAsInt(0);
+                case "catalog" -> catalog = parser.getValueAsString();
+                case "events" -> events = readEntries(parser, origin);
+                default -> parser.skipChildren();
+            }
+        }
+        JsonText.checkFormat(format, FORMAT, origin, "the event index");
+        if (catalog == null || events == null) {
+            throw new FormatException(origin, "the event index lacks its catalog or its events");
+        }
+        return new EventIndex(catalog, events);
+    }
+
+    private static List<Entry> readEntries(JsonParser parser, String origin) throws IOException {
+        JsonText.expect(parser, JsonToken.START_ARRAY, origin, "the array of events");
+        List<Entry> entries = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            String name = null;
+            int version = 0;
+            String javaType = null;
+            String fingerprint = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "name" -> name = parser.getValueAsString();
+                    case "version" -> version = parser.getValueAsInt(0);
+                    case "javaType" -> javaType = parser.getValueAsString();
+                    case "fingerprint" -> fingerprint = parser.getValueAsString();
+                    default -> parser.skipChildren();
+                }
+            }
+            if (name == null || version < 1 || javaType == null || fingerprint == null) {
+                throw new FormatException(origin, "event " + (entries.size() + 1) + " of the index lacks its name,"
+                        + " version, javaType or fingerprint");
+            }
+            entries.add(new Entry(name, version, javaType, Fingerprints.fromHex(fingerprint, origin)));
+        }
+        JsonText.expect(parser, JsonToken.END_ARRAY, origin, "the end of the events");
+        return entries;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.stele.format;
+
+/** Where a Stele build puts its files, relative to a class path root (a jar or {@code target/classes}). */
+public final class SteleResources {
+
+    /** The module's event index, {@link EventIndex}. */
+    public static final String INDEX = "META-INF/stele/index.json";
+
+    /** Every schema released for each event version, {@link SchemaHistory}. */
+    public static final String HISTORY = "META-INF/stele/history.json";
+
+    private static final String SCHEMAS = "META-INF/stele/schemas/";
+
+    private SteleResources() {
+    }
+
+    /** The Avro schema the processor writes for one event version: {@code META-INF/stele/schemas/OrderPaid/v2.avsc}. */
+    public static String schema(String eventName, int version) {
+        return SCHEMAS + eventName + "/v" + version + ".avsc";
+    }
+
+    /** The {@link java.util.ServiceLoader} registration file of {@code service}. */
+    public static String serviceFile(Class<?> service) {
+        return "META-INF/services/" + service.getName();
+    }
+}

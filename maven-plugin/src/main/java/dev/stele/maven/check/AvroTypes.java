@@ -1,5 +1,6 @@
 package dev.stele.maven.check;
 
+import dev.stele.format.ValueType;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.avro.LogicalType;
@@ -38,22 +39,9 @@ final class AvroTypes {
         }
     }
 
-    /** The Java type Stele maps a logical type to, or empty. */
+    /** The Java type Stele maps a logical type to (of any unit), or empty. */
     static String javaType(String logicalType) {
-        switch (logicalType) {
-            case "timestamp-micros":
-            case "timestamp-millis":
-                return "Instant";
-            case "local-timestamp-micros":
-            case "local-timestamp-millis":
-                return "LocalDateTime";
-            case "date":
-                return "LocalDate";
-            case "uuid":
-                return "UUID";
-            default:
-                return "";
-        }
+        return ValueType.ofLogicalType(logicalType).map(type -> type.javaType().getSimpleName()).orElse("");
     }
 
     /**

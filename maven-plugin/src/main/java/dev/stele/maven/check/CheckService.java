@@ -4,6 +4,7 @@ import dev.stele.maven.check.CheckResult.Accepted;
 import dev.stele.maven.check.Violation.Severity;
 import dev.stele.maven.report.ReportWriter;
 import dev.stele.maven.schema.EventKey;
+import dev.stele.format.SteleResources;
 import dev.stele.maven.schema.ModuleSchemas;
 import dev.stele.maven.schema.ReleasedSchema;
 import dev.stele.maven.schema.SchemaFiles;
@@ -46,7 +47,7 @@ public final class CheckService {
         }
         CheckResult result = classify(findings, request.acceptedBreaks(), baselineVersion, notes);
         SchemaFiles.writeHistory(request.classes(), SchemaFiles.union(released, build));
-        notes.add("Schema history written to " + request.classes().resolve(SchemaFiles.HISTORY) + ".");
+        notes.add("Schema history written to " + request.classes().resolve(SteleResources.HISTORY) + ".");
         ReportWriter.write(request.reportDirectory(), baselineVersion, request.mode(), result);
         return result;
     }

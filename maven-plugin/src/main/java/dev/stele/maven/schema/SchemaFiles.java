@@ -1,17 +1,15 @@
 package dev.stele.maven.schema;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.stele.format.EventIndex;
+import dev.stele.format.FormatException;
+import dev.stele.format.SchemaHistory;
+import dev.stele.format.SteleResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,15 +18,11 @@ import java.util.zip.ZipEntry;
 import org.apache.avro.Schema;
 
 /**
- * Reads the files the processor and the check write under {@code META-INF/stele/} of a class
- * directory or a jar, and writes the schema history.
+ * Reads the files the processor and the check leave under {@code META-INF/stele/} of a class directory
+ * or a jar, and writes the schema history, through their owner in {@code stele-runtime}
+ * ({@link EventIndex}, {@link SchemaHistory}).
  */
 public final class SchemaFiles {
-
-    public static final String INDEX = "META-INF/stele/index.json";
-    public static final String HISTORY = "META-INF/stele/history.json";
-
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** Reads resources of one class path root. */
     @FunctionalInterface
@@ -48,7 +42,7 @@ public final class SchemaFiles {
     public static ModuleSchemas readDirectory(Path classes, String release) throws IOException {
         return read(path -> {
             Path file = classes.resolve(path);
-            return !path.equals(HISTORY) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            return !path.equals(SteleResources.HISTORY) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
         }, classes.toString(), release);
     }
 
@@ -68,74 +62,33 @@ public final class SchemaFiles {
     }
 
     static ModuleSchemas read(Resources resources, String origin, String release) throws IOException {
-        Map<EventKey, Schema> current = new TreeMap<>();
-        byte[] index = resources.read(INDEX);
-        if (index != null) {
-            for (Map.Entry<EventKey, String> entry : readIndex(index, origin).entrySet()) {
-                byte[] schema = resources.read(entry.getValue());
-                if (schema == null) {
-                    throw new IOException(origin + " lists " + entry.getKey() + " in " + INDEX + " but has no "
-                            + entry.getValue());
-                }
-                current.put(entry.getKey(), parse(new String(schema, StandardCharsets.UTF_8), origin + "!/"
-                        + entry.getValue()));
-            }
-        }
-        Map<EventKey, List<ReleasedSchema>> history = new TreeMap<>();
-        byte[] historyFile = resources.read(HISTORY);
-        if (historyFile != null) {
-            readHistory(historyFile, origin, history);
-        }
-        return new ModuleSchemas(current, history, release);
-    }
-
-    /** Event version to schema resource path, from the processor's index. */
-    private static Map<EventKey, String> readIndex(byte[] index, String origin) throws IOException {
-        Map<EventKey, String> entries = new LinkedHashMap<>();
-        try (JsonParser parser = JSON.createParser(index)) {
-            expect(parser.nextToken() == JsonToken.START_OBJECT, origin, INDEX);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (!field.equals("events")) {
-                    parser.skipChildren();
-                    continue;
-                }
-                expect(parser.currentToken() == JsonToken.START_ARRAY, origin, INDEX);
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    Map<String, String> event = readFlatObject(parser);
-                    String name = event.get("name");
-                    String version = event.get("version");
-                    String schema = event.get("schema");
-                    expect(name != null && version != null && schema != null, origin, INDEX);
-                    entries.put(new EventKey(name, Integer.parseInt(version)), schema);
+        try {
+            Map<EventKey, Schema> current = new TreeMap<>();
+            byte[] index = resources.read(SteleResources.INDEX);
+            if (index != null) {
+                for (EventIndex.Entry entry : EventIndex.read(index, origin + "!/" + SteleResources.INDEX).events()) {
+                    EventKey key = new EventKey(entry.name(), entry.version());
+                    byte[] schema = resources.read(entry.schemaResource());
+                    if (schema == null) {
+                        throw new IOException(origin + " lists " + key + " in " + SteleResources.INDEX + " but has no "
+                                + entry.schemaResource());
+                    }
+                    current.put(key, parse(new String(schema, StandardCharsets.UTF_8),
+                            origin + "!/" + entry.schemaResource()));
                 }
             }
-        }
-        return entries;
-    }
-
-    private static void readHistory(byte[] file, String origin, Map<EventKey, List<ReleasedSchema>> history)
-            throws IOException {
-        try (JsonParser parser = JSON.createParser(file)) {
-            expect(parser.nextToken() == JsonToken.START_OBJECT, origin, HISTORY);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (!field.equals("schemas")) {
-                    parser.skipChildren();
-                    continue;
-                }
-                expect(parser.currentToken() == JsonToken.START_ARRAY, origin, HISTORY);
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    Map<String, String> entry = readFlatObject(parser);
-                    expect(entry.get("name") != null && entry.get("version") != null && entry.get("schema") != null,
-                            origin, HISTORY);
-                    EventKey key = new EventKey(entry.get("name"), Integer.parseInt(entry.get("version")));
-                    Schema schema = parse(entry.get("schema"), origin + "!/" + HISTORY);
-                    add(history, key, new ReleasedSchema(schema, entry.getOrDefault("release", "")));
+            Map<EventKey, List<ReleasedSchema>> history = new TreeMap<>();
+            byte[] historyFile = resources.read(SteleResources.HISTORY);
+            if (historyFile != null) {
+                for (SchemaHistory.Entry entry
+                        : SchemaHistory.read(historyFile, origin + "!/" + SteleResources.HISTORY).entries()) {
+                    add(history, new EventKey(entry.name(), entry.version()),
+                            new ReleasedSchema(entry.schema(), entry.release()));
                 }
             }
+            return new ModuleSchemas(current, history, release);
+        } catch (FormatException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -165,47 +118,18 @@ public final class SchemaFiles {
         return union;
     }
 
-    /** Writes {@code history} as {@value #HISTORY} under {@code classes}. */
+    /** Writes {@code history} as the schema history under {@code classes}. */
     public static void writeHistory(Path classes, Map<EventKey, List<ReleasedSchema>> history) throws IOException {
-        Path file = classes.resolve(HISTORY);
+        Path file = classes.resolve(SteleResources.HISTORY);
         if (history.isEmpty()) {
             Files.deleteIfExists(file);
             return;
         }
+        List<SchemaHistory.Entry> entries = new ArrayList<>();
+        new TreeMap<>(history).forEach((key, schemas) -> schemas.forEach(released -> entries.add(
+                SchemaHistory.Entry.of(key.name(), key.version(), released.release(), released.schema()))));
         Files.createDirectories(file.getParent());
-        try (JsonGenerator out = JSON.createGenerator(Files.newOutputStream(file))) {
-            out.useDefaultPrettyPrinter();
-            out.writeStartObject();
-            out.writeNumberField("format", 1);
-            out.writeArrayFieldStart("schemas");
-            for (Map.Entry<EventKey, List<ReleasedSchema>> entry : new TreeMap<>(history).entrySet()) {
-                for (ReleasedSchema released : entry.getValue()) {
-                    out.writeStartObject();
-                    out.writeStringField("name", entry.getKey().name());
-                    out.writeNumberField("version", entry.getKey().version());
-                    out.writeStringField("release", released.release());
-                    out.writeStringField("fingerprint", String.format("%016x", released.fingerprint()));
-                    out.writeStringField("schema", released.schema().toString());
-                    out.writeEndObject();
-                }
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-        }
-    }
-
-    private static Map<String, String> readFlatObject(JsonParser parser) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken token = parser.nextToken();
-            if (token.isScalarValue()) {
-                values.put(field, parser.getValueAsString());
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return values;
+        Files.write(file, new SchemaHistory(entries).toJson());
     }
 
     private static Schema parse(String text, String origin) throws IOException {
@@ -213,12 +137,6 @@ public final class SchemaFiles {
             return new Schema.Parser().parse(text);
         } catch (RuntimeException e) {
             throw new IOException("cannot parse the Avro schema in " + origin + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void expect(boolean condition, String origin, String file) throws IOException {
-        if (!condition) {
-            throw new IOException(origin + "!/" + file + " is not a Stele " + file + " file");
         }
     }
 }

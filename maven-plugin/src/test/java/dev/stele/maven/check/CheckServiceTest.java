@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.maven.schema.EventKey;
+import dev.stele.format.SteleResources;
 import dev.stele.maven.schema.ModuleSchemas;
 import dev.stele.maven.schema.SchemaFiles;
 import java.io.IOException;
@@ -235,7 +236,7 @@ class CheckServiceTest {
                 List.of(), List.of()));
 
         assertThat(result.failed()).isFalse();
-        String history = Files.readString(current.resolve(SchemaFiles.HISTORY));
+        String history = Files.readString(current.resolve(SteleResources.HISTORY));
         assertThat(history).doesNotContain("\\\"amount\\\",\\\"type\\\":\\\"string\\\"").contains("1.3.0");
     }
 

@@ -1,11 +1,15 @@
 package dev.stele.maven.check;
 
+import dev.stele.format.EventIndex;
+import dev.stele.format.SteleResources;
 import dev.stele.maven.schema.EventKey;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -24,23 +28,19 @@ final class Modules {
 
     static Path classes(Path root, Map<EventKey, Schema> schemas) throws IOException {
         Files.createDirectories(root);
-        StringBuilder index = new StringBuilder("{\"format\":1,\"catalog\":\"test.SteleCatalog\",\"events\":[");
-        boolean first = true;
+        List<EventIndex.Entry> events = new ArrayList<>();
         for (Map.Entry<EventKey, Schema> entry : new TreeMap<>(schemas).entrySet()) {
             EventKey key = entry.getKey();
-            String resource = "META-INF/stele/schemas/" + key.name() + "/v" + key.version() + ".avsc";
-            Path file = root.resolve(resource);
+            EventIndex.Entry event = new EventIndex.Entry(key.name(), key.version(), "test." + key.name(),
+                    SchemaNormalization.parsingFingerprint64(entry.getValue()));
+            Path file = root.resolve(event.schemaResource());
             Files.createDirectories(file.getParent());
             Files.writeString(file, entry.getValue().toString(), StandardCharsets.UTF_8);
-            index.append(first ? "" : ",").append("{\"name\":\"").append(key.name()).append("\",\"version\":")
-                    .append(key.version()).append(",\"fingerprint\":\"")
-                    .append(String.format("%016x", SchemaNormalization.parsingFingerprint64(entry.getValue())))
-                    .append("\",\"schema\":\"").append(resource).append("\"}");
-            first = false;
+            events.add(event);
         }
-        Path indexFile = root.resolve("META-INF/stele/index.json");
+        Path indexFile = root.resolve(SteleResources.INDEX);
         Files.createDirectories(indexFile.getParent());
-        Files.writeString(indexFile, index.append("]}").toString(), StandardCharsets.UTF_8);
+        Files.writeString(indexFile, new EventIndex("test.SteleCatalog", events).toJson(), StandardCharsets.UTF_8);
         return root;
     }
 

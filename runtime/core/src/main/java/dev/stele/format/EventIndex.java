@@ -2,6 +2,7 @@ package dev.stele.format;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -96,11 +97,7 @@ public record EventIndex(String catalog, List<Entry> events) {
 
     /** {@link #read(InputStream, String)} of bytes. */
     public static EventIndex read(byte[] json, String origin) {
-        try (JsonParser parser = JsonText.FACTORY.createParser(json)) {
-            return read(parser, origin);
-        } catch (IOException e) {
-            throw new FormatException(origin, "cannot read the event index: " + e.getMessage(), e);
-        }
+        return read(new ByteArrayInputStream(json), origin);
     }
 
     private static EventIndex read(JsonParser parser, String origin) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -111,11 +112,7 @@ public record SchemaHistory(List<Entry> entries) {
 
     /** {@link #read(InputStream, String)} of bytes. */
     public static SchemaHistory read(byte[] json, String origin) {
-        try (JsonParser parser = JsonText.FACTORY.createParser(json)) {
-            return read(parser, origin);
-        } catch (IOException e) {
-            throw new FormatException(origin, "cannot read the schema history: " + e.getMessage(), e);
-        }
+        return read(new ByteArrayInputStream(json), origin);
     }
 
     private static SchemaHistory read(JsonParser parser, String origin) throws IOException {

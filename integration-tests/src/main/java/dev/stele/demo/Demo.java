@@ -45,7 +45,8 @@ public final class Demo {
 
     /** The generated codecs, without a database. */
     private static void codecs(Catalog catalog) {
-        section("The catalog the processor generated");
+        section("The catalog the processor generated (stele-processor on the processor path, stele-runtime on the"
+                + " class path: no database needed)");
         for (EventType<?> type : catalog.eventTypes()) {
             System.out.printf("  %-12s v%d  %-40s schema %016x%n", type.name(), type.version(),
                     type.javaType().getName(), type.schemaFingerprint());
@@ -94,7 +95,7 @@ public final class Demo {
 
     /** The event store on PostgreSQL: aggregates, a stream, $all, a conflict retried. */
     private static void store(Catalog catalog) {
-        section("The event store on " + Database.describe());
+        section("The event store (stele-postgres) on " + Database.describe());
         EventStore store = EventStore.create(Database.dataSource(), catalog,
                 EventStoreOptions.defaults().withSchema("stele_demo"));
         AggregateRepository<Order> orders = store.aggregates(Order.class);

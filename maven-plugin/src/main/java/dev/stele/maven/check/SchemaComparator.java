@@ -161,7 +161,8 @@ final class SchemaComparator {
                             + " remains, check with BACKWARD compatibility");
             return;
         }
-        String hint = renameCandidate(reader, writer, readerField)
+        // the reader is the released schema here: the other half of a rename is a field only this build has
+        String hint = renameCandidate(writer, reader, readerField)
                 .map(now -> "; if it was renamed to '" + now + "', old readers still need the old name")
                 .orElse("");
         finding.add(found, path, Rule.FIELD_REMOVED_WITHOUT_DEFAULT, Severity.ERROR,
@@ -176,8 +177,8 @@ final class SchemaComparator {
     }
 
     /**
-     * A field of {@code side} not in {@code other} with the type of {@code field}: the likely other
-     * half of a rename.
+     * A field of {@code side} not in {@code other} with the type of {@code field}, and not {@code field}
+     * itself: the likely other half of a rename.
      */
     private static Optional<String> renameCandidate(Schema side, Schema other, Schema.Field field) {
         if (field == null || side.getField(field.name()) == null && other.getField(field.name()) == null) {
@@ -189,8 +190,8 @@ final class SchemaComparator {
             return Optional.empty();
         }
         for (Schema.Field candidate : record.getFields()) {
-            if (otherRecord.getField(candidate.name()) == null && candidate.schema().equals(field.schema())
-                    && !candidate.aliases().contains(field.name())) {
+            if (!candidate.name().equals(field.name()) && otherRecord.getField(candidate.name()) == null
+                    && candidate.schema().equals(field.schema()) && !candidate.aliases().contains(field.name())) {
                 return Optional.of(candidate.name());
             }
         }

@@ -1,0 +1,4 @@
+// Removing a field released readers require breaks them; the message suggests no rename of the field to itself
+def log = new File(basedir, 'build.log').text
+assert log.contains('[ERROR] OrderPlaced v1 field \'ref\' [FIELD_REMOVED_WITHOUT_DEFAULT, FULL_TRANSITIVE] field \'ref\' string removed: readers deployed with 1.0.0 require it (it has no default there) and cannot read data written by this build. Fix: keep the field, or add version 2 with an @Upcast from version 1.') : 'build.log lacks: [ERROR] OrderPlaced v1 field \'ref\' [FIELD_REMOVED_WITHOUT_DEFAULT, FULL_TRANSITIVE] field \'ref\' string removed: readers deployed with 1.0.0 require it (it has no default there) and cannot read data written by this build. Fix: keep the field, or add version 2 with an @Upcast from version 1.'
+assert !log.contains('renamed') : 'a removal is not a rename'

@@ -1,7 +1,9 @@
 package dev.stele.maven.check;
 
 import dev.stele.format.ValueType;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
@@ -101,6 +103,27 @@ final class AvroTypes {
             }
         }
         return schema;
+    }
+
+    /**
+     * What goes wrong when a field's type changes between two primitives Avro resolution converts
+     * between with a change of value, in whichever direction data then flows; empty for any other pair.
+     */
+    static Optional<String> valueChange(Schema.Type before, Schema.Type after) {
+        EnumSet<Schema.Type> pair = before == after ? EnumSet.noneOf(Schema.Type.class) : EnumSet.of(before, after);
+        if (pair.equals(EnumSet.of(Schema.Type.INT, Schema.Type.FLOAT))) {
+            return Optional.of("an int past 2^24 would read back rounded as a float");
+        }
+        if (pair.equals(EnumSet.of(Schema.Type.LONG, Schema.Type.FLOAT))) {
+            return Optional.of("a long past 2^24 would read back rounded as a float");
+        }
+        if (pair.equals(EnumSet.of(Schema.Type.LONG, Schema.Type.DOUBLE))) {
+            return Optional.of("a long past 2^53 would read back rounded as a double");
+        }
+        if (pair.equals(EnumSet.of(Schema.Type.STRING, Schema.Type.BYTES))) {
+            return Optional.of("in JSON a byte[] is Base64 text, so the same field would change meaning");
+        }
+        return Optional.empty();
     }
 
     /** Whether Avro resolution converts one primitive to the other in either direction. */

@@ -10,6 +10,7 @@ import dev.stele.maven.schema.ReleasedSchema;
 import dev.stele.maven.schema.SchemaFiles;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,35 @@ public final class CheckService {
                 }
             }
         }
+        if (request.mode().forward()) {
+            newVersions(released, build, request, comparator, findings);
+        }
         return new ArrayList<>(findings.values());
+    }
+
+    /**
+     * A version newer than every released one of its event must be readable by the readers already
+     * deployed: they know the previous latest version and read the new one with its reader.
+     */
+    private static void newVersions(ModuleSchemas released, ModuleSchemas build, CheckRequest request,
+            SchemaComparator comparator, Map<String, Violation> findings) {
+        Map<String, Integer> releasedLatest = new HashMap<>();
+        released.releasedKeys().forEach(key -> releasedLatest.merge(key.name(), key.version(), Math::max));
+        for (EventKey key : build.currentKeys()) {
+            Integer previous = releasedLatest.get(key.name());
+            if (previous == null || key.version() <= previous) {
+                continue;
+            }
+            EventKey previousKey = new EventKey(key.name(), previous);
+            List<ReleasedSchema> readers = request.mode().transitive() ? released.history(previousKey)
+                    : released.latest(previousKey).map(List::of).orElse(List.of());
+            Schema current = build.current(key).orElseThrow();
+            for (ReleasedSchema reader : readers) {
+                for (Violation violation : comparator.compareNewVersion(key, previous, reader, current)) {
+                    findings.putIfAbsent(key + "\u0000" + violation.field() + "\u0000" + violation.rule(), violation);
+                }
+            }
+        }
     }
 
     private static void removed(EventKey key, ModuleSchemas released, CheckRequest request, List<String> notes,

@@ -28,6 +28,17 @@ public enum Rule {
     DECIMAL_SCALE_CHANGED,
     /** A decimal's precision was lowered: released values may not fit. */
     DECIMAL_PRECISION_LOWERED,
+    /**
+     * A new version of an event cannot be read by the readers already deployed, which know only the
+     * previous latest version and read the new one with its reader.
+     */
+    NEW_VERSION_UNREADABLE,
+    /**
+     * A field's type changed to one Avro resolution converts with a change of value: {@code long} or
+     * {@code int} to {@code float}, {@code long} to {@code double} (rounding past 2^24 / 2^53), or
+     * {@code bytes} to {@code string} and back (in JSON a {@code byte[]} is Base64 text).
+     */
+    VALUE_CHANGING_PROMOTION,
     /** Warning: a field's default changed, so old data now reads differently. */
     DEFAULT_CHANGED,
     /** Warning: an enum default hides an added or removed symbol instead of failing. */

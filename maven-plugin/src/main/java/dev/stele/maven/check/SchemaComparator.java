@@ -1,5 +1,6 @@
 package dev.stele.maven.check;
 
+import dev.stele.format.EventSchemaNames;
 import dev.stele.maven.check.Violation.Severity;
 import dev.stele.maven.schema.EventKey;
 import dev.stele.maven.schema.ReleasedSchema;
@@ -42,6 +43,38 @@ final class SchemaComparator {
             compareRecords(finding, released.schema(), current, "", found);
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * Whether data written as {@code key}, a new version, can be read by the reader of the released
+     * {@code previousVersion}, the latest readers deployed with that release know: Avro's resolution
+     * (after moving the new schema to the old version's names, as the runtime does) and Stele's own rules
+     * on logical types, decimals and promotions. Each finding is a {@link Rule#NEW_VERSION_UNREADABLE}
+     * naming the rule it broke.
+     */
+    List<Violation> compareNewVersion(EventKey key, int previousVersion, ReleasedSchema reader, Schema current) {
+        Map<String, Violation> found = new LinkedHashMap<>();
+        Schema writer = EventSchemaNames.asVersion(current, previousVersion);
+        Finding finding = new Finding(key, reader, current);
+        avro(finding, reader.schema(), writer, false, found);
+        compareRecords(finding, reader.schema(), writer, "", found);
+        List<Violation> unreadable = new ArrayList<>();
+        for (Violation violation : found.values()) {
+            if (violation.severity() != Severity.ERROR) {
+                continue;
+            }
+            String keep = violation.fix().split(", or ", 2)[0];
+            unreadable.add(new Violation(key, violation.field(), Rule.NEW_VERSION_UNREADABLE, Severity.ERROR,
+                    mode.name(), violation.detail() + " (" + violation.rule() + " against v" + previousVersion + ")",
+                    "readers deployed with " + reader.releaseLabel() + " know " + key.name() + " up to v"
+                            + previousVersion + " and read v" + key.version() + " with that reader, which cannot read"
+                            + " it",
+                    keep + " in v" + key.version() + " so that v" + previousVersion + "'s reader reads it, or publish"
+                            + " the new shape under a new event name; if no reader of " + reader.releaseLabel()
+                            + " remains, check with BACKWARD compatibility",
+                    violation.oldSchema(), violation.newSchema()));
+        }
+        return unreadable;
     }
 
     /** What every violation of one comparison shares. */
@@ -294,6 +327,14 @@ final class SchemaComparator {
         }
         if (before.getType() == Schema.Type.ENUM && after.getType() == Schema.Type.ENUM) {
             compareEnums(finding, before, after, path, found);
+            return;
+        }
+        Optional<String> changedValue = AvroTypes.valueChange(before.getType(), after.getType());
+        if (changedValue.isPresent()) {
+            finding.add(found, path, Rule.VALUE_CHANGING_PROMOTION, Severity.ERROR,
+                    AvroTypes.describe(before) + " -> " + AvroTypes.describe(after),
+                    "Avro's resolution accepts it, but " + changedValue.get(),
+                    "keep the type, or " + finding.newVersion());
             return;
         }
         if (!AvroTypes.samePhysicalOrPromotable(before, after)) {

@@ -282,6 +282,68 @@ class CheckServiceTest {
         assertThat(result.warnings()).extracting(Violation::rule).containsExactly(Rule.ENUM_DEFAULT_MASKS_SYMBOL);
     }
 
+    @Test
+    void promotionsThatChangeValuesFailInEveryModeButNone() throws Exception {
+        Schema intAmount = SchemaBuilder.record("OrderPaid").namespace("stele.v2").fields()
+                .requiredString("orderId").requiredInt("amount").endRecord();
+        Schema floatAmount = SchemaBuilder.record("OrderPaid").namespace("stele.v2").fields()
+                .requiredString("orderId").requiredFloat("amount").endRecord();
+        Schema doubleAmount = SchemaBuilder.record("OrderPaid").namespace("stele.v2").fields()
+                .requiredString("orderId").requiredDouble("amount").endRecord();
+        Schema textRef = orderPaid().requiredString("ref").endRecord();
+        Schema bytesRef = orderPaid().requiredBytes("ref").endRecord();
+
+        for (CompatibilityMode mode : List.of(CompatibilityMode.BACKWARD, CompatibilityMode.FORWARD,
+                CompatibilityMode.FULL_TRANSITIVE)) {
+            assertThat(check(intAmount, floatAmount, mode).errors()).as("int -> float, %s", mode)
+                    .extracting(Violation::rule).contains(Rule.VALUE_CHANGING_PROMOTION);
+            assertThat(check(orderPaid().endRecord(), floatAmount, mode).errors()).as("long -> float, %s", mode)
+                    .extracting(Violation::rule).contains(Rule.VALUE_CHANGING_PROMOTION);
+            assertThat(check(doubleAmount, orderPaid().endRecord(), mode).errors()).as("double -> long, %s", mode)
+                    .extracting(Violation::rule).contains(Rule.VALUE_CHANGING_PROMOTION);
+            assertThat(check(textRef, bytesRef, mode).errors()).as("string -> bytes, %s", mode)
+                    .extracting(Violation::line).contains("OrderPaid v2 field 'ref' [VALUE_CHANGING_PROMOTION, "
+                            + mode + "] string -> bytes: Avro's resolution accepts it, but in JSON a byte[] is Base64"
+                            + " text, so the same field would change meaning. Fix: keep the type, or add version 3"
+                            + " with an @Upcast from version 2.");
+        }
+        assertThat(check(intAmount, doubleAmount, CompatibilityMode.BACKWARD).failed()).as("int -> double is exact")
+                .isFalse();
+        assertThat(check(intAmount, floatAmount, CompatibilityMode.NONE).failed()).isFalse();
+    }
+
+    @Test
+    void aNewVersionIsCheckedAgainstTheReaderOfThePreviousLatestVersion() throws Exception {
+        Schema v1 = SchemaBuilder.record("OrderPaid").namespace("stele.v1").fields()
+                .requiredString("orderId").requiredLong("amount").endRecord();
+        Schema readable = SchemaBuilder.record("OrderPaid").namespace("stele.v2").fields()
+                .requiredString("orderId").requiredLong("amount").requiredString("currency").endRecord();
+        Schema unreadable = SchemaBuilder.record("OrderPaid").namespace("stele.v2").fields()
+                .requiredString("orderId").requiredString("amount").endRecord();
+        EventKey v1Key = new EventKey("OrderPaid", 1);
+
+        assertThat(checkNewVersion(v1Key, v1, readable, CompatibilityMode.FULL_TRANSITIVE).failed()).isFalse();
+        assertThat(checkNewVersion(v1Key, v1, unreadable, CompatibilityMode.FULL_TRANSITIVE).errors())
+                .extracting(Violation::line).containsExactly("OrderPaid v2 field 'amount' [NEW_VERSION_UNREADABLE,"
+                        + " FULL_TRANSITIVE] long -> string (TYPE_CHANGED against v1): readers deployed with 1.3.0 know"
+                        + " OrderPaid up to v1 and read v2 with that reader, which cannot read it. Fix: keep the type"
+                        + " in v2 so that v1's reader reads it, or publish the new shape under a new event name; if no"
+                        + " reader of 1.3.0 remains, check with BACKWARD compatibility.");
+        assertThat(checkNewVersion(v1Key, v1, unreadable, CompatibilityMode.FORWARD).failed()).isTrue();
+        assertThat(checkNewVersion(v1Key, v1, unreadable, CompatibilityMode.BACKWARD).failed()).isFalse();
+        assertThat(checkNewVersion(v1Key, v1, unreadable, CompatibilityMode.NONE).failed()).isFalse();
+    }
+
+    /** Released: {@code previous} as v1; this build: v1 unchanged and {@code next} as v2. */
+    private CheckResult checkNewVersion(EventKey previousKey, Schema previous, Schema next, CompatibilityMode mode)
+            throws IOException, ConfigurationException {
+        Path jar = Modules.jar(Modules.classes(dir.resolve("released-" + System.nanoTime()),
+                Map.of(previousKey, previous)), dir.resolve("released-" + System.nanoTime() + ".jar"));
+        Path classes = Modules.classes(dir.resolve("current-" + System.nanoTime()),
+                Map.of(previousKey, previous, new EventKey(previousKey.name(), previousKey.version() + 1), next));
+        return new CheckService().check(request(classes, jar, mode, List.of(), List.of()));
+    }
+
     private CheckResult check(Schema released, Schema current, CompatibilityMode mode)
             throws IOException, ConfigurationException {
         return check(released, current, mode, List.of());

@@ -9,11 +9,13 @@ import dev.stele.catalog.internal.BoundedBinaryDecoder;
 import dev.stele.catalog.internal.ByteArrayBinaryEncoder;
 import dev.stele.catalog.internal.IndexCheck;
 import dev.stele.catalog.internal.JsonPaths;
+import dev.stele.catalog.internal.NewerVersions;
 import dev.stele.catalog.internal.RegisteredEvent;
 import dev.stele.catalog.internal.Registry;
 import dev.stele.catalog.internal.ReleasedSchemas;
 import dev.stele.catalog.internal.SingleObjectEncoding;
 import dev.stele.catalog.internal.SpiCheck;
+import dev.stele.format.EventSchemaNames;
 import dev.stele.format.SchemaHistory;
 import dev.stele.spi.AggregateType;
 import dev.stele.spi.EventType;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DecoderFactory;
@@ -55,19 +58,28 @@ public final class Catalog {
 
     private final Registry registry;
     private final ReleasedSchemas history;
+    private final SchemaSource schemaSource;
     private final Map<Class<?>, AggregateType<?>> aggregates;
+    /** What {@link #schemaSource} found, by fingerprint. */
+    private final Map<Long, Schema> foundSchemas = new ConcurrentHashMap<>();
     private final ThreadLocal<Map<Long, ResolvingDecoder>> resolvers = ThreadLocal.withInitial(HashMap::new);
 
-    private Catalog(Registry registry, ReleasedSchemas history, List<AggregateCatalog> aggregateCatalogs) {
+    private Catalog(Registry registry, ReleasedSchemas history, SchemaSource schemaSource,
+            Map<Class<?>, AggregateType<?>> aggregates) {
         this.registry = registry;
         this.history = history;
+        this.schemaSource = schemaSource;
+        this.aggregates = aggregates;
+    }
+
+    private static Map<Class<?>, AggregateType<?>> byState(List<AggregateCatalog> aggregateCatalogs) {
         Map<Class<?>, AggregateType<?>> byState = new HashMap<>();
         for (AggregateCatalog catalog : aggregateCatalogs) {
             for (AggregateType<?> type : catalog.aggregateTypes()) {
                 byState.put(type.stateType(), type);
             }
         }
-        this.aggregates = Map.copyOf(byState);
+        return Map.copyOf(byState);
     }
 
     /** Every generated catalog visible to the thread's context class loader (or this class's). */
@@ -94,13 +106,21 @@ public final class Catalog {
         aggregates.forEach(SpiCheck::check);
         Registry registry = Registry.of(catalogs);
         IndexCheck.verify(loader, registry);
-        return new Catalog(registry, ReleasedSchemas.load(loader), aggregates);
+        return new Catalog(registry, ReleasedSchemas.load(loader), SchemaSource.none(), byState(aggregates));
     }
 
     /** A catalog of exactly {@code catalogs}, without schema history; for tests and tools. */
     public static Catalog of(EventCatalog... catalogs) {
         List.of(catalogs).forEach(SpiCheck::check);
-        return new Catalog(Registry.of(List.of(catalogs)), ReleasedSchemas.empty(), List.of());
+        return new Catalog(Registry.of(List.of(catalogs)), ReleasedSchemas.empty(), SchemaSource.none(), Map.of());
+    }
+
+    /**
+     * This catalog, also finding Avro writer schemas in {@code source}: how it reads data of event
+     * versions newer than it knows, written by a later release (see {@link #fromAvro(byte[])}).
+     */
+    public Catalog withSchemaSource(SchemaSource source) {
+        return new Catalog(registry, history, Objects.requireNonNull(source, "source"), aggregates);
     }
 
     /** Every registered event version, sorted by name and version. */
@@ -164,14 +184,19 @@ public final class Catalog {
 
     /**
      * Decodes a JSON payload written as {@code (name, version)} and upcasts it to the latest version.
+     * A version newer than the latest the application knows (written by a later release of the module)
+     * is read with the latest version's reader, tolerantly by field name, and returned as that version;
+     * the schema check ({@code stele:check}, FORWARD and FULL modes) makes sure a new version stays
+     * readable that way.
      *
-     * @throws UnknownEventException if no catalog registers {@code (name, version)}
+     * @throws UnknownEventException if no catalog registers {@code name}, or not {@code version} and no
+     *     later one
      * @throws EventDecodingException if the payload is not a valid event of that version
      * @throws UpcastException if an {@code @Upcast} step fails
      */
     public Object fromJson(String name, int version, byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        return decodeJson(find(name, version), () -> JSON.createParser(payload));
+        return decodeJson(reader(name, version), version, () -> JSON.createParser(payload));
     }
 
     /**
@@ -180,7 +205,7 @@ public final class Catalog {
      */
     public Object fromJson(String name, int version, String payload) {
         Objects.requireNonNull(payload, "payload");
-        return decodeJson(find(name, version), () -> JSON.createParser(payload));
+        return decodeJson(reader(name, version), version, () -> JSON.createParser(payload));
     }
 
     /** Opens a parser over a payload. */
@@ -189,7 +214,7 @@ public final class Catalog {
         JsonParser open() throws IOException;
     }
 
-    private Object decodeJson(RegisteredEvent<?> registered, ParserSource payload) {
+    private Object decodeJson(RegisteredEvent<?> registered, int writtenVersion, ParserSource payload) {
         Object decoded;
         JsonParser in = null;
         try {
@@ -200,10 +225,10 @@ public final class Catalog {
                 throw new CodecFailure("unexpected content after the event object");
             }
         } catch (CodecFailure failure) {
-            throw decodingFailure(registered, Format.JSON,
+            throw decodingFailure(registered, writtenVersion, Format.JSON,
                     in == null ? failure.path() : JsonPaths.ofRead(in.getParsingContext(), failure), failure);
         } catch (IOException | RuntimeException e) {
-            throw decodingFailure(registered, Format.JSON,
+            throw decodingFailure(registered, writtenVersion, Format.JSON,
                     in == null ? "" : JsonPaths.ofRead(in.getParsingContext(), null), CodecFailure.of(e));
         } finally {
             closeQuietly(in);
@@ -233,8 +258,11 @@ public final class Catalog {
 
     /**
      * Decodes Avro single-object encoded data and upcasts it to the latest version. The writer's schema
-     * is found by the fingerprint in the header: the current schema of an event version, or one of its
-     * earlier releases in the schema history, which is then resolved to the current one.
+     * is found by the fingerprint in the header: the current schema of an event version, one of its
+     * earlier releases in the schema history on the class path, or else one the catalog's
+     * {@link SchemaSource} has ({@link #withSchemaSource(SchemaSource)}); it is then resolved to the
+     * reader of its version, or, for a version newer than the latest the application knows, to the
+     * latest version's reader, and returned as that version.
      *
      * @throws UnknownSchemaException if no known schema has the data's fingerprint
      * @throws EventDecodingException if the data is not a valid event under that schema
@@ -250,21 +278,33 @@ public final class Catalog {
         BoundedBinaryDecoder body = new BoundedBinaryDecoder(avro, SingleObjectEncoding.HEADER_LENGTH,
                 avro.length - SingleObjectEncoding.HEADER_LENGTH);
         RegisteredEvent<?> registered = registry.byFingerprint(fingerprint);
-        Object decoded;
         if (registered != null) {
-            decoded = readAvro(registered, body, null);
+            return registered.toLatest(readAvro(registered, registered.version(), body, null));
+        }
+        Schema writer;
+        String name;
+        int version;
+        SchemaHistory.Entry released = history.find(fingerprint);
+        if (released != null) {
+            writer = released.schema();
+            name = released.name();
+            version = released.version();
         } else {
-            SchemaHistory.Entry written = history.find(fingerprint);
-            if (written == null) {
+            writer = foundSchemas.computeIfAbsent(fingerprint, key -> schemaSource.find(key).orElse(null));
+            EventSchemaNames.Named named = writer == null ? null : EventSchemaNames.of(writer).orElse(null);
+            if (named == null) {
                 throw new UnknownSchemaException(fingerprint);
             }
-            registered = find(written.name(), written.version());
-            decoded = readAvro(registered, body, written.schema());
+            name = named.name();
+            version = named.version();
         }
-        return registered.toLatest(decoded);
+        registered = reader(name, version);
+        Schema renamed = EventSchemaNames.asVersion(writer, registered.version());
+        return registered.toLatest(readAvro(registered, version, body, renamed));
     }
 
-    private Object readAvro(RegisteredEvent<?> registered, BoundedBinaryDecoder body, Schema writer) {
+    private Object readAvro(RegisteredEvent<?> registered, int writtenVersion, BoundedBinaryDecoder body,
+            Schema writer) {
         try {
             Object decoded;
             if (writer == null) {
@@ -281,7 +321,7 @@ public final class Catalog {
             return decoded;
         } catch (IOException | RuntimeException e) {
             CodecFailure failure = CodecFailure.of(e);
-            throw decodingFailure(registered, Format.AVRO, failure.path(), failure);
+            throw decodingFailure(registered, writtenVersion, Format.AVRO, failure.path(), failure);
         }
     }
 
@@ -312,13 +352,22 @@ public final class Catalog {
         return registered;
     }
 
-    private RegisteredEvent<?> find(String name, int version) {
+    /**
+     * The reader of data written as {@code (name, version)}: that version's, or, for a version newer
+     * than the latest known, the latest's.
+     */
+    private RegisteredEvent<?> reader(String name, int version) {
         Objects.requireNonNull(name, "name");
         RegisteredEvent<?> registered = registry.find(name, version);
-        if (registered == null) {
-            throw UnknownEventException.of(name, version, registry.describeVersions(name));
+        if (registered != null) {
+            return registered;
         }
-        return registered;
+        RegisteredEvent<?> latest = registry.latest(name);
+        if (latest != null && version > latest.version()) {
+            NewerVersions.met(name, version, latest.version());
+            return latest;
+        }
+        throw UnknownEventException.of(name, version, registry.describeVersions(name));
     }
 
     /** The path of an Avro encoding failure: the JSON writer applies the same checks and tracks paths. */
@@ -348,9 +397,12 @@ public final class Catalog {
         return new EventEncodingException(type.name(), type.version(), format, path, failure.reason(), failure);
     }
 
-    private static EventDecodingException decodingFailure(RegisteredEvent<?> registered, Format format, String path,
-            CodecFailure failure) {
-        return new EventDecodingException(registered.name(), registered.version(), format, path, failure.reason(),
+    private static EventDecodingException decodingFailure(RegisteredEvent<?> registered, int writtenVersion,
+            Format format, String path, CodecFailure failure) {
+        String reason = writtenVersion == registered.version() ? failure.reason()
+                : failure.reason() + " (read with the reader of v" + registered.version()
+                        + ", the latest this application knows)";
+        return new EventDecodingException(registered.name(), writtenVersion, format, path, reason,
                 failure.getCause() != null ? failure.getCause() : failure);
     }
 

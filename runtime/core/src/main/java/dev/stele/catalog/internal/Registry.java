@@ -81,6 +81,12 @@ public final class Registry {
         return known == null || version < 0 || version >= known.length ? null : known[version];
     }
 
+    /** The latest registered version of {@code name}, or null if no version of it is known. */
+    public RegisteredEvent<?> latest(String name) {
+        RegisteredEvent<?>[] known = versions.get(name);
+        return known == null ? null : known[known.length - 1];
+    }
+
     public RegisteredEvent<?> byFingerprint(long fingerprint) {
         return byFingerprint.get(fingerprint);
     }

@@ -9,12 +9,14 @@ import java.util.Optional;
 record OrderPlacedV1(@StreamId String orderId, long amountMinor, Instant placedAt, int quantity, String ref) {
     @Upcast
     static OrderPlaced up(OrderPlacedV1 old) {
-        return new OrderPlaced(old.orderId(), String.valueOf(old.amountMinor()), old.placedAt());
+        return new OrderPlaced(old.orderId(), old.amountMinor(), old.placedAt(), old.quantity(), old.ref(), "EUR");
     }
 }
 
+/** Version 2 requires a currency, which version 1's data lacks (the @Upcast supplies it); version 1's reader skips it. */
 @Event(name = "OrderPlaced", version = 2)
-record OrderPlaced(@StreamId String orderId, String amount, Instant placedAt) {
+record OrderPlaced(@StreamId String orderId, long amountMinor, Instant placedAt, int quantity, String ref,
+        String currency) {
 }
 
 @Event(name = "OrderPaid")

@@ -1,0 +1,3 @@
+// long -> double is a promotion Avro's resolution accepts, but it rounds past 2^53: breaking even under BACKWARD
+def log = new File(basedir, 'build.log').text
+assert log.contains('[ERROR] OrderPlaced v1 field \'amountMinor\' [VALUE_CHANGING_PROMOTION, BACKWARD] long -> double: Avro\'s resolution accepts it, but a long past 2^53 would read back rounded as a double. Fix: keep the type, or add version 2 with an @Upcast from version 1.') : 'build.log lacks: [ERROR] OrderPlaced v1 field \'amountMinor\' [VALUE_CHANGING_PROMOTION, BACKWARD] long -> double: Avro\'s resolution accepts it, but a long past 2^53 would read back rounded as a double. Fix: keep the type, or add version 2 with an @Upcast from version 1.'

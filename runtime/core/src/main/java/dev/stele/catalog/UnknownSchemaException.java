@@ -14,7 +14,9 @@ public class UnknownSchemaException extends SteleException {
 
     public UnknownSchemaException(long fingerprint) {
         super("no known schema has fingerprint " + String.format("%016x", fingerprint)
-                + "; the data was written by a release whose schema history is not on the class path");
+                + "; the data was written by a release whose schemas this application does not carry: put that"
+                + " release's schema history on the class path, or give the catalog its schemas with"
+                + " Catalog.withSchemaSource");
         this.fingerprint = fingerprint;
     }
 

@@ -271,8 +271,9 @@ public final class Catalog {
     public Object fromAvro(byte[] avro) {
         Objects.requireNonNull(avro, "avro");
         if (!SingleObjectEncoding.hasHeader(avro)) {
-            throw new EventDecodingException("?", 0, Format.AVRO, "",
-                    "not Avro single-object encoding: it must start with C3 01 and an 8-byte schema fingerprint", null);
+            throw new EventDecodingException(null, 0, Format.AVRO, "", "not Avro single-object encoding: "
+                    + SingleObjectEncoding.describeStart(avro) + ", but it must start with C3 01 and an 8-byte schema"
+                    + " fingerprint", null);
         }
         long fingerprint = SingleObjectEncoding.fingerprint(avro);
         BoundedBinaryDecoder body = new BoundedBinaryDecoder(avro, SingleObjectEncoding.HEADER_LENGTH,

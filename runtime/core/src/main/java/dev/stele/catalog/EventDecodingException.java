@@ -17,9 +17,13 @@ public class EventDecodingException extends SteleException {
     private final String fieldPath;
     private final String reason;
 
+    /**
+     * @param eventName null when the data does not say which event it is (Avro without its header)
+     * @param version 0 when the data does not say
+     */
     public EventDecodingException(String eventName, int version, Format format, String fieldPath, String reason,
             Throwable cause) {
-        super("cannot decode " + eventName + " v" + version + " from " + format
+        super("cannot decode " + (eventName == null ? "an event" : eventName + " v" + version) + " from " + format
                 + (fieldPath.isEmpty() ? "" : " at '" + fieldPath + "'") + ": " + reason, cause);
         this.eventName = eventName;
         this.version = version;
@@ -28,6 +32,7 @@ public class EventDecodingException extends SteleException {
         this.reason = reason;
     }
 
+    /** The event's name; null when the data did not say which event it is. */
     public String eventName() {
         return eventName;
     }

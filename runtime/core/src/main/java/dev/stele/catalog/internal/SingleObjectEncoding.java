@@ -24,6 +24,18 @@ public final class SingleObjectEncoding {
         return data.length >= HEADER_LENGTH && data[0] == (byte) 0xC3 && data[1] == (byte) 0x01;
     }
 
+    /** What data without the header starts with, for an error: {@code 3 bytes starting 01 02 03}. */
+    public static String describeStart(byte[] data) {
+        StringBuilder start = new StringBuilder().append(data.length).append(data.length == 1 ? " byte" : " bytes");
+        if (data.length > 0) {
+            start.append(" starting");
+            for (int i = 0; i < Math.min(data.length, 4); i++) {
+                start.append(String.format(" %02X", data[i] & 0xff));
+            }
+        }
+        return start.toString();
+    }
+
     public static long fingerprint(byte[] data) {
         long fingerprint = 0;
         for (int i = 7; i >= 0; i--) {

@@ -75,15 +75,19 @@ public final class CodecFailure extends RuntimeException {
         if (problem instanceof CodecFailure failure) {
             return failure;
         }
+        if (problem instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            // malformed JSON is bad data: its position is worth saying, Jackson's own message (which ends in
+            // "Source: REDACTED …") and stack are not
+            com.fasterxml.jackson.core.JsonLocation location = json.getLocation();
+            return new CodecFailure(json.getOriginalMessage() + (location == null ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+        }
         return new CodecFailure(describe(problem), problem);
     }
 
     private static String describe(Throwable problem) {
         if (problem instanceof java.io.EOFException) {
             return "the data ends before the value does";
-        }
-        if (problem instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
-            return json.getOriginalMessage();
         }
         String message = problem.getMessage();
         return message == null ? problem.getClass().getSimpleName() : message;

@@ -145,11 +145,12 @@ public final class JsonReading {
         }
     }
 
+    /** A string; one holding an unpaired surrogate (from a {@code \\ud800} escape) is refused, as writing refuses it. */
     public static String readString(JsonParser in) throws IOException {
         if (in.currentToken() != JsonToken.VALUE_STRING) {
             throw unexpected(in, "a string");
         }
-        return in.getText();
+        return Strings.wellFormed(in.getText());
     }
 
     public static Instant readInstant(JsonParser in) throws IOException {
@@ -242,6 +243,7 @@ public final class JsonReading {
         Map<String, T> values = new LinkedHashMap<>();
         String key;
         while ((key = in.nextFieldName()) != null) {
+            Strings.wellFormed(key);
             in.nextToken();
             values.put(key, value.read(in));
         }

@@ -45,12 +45,27 @@ class UpcastTest {
     }
 
     @Test
-    void aVersionNoCatalogKnowsIsAnUnknownEvent() {
-        assertThatThrownBy(() -> CATALOG.fromJson("ParcelShipped", 4, utf8("{}")))
+    void aVersionBelowEveryKnownOneIsAnUnknownEvent() {
+        assertThatThrownBy(() -> CATALOG.fromJson("ParcelShipped", 0, utf8("{}")))
                 .isInstanceOfSatisfying(UnknownEventException.class, e -> {
                     assertThat(e.eventName()).contains("ParcelShipped");
-                    assertThat(e.version()).isEqualTo(4);
+                    assertThat(e.version()).isZero();
                     assertThat(e).hasMessageContaining("known versions of ParcelShipped: 1, 2, 3");
                 });
+    }
+
+    @Test
+    void anEventNoCatalogKnowsIsAnUnknownEvent() {
+        assertThatThrownBy(() -> CATALOG.fromJson("ParcelLost", 1, utf8("{}")))
+                .isInstanceOfSatisfying(UnknownEventException.class, e -> assertThat(e)
+                        .hasMessage("no event ParcelLost v1 is registered; no version of ParcelLost is known"));
+    }
+
+    @Test
+    void aVersionNewerThanTheLatestIsReadWithTheLatestReaderAndReturnedAsTheLatest() {
+        ParcelShipped latest = new ParcelShipped("p-4", 10, "DHL", Instant.parse("2025-05-05T05:05:05Z"), true);
+        String v4 = Samples.text(CATALOG.toJson(latest).payload()).replace("}", ",\"insured\":true}");
+
+        assertThat(CATALOG.fromJson("ParcelShipped", 4, utf8(v4))).isEqualTo(latest);
     }
 }

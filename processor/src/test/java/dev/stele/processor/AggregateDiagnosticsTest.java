@@ -5,19 +5,18 @@ import static dev.stele.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
 import java.util.Arrays;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
  * The aggregate messages of the catalogue (STELE-026 to STELE-033): each compiles a real source under
- * {@code src/test/resources/bad/<case>/} with both processors, as a user's build runs them, and asserts
+ * {@code src/test/resources/bad/<case>/} with the processor, as a user's build runs it, and asserts
  * the message and the line it points at.
  */
 class AggregateDiagnosticsTest {
 
     private static Compilation compile(JavaFileObject... sources) {
-        return Compilations.compile(Arrays.asList(sources), List.of(new EventProcessor(), new AggregateProcessor()));
+        return Compilations.compile(Arrays.asList(sources));
     }
 
     // STELE-026

@@ -92,7 +92,7 @@ class GoodSourcesTest {
     @Test
     void eventUsingATypeThatAnotherProcessorGeneratesIsGeneratedInALaterRound() {
         Compilation compilation = compile(List.of(source("bad/typeUnresolved/shop/OrderPlaced.java")),
-                List.of(new CustomerRefGenerator(), new EventProcessor()), "-Xlint:all,-processing");
+                List.of(new CustomerRefGenerator(), new SteleProcessor()), "-Xlint:all,-processing");
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("shop.OrderPlacedCodec");

@@ -1,0 +1,135 @@
+package dev.stele.processor;
+
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ClassName;
+import dev.stele.processor.diagnostic.Diagnostics;
+import dev.stele.processor.diagnostic.Message;
+import dev.stele.processor.generate.AggregateGenerator;
+import dev.stele.processor.generate.CatalogGenerator;
+import dev.stele.processor.generate.GeneratedFiles;
+import dev.stele.processor.generate.SchemaGenerator;
+import dev.stele.processor.model.AggregateModel;
+import dev.stele.processor.parse.AggregateParser;
+import dev.stele.processor.parse.AggregateParser.Latest;
+import dev.stele.processor.parse.AnnotationNames;
+import dev.stele.processor.parse.Mirrors;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * {@code @Aggregate} records: each is parsed and given its {@code AggregateType} in the round it appears,
+ * its {@code @Apply} methods checked against the latest version of each event the compilation declares;
+ * when the module is complete, its aggregate catalog and service registration are written.
+ */
+final class AggregateStep implements Step {
+
+    private final Diagnostics diagnostics;
+    private final Mirrors mirrors;
+    private final AggregateParser parser;
+    private final SchemaGenerator schemas = new SchemaGenerator();
+    private final AggregateGenerator generator;
+    private final CatalogGenerator catalogs;
+    private final GeneratedFiles files;
+    private final String catalogOption;
+
+    private final Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
+    /** The latest version of each event name seen so far. */
+    private final Map<String, Latest> latestEvents = new HashMap<>();
+
+    AggregateStep(ProcessingEnvironment environment, Mirrors mirrors, Diagnostics diagnostics, GeneratedFiles files,
+            Optional<AnnotationSpec> generated, String catalogOption) {
+        this.diagnostics = diagnostics;
+        this.mirrors = mirrors;
+        this.parser = new AggregateParser(mirrors, diagnostics, environment.getTypeUtils());
+        this.generator = new AggregateGenerator(generated);
+        this.catalogs = new CatalogGenerator(generated);
+        this.files = files;
+        this.catalogOption = catalogOption;
+    }
+
+    @Override
+    public List<String> annotations() {
+        // the round's events first, so that an @Apply is checked against the latest version
+        return List.of(AnnotationNames.EVENT, AnnotationNames.APPLY, AnnotationNames.AGGREGATE);
+    }
+
+    @Override
+    public Set<String> markers() {
+        return Set.of(AnnotationNames.INITIAL);
+    }
+
+    @Override
+    public void process(String annotation, Element element) {
+        switch (annotation) {
+            case AnnotationNames.EVENT -> collectLatest(element);
+            case AnnotationNames.APPLY -> checkOwner(element);
+            default -> processAggregate((TypeElement) element);
+        }
+    }
+
+    private void collectLatest(Element element) {
+        Optional<AnnotationMirror> mirror = Mirrors.find(element, AnnotationNames.EVENT);
+        if (mirror.isEmpty()) {
+            return;
+        }
+        String name = mirrors.string(mirror.get(), "name");
+        name = name.isEmpty() ? element.getSimpleName().toString() : name;
+        int version = mirrors.integer(mirror.get(), "version");
+        Latest known = latestEvents.get(name);
+        if (known == null || known.version() < version) {
+            latestEvents.put(name, new Latest(version, element.getSimpleName().toString()));
+        }
+    }
+
+    /** An {@code @Apply} method outside an {@code @Aggregate} record would never be called. */
+    private void checkOwner(Element method) {
+        Element owner = method.getEnclosingElement();
+        if (Mirrors.find(owner, AnnotationNames.AGGREGATE).isEmpty()) {
+            diagnostics.error(Message.APPLY_SIGNATURE, method, Mirrors.find(method, AnnotationNames.APPLY)
+                    .orElse(null), owner.getSimpleName() + "." + method.getSimpleName(),
+                    owner.getSimpleName() + " is not an @Aggregate record");
+        }
+    }
+
+    private void processAggregate(TypeElement element) {
+        String name = element.getQualifiedName().toString();
+        if (aggregates.containsKey(name)) {
+            return;
+        }
+        Optional<AggregateModel> parsed = parser.parse(element, latestEvents);
+        if (parsed.isEmpty()) {
+            return;
+        }
+        AggregateModel aggregate = parsed.get();
+        aggregates.put(name, aggregate);
+        long fingerprint = schemas.generateState(aggregate.state()).fingerprint();
+        files.writeSource(generator.generate(aggregate, fingerprint), element);
+    }
+
+    @Override
+    public void finish(boolean write) {
+        if (!write || diagnostics.errorCount() != 0 || aggregates.isEmpty()) {
+            return;
+        }
+        List<AggregateModel> sorted = new ArrayList<>(aggregates.values());
+        sorted.sort(Comparator.comparing(model -> model.javaType().canonicalName()));
+        ClassName catalog = files.catalogName(catalogOption, "SteleAggregates",
+                sorted.stream().map(AggregateModel::javaType).toList());
+        List<TypeElement> origins = sorted.stream().map(AggregateModel::element).toList();
+        Element[] originArray = origins.toArray(Element[]::new);
+        files.writeSource(catalogs.generate(CatalogGenerator.Kind.AGGREGATES, catalog,
+                sorted.stream().map(AggregateGenerator::typeName).toList(), origins), originArray);
+        files.writeResource(CatalogGenerator.Kind.AGGREGATES.serviceFile(), catalog.canonicalName() + "\n",
+                originArray);
+    }
+}

@@ -9,10 +9,12 @@ import dev.stele.processor.generate.CatalogGenerator;
 import dev.stele.processor.generate.GeneratedFiles;
 import dev.stele.processor.generate.SchemaGenerator;
 import dev.stele.processor.model.AggregateModel;
+import dev.stele.processor.model.EventDeclaration;
 import dev.stele.processor.parse.AggregateParser;
-import dev.stele.processor.parse.AggregateParser.Latest;
 import dev.stele.processor.parse.AnnotationNames;
+import dev.stele.processor.parse.EventDeclarations;
 import dev.stele.processor.parse.Mirrors;
+import dev.stele.processor.parse.RecordParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,19 +24,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * {@code @Aggregate} records: each is parsed and given its {@code AggregateType} in the round it appears,
- * its {@code @Apply} methods checked against the latest version of each event the compilation declares;
- * when the module is complete, its aggregate catalog and service registration are written.
+ * {@code @Aggregate} records: each is parsed and given its {@code AggregateType} in the round it
+ * appears, its {@code @Apply} methods checked against the latest version of each event the compilation
+ * declares; when the module is complete, its aggregate catalog and service registration are written.
  */
 final class AggregateStep implements Step {
 
     private final Diagnostics diagnostics;
-    private final Mirrors mirrors;
+    private final EventDeclarations declarations;
     private final AggregateParser parser;
     private final SchemaGenerator schemas = new SchemaGenerator();
     private final AggregateGenerator generator;
@@ -44,13 +45,14 @@ final class AggregateStep implements Step {
 
     private final Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
     /** The latest version of each event name seen so far. */
-    private final Map<String, Latest> latestEvents = new HashMap<>();
+    private final Map<String, EventDeclaration> latestEvents = new HashMap<>();
 
-    AggregateStep(ProcessingEnvironment environment, Mirrors mirrors, Diagnostics diagnostics, GeneratedFiles files,
-            Optional<AnnotationSpec> generated, String catalogOption) {
+    AggregateStep(ProcessingEnvironment environment, Mirrors mirrors, EventDeclarations declarations,
+            RecordParser records, Diagnostics diagnostics, GeneratedFiles files, Optional<AnnotationSpec> generated,
+            String catalogOption) {
         this.diagnostics = diagnostics;
-        this.mirrors = mirrors;
-        this.parser = new AggregateParser(mirrors, diagnostics, environment.getTypeUtils());
+        this.declarations = declarations;
+        this.parser = new AggregateParser(mirrors, declarations, records, diagnostics, environment.getTypeUtils());
         this.generator = new AggregateGenerator(generated);
         this.catalogs = new CatalogGenerator(generated);
         this.files = files;
@@ -71,23 +73,10 @@ final class AggregateStep implements Step {
     @Override
     public void process(String annotation, Element element) {
         switch (annotation) {
-            case AnnotationNames.EVENT -> collectLatest(element);
+            case AnnotationNames.EVENT -> declarations.of((TypeElement) element).ifPresent(event ->
+                    latestEvents.merge(event.name(), event, (a, b) -> a.version() >= b.version() ? a : b));
             case AnnotationNames.APPLY -> checkOwner(element);
             default -> processAggregate((TypeElement) element);
-        }
-    }
-
-    private void collectLatest(Element element) {
-        Optional<AnnotationMirror> mirror = Mirrors.find(element, AnnotationNames.EVENT);
-        if (mirror.isEmpty()) {
-            return;
-        }
-        String name = mirrors.string(mirror.get(), "name");
-        name = name.isEmpty() ? element.getSimpleName().toString() : name;
-        int version = mirrors.integer(mirror.get(), "version");
-        Latest known = latestEvents.get(name);
-        if (known == null || known.version() < version) {
-            latestEvents.put(name, new Latest(version, element.getSimpleName().toString()));
         }
     }
 
@@ -122,13 +111,12 @@ final class AggregateStep implements Step {
             return;
         }
         List<AggregateModel> sorted = new ArrayList<>(aggregates.values());
-        sorted.sort(Comparator.comparing(model -> model.javaType().canonicalName()));
-        ClassName catalog = files.catalogName(catalogOption, "SteleAggregates",
-                sorted.stream().map(AggregateModel::javaType).toList());
+        sorted.sort(Comparator.comparing(model -> model.state().qualifiedName()));
         List<TypeElement> origins = sorted.stream().map(AggregateModel::element).toList();
         Element[] originArray = origins.toArray(Element[]::new);
+        ClassName catalog = files.catalogName(catalogOption, "SteleAggregates", origins);
         files.writeSource(catalogs.generate(CatalogGenerator.Kind.AGGREGATES, catalog,
-                sorted.stream().map(AggregateGenerator::typeName).toList(), origins), originArray);
+                origins.stream().map(AggregateGenerator::typeName).toList(), origins), originArray);
         files.writeResource(CatalogGenerator.Kind.AGGREGATES.serviceFile(), catalog.canonicalName() + "\n",
                 originArray);
     }

@@ -9,12 +9,14 @@ import dev.stele.processor.generate.GeneratedFiles;
 import dev.stele.processor.generate.IndexWriter;
 import dev.stele.processor.generate.SchemaGenerator;
 import dev.stele.processor.model.EventModel;
-import dev.stele.processor.model.UpcastModel;
 import dev.stele.processor.parse.AnnotationNames;
+import dev.stele.processor.parse.EventDeclarations;
 import dev.stele.processor.parse.EventParser;
-import dev.stele.processor.parse.Mirrors;
+import dev.stele.processor.parse.RecordParser;
 import dev.stele.processor.parse.UpcastParser;
 import dev.stele.processor.validate.EventSetValidator;
+import dev.stele.processor.validate.RecordValidator;
+import dev.stele.processor.validate.UpcastSteps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,15 +32,18 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * {@code @Upcast} methods and {@code @Event} records: each event is parsed and given its codec and Avro
- * schema in the round it appears (a type in error gets nothing); when the module is complete, its events
- * are checked together and its catalog, event index and service registration are written.
+ * {@code @Upcast} methods and {@code @Event} records: each upcast is checked as a step between versions
+ * as soon as it is seen; each event is parsed, checked and given its codec and Avro schema in the round
+ * it appears (a type in error gets nothing); when the module is complete, its events are checked together
+ * and its catalog, event index and service registration are written.
  */
 final class EventStep implements Step {
 
     private final Diagnostics diagnostics;
     private final EventParser parser;
     private final UpcastParser upcastParser;
+    private final RecordValidator validator;
+    private final UpcastSteps upcasts;
     private final SchemaGenerator schemas = new SchemaGenerator();
     private final CodecGenerator codecs;
     private final CatalogGenerator catalogs;
@@ -51,13 +56,14 @@ final class EventStep implements Step {
     private final Set<String> seen = new HashSet<>();
     /** Schema fingerprints, by {@link EventModel#label()}. */
     private final Map<String, Long> fingerprints = new HashMap<>();
-    private final Map<String, UpcastModel> upcasts = new LinkedHashMap<>();
 
-    EventStep(Mirrors mirrors, Diagnostics diagnostics, GeneratedFiles files, Optional<AnnotationSpec> generated,
-            String catalogOption) {
+    EventStep(EventDeclarations declarations, RecordParser records, Diagnostics diagnostics, GeneratedFiles files,
+            Optional<AnnotationSpec> generated, String catalogOption) {
         this.diagnostics = diagnostics;
-        this.parser = new EventParser(mirrors, diagnostics);
-        this.upcastParser = new UpcastParser(mirrors, diagnostics);
+        this.parser = new EventParser(declarations, records, diagnostics);
+        this.upcastParser = new UpcastParser(declarations, diagnostics);
+        this.validator = new RecordValidator(diagnostics);
+        this.upcasts = new UpcastSteps(diagnostics);
         this.codecs = new CodecGenerator(generated);
         this.catalogs = new CatalogGenerator(generated);
         this.files = files;
@@ -80,9 +86,7 @@ final class EventStep implements Step {
     public void process(String annotation, Element element) {
         if (annotation.equals(AnnotationNames.UPCAST)) {
             if (element.getKind() == ElementKind.METHOD) {
-                ExecutableElement method = (ExecutableElement) element;
-                upcastParser.parse(method).ifPresent(upcast -> upcasts.put(
-                        method.getEnclosingElement() + "#" + method.getSimpleName() + method.getParameters(), upcast));
+                upcastParser.parse((ExecutableElement) element).ifPresent(upcasts::check);
             }
         } else if (element instanceof TypeElement type) {
             processEvent(type);
@@ -96,7 +100,7 @@ final class EventStep implements Step {
         }
         seen.add(name);
         Optional<EventModel> parsed = parser.parse(type);
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() || !validator.validate(parsed.get())) {
             return;
         }
         EventModel event = parsed.get();
@@ -106,16 +110,7 @@ final class EventStep implements Step {
             return; // a second declaration of the version: the set's validation reports it
         }
         files.writeResource(IndexWriter.schemaResource(event), schema.json(), type);
-        files.writeSource(codecs.generate(event, schema.fingerprint(), upcastStep(event)), type);
-    }
-
-    private Optional<CodecGenerator.UpcastStep> upcastStep(EventModel event) {
-        for (UpcastModel upcast : upcasts.values()) {
-            if (upcast.from().equals(event.element())) {
-                return Optional.of(new CodecGenerator.UpcastStep(upcast, upcastParser.version(upcast.to())));
-            }
-        }
-        return Optional.empty();
+        files.writeSource(codecs.generate(event, schema.fingerprint(), upcasts.from(type)), type);
     }
 
     /**
@@ -128,18 +123,17 @@ final class EventStep implements Step {
         sorted.sort(Comparator.comparing(EventModel::name).thenComparingInt(EventModel::version));
         Set<String> rejected = new HashSet<>(seen);
         rejected.removeAll(events.keySet());
-        new EventSetValidator(diagnostics).validate(sorted, new ArrayList<>(upcasts.values()), rejected);
+        new EventSetValidator(diagnostics).validate(sorted, upcasts, rejected);
         if (!write || diagnostics.errorCount() != 0 || sorted.isEmpty()) {
             return;
         }
-        Map<String, Integer> latest = new HashMap<>();
-        sorted.forEach(event -> latest.merge(event.name(), event.version(), Math::max));
-        ClassName catalog = files.catalogName(catalogOption, "SteleCatalog",
-                sorted.stream().map(EventModel::javaType).toList());
         List<TypeElement> origins = sorted.stream().map(EventModel::element).toList();
         Element[] originArray = origins.toArray(Element[]::new);
+        ClassName catalog = files.catalogName(catalogOption, "SteleCatalog", origins);
         files.writeSource(catalogs.generate(CatalogGenerator.Kind.EVENTS, catalog,
-                sorted.stream().map(CodecGenerator::codecName).toList(), origins), originArray);
+                origins.stream().map(CodecGenerator::codecName).toList(), origins), originArray);
+        Map<String, Integer> latest = new HashMap<>();
+        sorted.forEach(event -> latest.merge(event.name(), event.version(), Math::max));
         files.writeResource(IndexWriter.RESOURCE, IndexWriter.write(catalog, sorted, fingerprints, latest),
                 originArray);
         files.writeResource(CatalogGenerator.Kind.EVENTS.serviceFile(), catalog.canonicalName() + "\n", originArray);

@@ -4,7 +4,9 @@ import com.google.auto.service.AutoService;
 import com.squareup.javapoet.AnnotationSpec;
 import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.generate.GeneratedFiles;
+import dev.stele.processor.parse.EventDeclarations;
 import dev.stele.processor.parse.Mirrors;
+import dev.stele.processor.parse.RecordParser;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,11 +31,14 @@ public final class SteleProcessor extends StepProcessor {
     @Override
     protected List<Step> steps(ProcessingEnvironment environment, Diagnostics diagnostics) {
         Mirrors mirrors = new Mirrors(environment.getElementUtils());
+        EventDeclarations events = new EventDeclarations(mirrors);
+        RecordParser records = new RecordParser(mirrors, diagnostics);
         GeneratedFiles files = new GeneratedFiles(environment);
         Optional<AnnotationSpec> generated = files.generatedAnnotation(SteleProcessor.class);
         return List.of(
-                new EventStep(mirrors, diagnostics, files, generated, CATALOG_OPTION),
-                new AggregateStep(environment, mirrors, diagnostics, files, generated, AGGREGATE_CATALOG_OPTION));
+                new EventStep(events, records, diagnostics, files, generated, CATALOG_OPTION),
+                new AggregateStep(environment, mirrors, events, records, diagnostics, files, generated,
+                        AGGREGATE_CATALOG_OPTION));
     }
 
     @Override

@@ -23,8 +23,7 @@ public final class CatalogGenerator {
     /** What a catalog lists: the interface, its method, the element type of the list. */
     public enum Kind {
         EVENTS(Names.EVENT_CATALOG, "eventTypes", Names.EVENT_TYPE, "events"),
-        AGGREGATES(ClassName.get("dev.stele.catalog", "AggregateCatalog"), "aggregateTypes",
-                AggregateGenerator.AGGREGATE_TYPE, "aggregates");
+        AGGREGATES(Names.AGGREGATE_CATALOG, "aggregateTypes", Names.AGGREGATE_TYPE, "aggregates");
 
         final ClassName catalogInterface;
         final String method;

@@ -31,7 +31,7 @@ public final class IndexWriter {
                     .append("    {\"name\": ").append(quote(event.name()))
                     .append(", \"version\": ").append(event.version())
                     .append(", \"latest\": ").append(latestVersions.get(event.name()) == event.version())
-                    .append(", \"javaType\": ").append(quote(event.javaType().canonicalName()))
+                    .append(", \"javaType\": ").append(quote(event.record().qualifiedName()))
                     .append(", \"fingerprint\": ").append(quote(String.format("%016x", fingerprints.get(event.label()))))
                     .append(", \"schema\": ").append(quote(schemaResource(event)))
                     .append('}');

@@ -1,9 +1,9 @@
 package dev.stele.processor.generate;
 
+import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
-import com.squareup.javapoet.TypeName;
 import dev.stele.processor.model.FieldModel;
 import dev.stele.processor.model.RecordModel;
 import dev.stele.processor.model.TypeMapping;
@@ -24,11 +24,11 @@ final class JsonCode {
     }
 
     MethodSpec writeRecord(RecordModel record) {
-        NameAllocator locals = locals("out", "value");
+        NameAllocator locals = Code.locals("out", "value");
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.write(record))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(Names.JSON_GENERATOR, "out")
-                .addParameter(record.javaType(), "value")
+                .addParameter(ClassName.get(record.element()), "value")
                 .addException(Names.IO_EXCEPTION)
                 .addStatement("out.writeStartObject()");
         for (FieldModel field : record.fields()) {
@@ -36,32 +36,32 @@ final class JsonCode {
             CodeBlock access = CodeBlock.of("value.$N()", field.element().getSimpleName().toString());
             if (field.type() instanceof TypeMapping.Nullable nullable) {
                 String local = locals.newName(field.name(), field);
-                method.addStatement("$T $N = $L", nullable.javaType(), local, access);
+                method.addStatement("$T $N = $L", Code.type(nullable), local, access);
                 if (nullable.optional()) {
                     method.beginControlFlow("if ($N == null || $N.isEmpty())", local, local)
                             .addStatement("out.writeNull()")
                             .nextControlFlow("else")
-                            .addStatement(write(nullable.value(), CodeBlock.of("$N.get()", local), locals))
+                            .addStatement(write(nullable.value(), CodeBlock.of("$N.get()", local), "out", locals))
                             .endControlFlow();
                 } else {
                     method.beginControlFlow("if ($N == null)", local)
                             .addStatement("out.writeNull()")
                             .nextControlFlow("else")
-                            .addStatement(write(nullable.value(), CodeBlock.of("$N", local), locals))
+                            .addStatement(write(nullable.value(), CodeBlock.of("$N", local), "out", locals))
                             .endControlFlow();
                 }
             } else {
-                method.addStatement(write(field.type(), access, locals));
+                method.addStatement(write(field.type(), access, "out", locals));
             }
         }
         return method.addStatement("out.writeEndObject()").build();
     }
 
     MethodSpec readRecord(RecordModel record) {
-        NameAllocator locals = locals("in", "field");
+        NameAllocator locals = Code.locals("in", "field");
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.read(record))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(record.javaType())
+                .returns(ClassName.get(record.element()))
                 .addParameter(Names.JSON_PARSER, "in")
                 .addException(Names.IO_EXCEPTION)
                 .addStatement("$T.expectObject(in)", Names.JSON_READING);
@@ -70,7 +70,7 @@ final class JsonCode {
         for (FieldModel field : record.fields()) {
             String value = locals.newName(field.name(), field);
             values.add(value);
-            method.addStatement("$T $N = $L", field.type().javaType(), value, initialValue(field.type()));
+            method.addStatement("$T $N = $L", Code.type(field.type()), value, Code.initialValue(field.type()));
             String flag = null;
             if (field.isRequired() || field.defaultValue().isPresent()) {
                 flag = locals.newName("has" + Names.capitalized(field.name()), "has:" + field.name());
@@ -107,11 +107,11 @@ final class JsonCode {
                         .endControlFlow();
             } else if (field.defaultValue().isPresent()) {
                 method.beginControlFlow("if (!$N)", flags.get(i))
-                        .addStatement("$N = $L", values.get(i), field.defaultValue().get().javaValue())
+                        .addStatement("$N = $L", values.get(i), Code.defaultValue(field))
                         .endControlFlow();
             }
         }
-        return method.addStatement("return new $T($L)", record.javaType(), arguments(values)).build();
+        return method.addStatement("return new $T($L)", ClassName.get(record.element()), Code.names(values)).build();
     }
 
     /** The index of a field by its name or an alias, or the field count for a name the record lacks. */
@@ -136,36 +136,32 @@ final class JsonCode {
     }
 
     MethodSpec readEnum(TypeMapping.Enumeration enumeration) {
+        ClassName type = ClassName.get(enumeration.element());
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.read(enumeration))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(enumeration.javaType())
+                .returns(type)
                 .addParameter(Names.JSON_PARSER, "in")
-                .addParameter(enumeration.javaType(), "fallback")
+                .addParameter(type, "fallback")
                 .addException(Names.IO_EXCEPTION)
                 .beginControlFlow("switch ($T.readSymbol(in))", Names.JSON_READING);
         for (String symbol : enumeration.symbols()) {
-            method.addCode("case $S:\n$>", symbol).addStatement("return $T.$N$<", enumeration.javaType(), symbol);
+            method.addCode("case $S:\n$>", symbol).addStatement("return $T.$N$<", type, symbol);
         }
         return method.addCode("default:\n$>")
                 .beginControlFlow("if (fallback != null)")
                 .addStatement("return fallback")
                 .endControlFlow()
-                .addStatement("throw $T.unknownSymbol(in, $S)$<", Names.JSON_READING,
-                        enumeration.javaType().simpleName())
+                .addStatement("throw $T.unknownSymbol(in, $S)$<", Names.JSON_READING, type.simpleName())
                 .endControlFlow()
                 .build();
     }
 
     /** A statement writing the non-optional {@code value} of {@code type} to {@code out}. */
-    private CodeBlock write(TypeMapping type, CodeBlock value, NameAllocator locals) {
-        return write(type, value, "out", locals);
-    }
-
     private CodeBlock write(TypeMapping type, CodeBlock value, String out, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
             CodeBlock checked = scalar.isPrimitive() || !isNumberOrBoolean(scalar) ? value
                     : CodeBlock.of("$T.required($L)", Names.JSON_WRITING, value);
-            return CodeBlock.of("$T.$N($N, $L)", Names.JSON_WRITING, scalarWriter(scalar), out, checked);
+            return CodeBlock.of("$T.$N($N, $L)", Names.JSON_WRITING, "write" + suffix(scalar), out, checked);
         }
         if (type instanceof TypeMapping.Decimal decimal) {
             return CodeBlock.of("$T.writeDecimal($N, $L, $L, $L)", Names.JSON_WRITING, out, value,
@@ -195,7 +191,7 @@ final class JsonCode {
     /** A {@code JsonValueWriter} for collection elements of {@code type}. */
     private CodeBlock writer(TypeMapping type, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
-            return CodeBlock.of("$T::$N", Names.JSON_WRITING, scalarWriter(scalar));
+            return CodeBlock.of("$T::$N", Names.JSON_WRITING, "write" + suffix(scalar));
         }
         if (type instanceof TypeMapping.Enumeration) {
             return CodeBlock.of("$T::writeSymbol", Names.JSON_WRITING);
@@ -211,15 +207,18 @@ final class JsonCode {
     /** An expression reading a value of {@code type} whose first token is current. */
     private CodeBlock read(TypeMapping type, FieldModel field, String in, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
-            return CodeBlock.of("$T.$N($N)", Names.JSON_READING, scalarReader(scalar), in);
+            return CodeBlock.of("$T.$N($N)", Names.JSON_READING, "read" + suffix(scalar), in);
         }
         if (type instanceof TypeMapping.Decimal decimal) {
             return CodeBlock.of("$T.readDecimal($N, $L, $L)", Names.JSON_READING, in, decimal.precision(),
                     decimal.scale());
         }
         if (type instanceof TypeMapping.Enumeration enumeration) {
-            CodeBlock fallback = field != null && field.defaultValue().isPresent() && isFieldEnum(field, enumeration)
-                    ? CodeBlock.of("$T.$N", enumeration.javaType(), field.defaultValue().get().text())
+            // an unknown symbol reads as the field's own @Default, if it has one
+            CodeBlock fallback = field != null && field.defaultValue().isPresent()
+                    && field.type().unwrapped() == enumeration
+                    ? CodeBlock.of("$T.$N", ClassName.get(enumeration.element()),
+                            field.defaultValue().get().literal().canonical())
                     : CodeBlock.of("null");
             return CodeBlock.of("$N($N, $L)", members.read(enumeration), in, fallback);
         }
@@ -234,7 +233,8 @@ final class JsonCode {
             return CodeBlock.of("$N($N)", members.read(nested.record()), in);
         }
         if (type instanceof TypeMapping.Wrapper wrapper) {
-            return CodeBlock.of("new $T($L)", wrapper.javaType(), read(wrapper.value(), field, in, locals));
+            return CodeBlock.of("new $T($L)", ClassName.get(wrapper.element()),
+                    read(wrapper.value(), field, in, locals));
         }
         TypeMapping.Nullable nullable = (TypeMapping.Nullable) type;
         CodeBlock value = read(nullable.value(), field, in, locals);
@@ -247,28 +247,13 @@ final class JsonCode {
     /** A {@code JsonValueReader} for collection elements of {@code type}. */
     private CodeBlock reader(TypeMapping type, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
-            return CodeBlock.of("$T::$N", Names.JSON_READING, scalarReader(scalar));
+            return CodeBlock.of("$T::$N", Names.JSON_READING, "read" + suffix(scalar));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$T::$N", members.codec(), members.read(nested.record()));
         }
         String element = locals.newName("element");
         return CodeBlock.of("$N -> $L", element, read(type, null, element, locals));
-    }
-
-    private static boolean isFieldEnum(FieldModel field, TypeMapping.Enumeration enumeration) {
-        TypeMapping type = field.type();
-        while (true) {
-            if (type == enumeration) {
-                return true;
-            } else if (type instanceof TypeMapping.Nullable nullable) {
-                type = nullable.value();
-            } else if (type instanceof TypeMapping.Wrapper wrapper) {
-                type = wrapper.value();
-            } else {
-                return false;
-            }
-        }
     }
 
     private static boolean isNumberOrBoolean(TypeMapping.Scalar scalar) {
@@ -282,14 +267,6 @@ final class JsonCode {
             default:
                 return false;
         }
-    }
-
-    private static String scalarWriter(TypeMapping.Scalar scalar) {
-        return "write" + suffix(scalar);
-    }
-
-    private static String scalarReader(TypeMapping.Scalar scalar) {
-        return "read" + suffix(scalar);
     }
 
     /** The type part of the helper names: {@code writeInstant}, {@code readLocalDate}, ... */
@@ -320,35 +297,5 @@ final class JsonCode {
             default:
                 throw new AssertionError(scalar.kind());
         }
-    }
-
-    static CodeBlock initialValue(TypeMapping type) {
-        TypeName name = type.javaType();
-        if (type instanceof TypeMapping.Nullable nullable && nullable.optional()) {
-            return CodeBlock.of("$T.empty()", Names.OPTIONAL);
-        }
-        if (name.equals(TypeName.BOOLEAN)) {
-            return CodeBlock.of("false");
-        }
-        if (name.isPrimitive()) {
-            return CodeBlock.of("0");
-        }
-        return CodeBlock.of("null");
-    }
-
-    static CodeBlock arguments(List<String> values) {
-        CodeBlock.Builder arguments = CodeBlock.builder();
-        for (int i = 0; i < values.size(); i++) {
-            arguments.add(i == 0 ? "$N" : ", $N", values.get(i));
-        }
-        return arguments.build();
-    }
-
-    static NameAllocator locals(String... reserved) {
-        NameAllocator locals = new NameAllocator();
-        for (String name : reserved) {
-            locals.newName(name, name);
-        }
-        return locals;
     }
 }

@@ -42,47 +42,11 @@ public final class SchemaGenerator {
     }
 
     private GeneratedSchema generate(RecordModel record, String name, String namespace) {
-        Builder builder = new Builder(namespace + "." + name, enumDefaults(record, new HashMap<>()));
+        Builder builder = new Builder(namespace + "." + name, record.enumDefaults());
         Schema schema = builder.record(record, name, namespace);
         // Avro's pretty printer ends lines with the platform's separator; the resource must not depend on it
         String json = PRETTY.format(schema).replace(System.lineSeparator(), "\n") + "\n";
         return new GeneratedSchema(schema, json, SchemaNormalization.parsingFingerprint64(schema));
-    }
-
-    /** The {@code @Default} symbol of each enum used directly by a field (the parser checked they agree). */
-    private static Map<String, String> enumDefaults(RecordModel record, Map<String, String> defaults) {
-        for (FieldModel field : record.fields()) {
-            TypeMapping type = unwrap(field.type());
-            if (type instanceof TypeMapping.Enumeration enumeration && field.defaultValue().isPresent()) {
-                defaults.put(enumeration.javaType().canonicalName(), field.defaultValue().get().text());
-            }
-            nestedRecords(field.type(), nested -> enumDefaults(nested, defaults));
-        }
-        return defaults;
-    }
-
-    private static TypeMapping unwrap(TypeMapping type) {
-        if (type instanceof TypeMapping.Nullable nullable) {
-            return unwrap(nullable.value());
-        }
-        if (type instanceof TypeMapping.Wrapper wrapper) {
-            return unwrap(wrapper.value());
-        }
-        return type;
-    }
-
-    private static void nestedRecords(TypeMapping type, java.util.function.Consumer<RecordModel> action) {
-        if (type instanceof TypeMapping.Nested nested) {
-            action.accept(nested.record());
-        } else if (type instanceof TypeMapping.Nullable nullable) {
-            nestedRecords(nullable.value(), action);
-        } else if (type instanceof TypeMapping.Sequence sequence) {
-            nestedRecords(sequence.element(), action);
-        } else if (type instanceof TypeMapping.StringMap map) {
-            nestedRecords(map.value(), action);
-        } else if (type instanceof TypeMapping.Wrapper wrapper) {
-            nestedRecords(wrapper.value(), action);
-        }
     }
 
     /** Builds one schema, defining each named type once and referring to it by name after that. */
@@ -99,7 +63,7 @@ public final class SchemaGenerator {
 
         Schema record(RecordModel record, String name, String namespace) {
             Schema schema = Schema.createRecord(name, null, namespace, false);
-            named.put(record.javaType().canonicalName(), schema);
+            named.put(record.qualifiedName(), schema);
             List<Schema.Field> fields = new ArrayList<>();
             for (FieldModel field : record.fields()) {
                 fields.add(field(field));
@@ -139,10 +103,10 @@ public final class SchemaGenerator {
                         .addToSchema(Schema.create(Schema.Type.BYTES));
             }
             if (type instanceof TypeMapping.Enumeration enumeration) {
-                String key = enumeration.javaType().canonicalName();
+                String key = enumeration.element().getQualifiedName().toString();
                 Schema known = named.get(key);
                 if (known == null) {
-                    known = Schema.createEnum(enumeration.javaType().simpleName(), null, nestedNamespace,
+                    known = Schema.createEnum(enumeration.element().getSimpleName().toString(), null, nestedNamespace,
                             enumeration.symbols(), enumDefaults.get(key));
                     named.put(key, known);
                 }
@@ -155,7 +119,7 @@ public final class SchemaGenerator {
                 return Schema.createMap(schema(map.value()));
             }
             if (type instanceof TypeMapping.Nested nested) {
-                Schema known = named.get(nested.record().javaType().canonicalName());
+                Schema known = named.get(nested.record().qualifiedName());
                 return known != null ? known : record(nested.record(), nested.record().simpleName(), nestedNamespace);
             }
             if (type instanceof TypeMapping.Wrapper wrapper) {

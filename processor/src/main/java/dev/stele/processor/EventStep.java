@@ -2,11 +2,12 @@ package dev.stele.processor;
 
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
+import dev.stele.format.EventIndex;
+import dev.stele.format.SteleResources;
 import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.generate.CatalogGenerator;
 import dev.stele.processor.generate.CodecGenerator;
 import dev.stele.processor.generate.GeneratedFiles;
-import dev.stele.processor.generate.IndexWriter;
 import dev.stele.processor.generate.SchemaGenerator;
 import dev.stele.processor.model.EventModel;
 import dev.stele.processor.parse.AnnotationNames;
@@ -109,7 +110,7 @@ final class EventStep implements Step {
         if (fingerprints.putIfAbsent(event.label(), schema.fingerprint()) != null) {
             return; // a second declaration of the version: the set's validation reports it
         }
-        files.writeResource(IndexWriter.schemaResource(event), schema.json(), type);
+        files.writeResource(SteleResources.schema(event.name(), event.version()), schema.json(), type);
         files.writeSource(codecs.generate(event, schema.fingerprint(), upcasts.from(type)), type);
     }
 
@@ -132,9 +133,11 @@ final class EventStep implements Step {
         ClassName catalog = files.catalogName(catalogOption, "SteleCatalog", origins);
         files.writeSource(catalogs.generate(CatalogGenerator.Kind.EVENTS, catalog,
                 origins.stream().map(CodecGenerator::codecName).toList(), origins), originArray);
-        Map<String, Integer> latest = new HashMap<>();
-        sorted.forEach(event -> latest.merge(event.name(), event.version(), Math::max));
-        files.writeResource(IndexWriter.RESOURCE, IndexWriter.write(catalog, sorted, fingerprints, latest),
+        List<EventIndex.Entry> entries = sorted.stream()
+                .map(event -> new EventIndex.Entry(event.name(), event.version(), event.record().qualifiedName(),
+                        fingerprints.get(event.label())))
+                .toList();
+        files.writeResource(SteleResources.INDEX, new EventIndex(catalog.canonicalName(), entries).toJson(),
                 originArray);
         files.writeResource(CatalogGenerator.Kind.EVENTS.serviceFile(), catalog.canonicalName() + "\n", originArray);
     }

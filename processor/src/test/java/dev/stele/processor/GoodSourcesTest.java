@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>{@code good/orders} is the representative event of the golden files; {@code good/kinds} uses every
  * supported component type, every kind of {@code @Default}, a three-version upcast chain, an event nested in
- * a class, one in a subpackage, and components named like the generated code's own locals.
+ * a class, one in a subpackage, and components named like the generated code's own locals; {@code good/edges}
+ * has defaults at the edges of the stored ranges ({@link DefaultsAtTheEdgesTest}).
  */
 class GoodSourcesTest {
 
@@ -37,7 +38,7 @@ class GoodSourcesTest {
      * pins down why.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"good/orders", "good/kinds"})
+    @ValueSource(strings = {"good/orders", "good/kinds", "good/edges"})
     void goodSourcesAndTheirGeneratedCodeCompileWithoutWarningsUnderXlintAll(String sources) {
         Compilation compilation = compile(sourceTree(sources), "-Xlint:all,-processing");
 

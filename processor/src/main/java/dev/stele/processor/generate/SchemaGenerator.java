@@ -1,5 +1,6 @@
 package dev.stele.processor.generate;
 
+import dev.stele.format.ValueType;
 import dev.stele.processor.model.EventModel;
 import dev.stele.processor.model.FieldModel;
 import dev.stele.processor.model.RecordModel;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.JsonSchemaFormatter;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 
@@ -18,7 +18,8 @@ import org.apache.avro.SchemaNormalization;
  * The Avro schema of one event version. Names come from the event name and version, never from the
  * Java package: the event record is {@code stele.v<version>.<EventName>}, and each nested record or
  * enum is {@code stele.v<version>.<EventName>.<SimpleName>}. Moving a class is therefore not a schema
- * change, and two versions of one event never share a fingerprint.
+ * change, and two versions of one event never share a fingerprint. Logical types are the runtime's
+ * ({@link ValueType}).
  */
 public final class SchemaGenerator {
 
@@ -99,8 +100,7 @@ public final class SchemaGenerator {
                 return scalar(scalar);
             }
             if (type instanceof TypeMapping.Decimal decimal) {
-                return LogicalTypes.decimal(decimal.precision(), decimal.scale())
-                        .addToSchema(Schema.create(Schema.Type.BYTES));
+                return ValueType.decimalSchema(decimal.precision(), decimal.scale());
             }
             if (type instanceof TypeMapping.Enumeration enumeration) {
                 String key = enumeration.element().getQualifiedName().toString();
@@ -143,13 +143,13 @@ public final class SchemaGenerator {
                 case STRING:
                     return Schema.create(Schema.Type.STRING);
                 case INSTANT:
-                    return LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+                    return ValueType.INSTANT.schema();
                 case LOCAL_DATE:
-                    return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+                    return ValueType.LOCAL_DATE.schema();
                 case LOCAL_DATE_TIME:
-                    return LogicalTypes.localTimestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+                    return ValueType.LOCAL_DATE_TIME.schema();
                 case UUID:
-                    return LogicalTypes.uuid().addToSchema(Schema.create(Schema.Type.STRING));
+                    return ValueType.UUID_TEXT.schema();
                 case BYTES:
                     return Schema.create(Schema.Type.BYTES);
                 default:

@@ -5,7 +5,8 @@ import javax.lang.model.element.AnnotationValue;
 
 /**
  * A parsed {@code @Default}: the value the text names, in the two forms the generated code and the schema
- * need.
+ * need. Parsed by the code the runtime's readers use, so a default means in the processor exactly what
+ * the same text means in data.
  *
  * @param text as written
  * @param literal the value, canonical: what the generated JSON reader fills in
@@ -31,7 +32,7 @@ public record DefaultValue(String text, Literal literal, Object avroValue, Annot
         LOCAL_DATE_TIME,
         /** The 36-character lower-case form. */
         UUID,
-        /** Base64, as {@code java.util.Base64}'s basic decoder reads it. */
+        /** Base64 of the bytes with padding, as {@code java.util.Base64}'s basic encoder writes it. */
         BYTES,
         /** The plain decimal text at the field's scale, such as {@code 12.50}. */
         DECIMAL,

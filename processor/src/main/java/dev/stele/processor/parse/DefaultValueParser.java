@@ -1,5 +1,6 @@
 package dev.stele.processor.parse;
 
+import com.fasterxml.jackson.core.Base64Variants;
 import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.diagnostic.Message;
 import dev.stele.processor.model.DefaultValue;
@@ -7,13 +8,16 @@ import dev.stele.processor.model.DefaultValue.Kind;
 import dev.stele.processor.model.DefaultValue.Literal;
 import dev.stele.processor.model.ScalarKind;
 import dev.stele.processor.model.TypeMapping;
+import dev.stele.spi.codec.CodecFailure;
+import dev.stele.spi.codec.Decimals;
+import dev.stele.spi.codec.Strings;
+import dev.stele.spi.codec.Temporals;
+import dev.stele.spi.codec.Uuids;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
@@ -25,8 +29,10 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.RecordComponentElement;
 
 /**
- * Parses a {@code @Default} text as the field's type reads it, into the value the JSON reader fills in
- * and the value the Avro schema declares, so both formats fill in the same value.
+ * Parses a {@code @Default} text as the field's type reads it, with the code the runtime's JSON reader
+ * uses ({@link Temporals}, {@link Decimals}, {@link Uuids}, Jackson's Base64), into the value the JSON
+ * reader fills in and the value the Avro schema declares, computed as the Avro writer computes it. So a
+ * default means what the same text means in data, in both formats, to the microsecond and the last digit.
  */
 final class DefaultValueParser {
 
@@ -107,7 +113,7 @@ final class DefaultValueParser {
         try {
             switch (kind) {
                 case STRING:
-                    return Parsed.of(Kind.STRING, text, text);
+                    return Parsed.of(Kind.STRING, Strings.wellFormed(text), text);
                 case BOOLEAN:
                     if (!text.equals("true") && !text.equals("false")) {
                         return Parsed.problem("write true or false");
@@ -135,48 +141,64 @@ final class DefaultValueParser {
                     }
                     return Parsed.of(Kind.DOUBLE, Double.toString(value), value);
                 }
-                case INSTANT: {
-                    Instant value = OffsetDateTime.parse(text).toInstant();
-                    if (value.getNano() % 1000 != 0) {
-                        return Parsed.problem("instants are stored to the microsecond");
-                    }
-                    long micros = Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L),
-                            value.getNano() / 1000);
-                    return Parsed.of(Kind.INSTANT, value.toString(), micros);
-                }
-                case LOCAL_DATE: {
-                    LocalDate value = LocalDate.parse(text);
-                    return Parsed.of(Kind.LOCAL_DATE, value.toString(), Math.toIntExact(value.toEpochDay()));
-                }
-                case LOCAL_DATE_TIME: {
-                    LocalDateTime value = LocalDateTime.parse(text);
-                    if (value.getNano() % 1000 != 0) {
-                        return Parsed.problem("local date-times are stored to the microsecond");
-                    }
-                    long micros = Math.addExact(Math.multiplyExact(value.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
-                            value.getNano() / 1000);
-                    return Parsed.of(Kind.LOCAL_DATE_TIME, value.toString(), micros);
-                }
                 case UUID: {
-                    UUID value = UUID.fromString(text);
-                    if (!value.toString().equalsIgnoreCase(text)) {
-                        return Parsed.problem("write the UUID in its 36-character form");
-                    }
+                    UUID value = Uuids.parse(text);
                     return Parsed.of(Kind.UUID, value.toString(), value.toString());
                 }
-                case BYTES: {
-                    byte[] value = Base64.getDecoder().decode(text);
-                    return Parsed.of(Kind.BYTES, text, value);
+                case BYTES:
+                    return bytes(text);
+                default:
+                    return time(text, kind);
+            }
+        } catch (NumberFormatException e) {
+            return Parsed.problem("it is not a number of that type");
+        } catch (CodecFailure e) {
+            return Parsed.problem(e.reason());
+        }
+    }
+
+    /** As the runtime's JSON reader parses the text, and as its Avro writer stores the value. */
+    private static Parsed time(String text, ScalarKind kind) {
+        try {
+            switch (kind) {
+                case INSTANT: {
+                    Instant value = Temporals.parseInstant(text);
+                    return Parsed.of(Kind.INSTANT, value.toString(), Temporals.toEpochMicros(value));
+                }
+                case LOCAL_DATE: {
+                    LocalDate value = Temporals.parseLocalDate(text);
+                    return Parsed.of(Kind.LOCAL_DATE, value.toString(), Temporals.toEpochDays(value));
+                }
+                case LOCAL_DATE_TIME: {
+                    LocalDateTime value = Temporals.parseLocalDateTime(text);
+                    return Parsed.of(Kind.LOCAL_DATE_TIME, value.toString(), Temporals.toLocalMicros(value));
                 }
                 default:
                     throw new AssertionError(kind);
             }
-        } catch (NumberFormatException e) {
-            return Parsed.problem("it is not a number of that type");
+        } catch (CodecFailure e) {
+            // the runtime's reason, unless the text is no date at all: then say what one looks like
+            return Parsed.problem(isIsoText(text, kind) ? e.reason() : "it is not ISO-8601 (" + example(kind) + ")");
+        }
+    }
+
+    /** Whether {@code text} has the shape of the kind's ISO-8601 text, whatever the range and precision. */
+    private static boolean isIsoText(String text, ScalarKind kind) {
+        try {
+            switch (kind) {
+                case INSTANT:
+                    OffsetDateTime.parse(text);
+                    break;
+                case LOCAL_DATE:
+                    LocalDate.parse(text);
+                    break;
+                default:
+                    LocalDateTime.parse(text);
+                    break;
+            }
+            return true;
         } catch (DateTimeParseException e) {
-            return Parsed.problem("it is not ISO-8601 (" + example(kind) + ")");
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            return Parsed.problem(e.getMessage());
+            return false;
         }
     }
 
@@ -191,18 +213,24 @@ final class DefaultValueParser {
         }
     }
 
-    private static Parsed decimal(String text, TypeMapping.Decimal decimal) {
-        BigDecimal value;
+    /** Base64 as the runtime's JSON reader takes it: Jackson's default variant. */
+    private static Parsed bytes(String text) {
+        byte[] value;
         try {
-            value = new BigDecimal(text).setScale(decimal.scale(), RoundingMode.UNNECESSARY);
-        } catch (NumberFormatException e) {
-            return Parsed.problem("it is not a decimal number");
-        } catch (ArithmeticException e) {
-            return Parsed.problem("it has more than " + decimal.scale() + " digits after the decimal point");
+            value = Base64Variants.getDefaultVariant().decode(text);
+        } catch (IllegalArgumentException e) {
+            return Parsed.problem("it is not Base64: " + e.getMessage());
         }
-        if (value.precision() > decimal.precision()) {
-            return Parsed.problem("it needs more than " + decimal.precision() + " digits");
+        return Parsed.of(Kind.BYTES, Base64.getEncoder().encodeToString(value), value);
+    }
+
+    private static Parsed decimal(String text, TypeMapping.Decimal decimal) {
+        try {
+            BigDecimal value = Decimals.fit(Decimals.parse(text), decimal.precision(), decimal.scale());
+            return Parsed.of(Kind.DECIMAL, value.toPlainString(),
+                    Decimals.toBytes(value, decimal.precision(), decimal.scale()));
+        } catch (CodecFailure e) {
+            return Parsed.problem(e.reason());
         }
-        return Parsed.of(Kind.DECIMAL, value.toPlainString(), value.unscaledValue().toByteArray());
     }
 }

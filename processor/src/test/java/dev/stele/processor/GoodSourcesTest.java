@@ -10,13 +10,18 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +68,44 @@ class GoodSourcesTest {
                 .extracting(warning -> warning.getMessage(null))
                 .allMatch(message -> message.equals("No processor claimed any of these annotations:"
                         + " java.compiler/javax.annotation.processing.Generated"));
+    }
+
+    /** Generated code is read in reviews and stack traces: every line fits in 120 columns. */
+    @ParameterizedTest
+    @ValueSource(strings = {"good/orders", "good/kinds", "good/edges"})
+    void everyGeneratedLineFitsIn120Columns(String sources) throws IOException {
+        Compilation compilation = compile(sourceTree(sources));
+
+        assertThat(compilation).succeeded();
+        for (JavaFileObject file : compilation.generatedSourceFiles()) {
+            assertThat(longLines(file.getCharContent(true).toString())).as(file.getName()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyLineOfTheGoldenSourcesFitsIn120Columns() throws IOException {
+        Path golden = Path.of(System.getProperty("stele.golden.dir", "src/test/resources/golden"));
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(golden)) {
+            sources = files.filter(file -> file.toString().endsWith(".java")).toList();
+        }
+
+        assertThat(sources).isNotEmpty();
+        for (Path source : sources) {
+            assertThat(longLines(Files.readString(source))).as(source.toString()).isEmpty();
+        }
+    }
+
+    /** {@code line: text} of each line longer than 120 columns. */
+    private static List<String> longLines(String source) {
+        List<String> lines = source.lines().toList();
+        List<String> longer = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).length() > 120) {
+                longer.add((i + 1) + ": " + lines.get(i));
+            }
+        }
+        return longer;
     }
 
     @Test

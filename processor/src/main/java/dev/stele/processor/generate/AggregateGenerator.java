@@ -110,13 +110,16 @@ public final class AggregateGenerator {
                 .returns(state)
                 .addParameter(state, "state")
                 .addParameter(String.class, "eventName")
-                .addParameter(Object.class, "event")
-                .beginControlFlow("switch (eventName)");
-        for (ApplyModel apply : aggregate.applies()) {
-            method.addCode("case $S:\n$>", apply.eventName())
-                    .addStatement("return state.$N(($T) event)$<", apply.methodName(), ClassName.get(apply.eventType()));
+                .addParameter(Object.class, "event");
+        if (aggregate.applies().isEmpty()) {
+            return method.addStatement("return state").build();
         }
-        return method.addCode("default:\n$>").addStatement("return state$<").endControlFlow().build();
+        method.addCode("return switch (eventName) {\n$>");
+        for (ApplyModel apply : aggregate.applies()) {
+            method.addStatement("case $S -> state.$N(($T) event)", apply.eventName(), apply.methodName(),
+                    ClassName.get(apply.eventType()));
+        }
+        return method.addStatement("default -> state").addCode("$<};\n").build();
     }
 
     private static MethodSpec getter(String name, TypeName type, CodeBlock value) {

@@ -36,11 +36,14 @@ final class AvroCode {
             if (field.type() instanceof TypeMapping.Nullable nullable) {
                 int nullBranch = nullBranch(field);
                 String local = locals.newName(field.name(), field);
-                method.addStatement("$T $N = $L", Code.type(nullable), local, access);
                 if (nullable.optional()) {
-                    method.beginControlFlow("if ($N == null || $N.isEmpty())", local, local);
+                    // an Optional is never null: a null one fails as any missing required value does
+                    method.addStatement("$T $N = $T.required($L)", Code.type(nullable), local, Names.AVRO_WRITING,
+                                    access)
+                            .beginControlFlow("if ($N.isEmpty())", local);
                 } else {
-                    method.beginControlFlow("if ($N == null)", local);
+                    method.addStatement("$T $N = $L", Code.type(nullable), local, access)
+                            .beginControlFlow("if ($N == null)", local);
                 }
                 method.addStatement("out.writeIndex($L)", nullBranch)
                         .nextControlFlow("else")
@@ -80,9 +83,7 @@ final class AvroCode {
                 .beginControlFlow("switch (order[position])");
         for (int i = 0; i < record.fields().size(); i++) {
             FieldModel field = record.fields().get(i);
-            method.addCode("case $L:\n$>", i)
-                    .addStatement("$N = $L", values.get(i), read(field.type(), field, "in", locals))
-                    .addStatement("break$<");
+            method.addStatement("case $L -> $N =$W$L", i, values.get(i), read(field.type(), field, "in", locals));
         }
         method.endControlFlow()
                 .endControlFlow()
@@ -127,11 +128,11 @@ final class AvroCode {
             return CodeBlock.of("$T.writeSymbol($N, $L)", Names.AVRO_WRITING, out, value);
         }
         if (type instanceof TypeMapping.Sequence sequence) {
-            return CodeBlock.of("$T.writeArray($N, $L, $L)", Names.AVRO_WRITING, out, value,
+            return CodeBlock.of("$T.writeArray($N, $L,$W$L)", Names.AVRO_WRITING, out, value,
                     writer(sequence.element(), locals));
         }
         if (type instanceof TypeMapping.StringMap map) {
-            return CodeBlock.of("$T.writeMap($N, $L, $L)", Names.AVRO_WRITING, out, value,
+            return CodeBlock.of("$T.writeMap($N, $L,$W$L)", Names.AVRO_WRITING, out, value,
                     writer(map.value(), locals));
         }
         if (type instanceof TypeMapping.Nested nested) {
@@ -176,11 +177,11 @@ final class AvroCode {
             return CodeBlock.of("$N($N)", members.read(enumeration), in);
         }
         if (type instanceof TypeMapping.Sequence sequence) {
-            return CodeBlock.of("$T.$N($N, $L)", Names.AVRO_READING, sequence.set() ? "readSet" : "readList", in,
+            return CodeBlock.of("$T.$N($N,$W$L)", Names.AVRO_READING, sequence.set() ? "readSet" : "readList", in,
                     reader(sequence.element(), locals));
         }
         if (type instanceof TypeMapping.StringMap map) {
-            return CodeBlock.of("$T.readMap($N, $L)", Names.AVRO_READING, in, reader(map.value(), locals));
+            return CodeBlock.of("$T.readMap($N,$W$L)", Names.AVRO_READING, in, reader(map.value(), locals));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$N($N)", members.read(nested.record()), in);
@@ -193,8 +194,8 @@ final class AvroCode {
         CodeBlock value = read(nullable.value(), null, in, locals);
         CodeBlock present = CodeBlock.of("$T.readPresent($N, $L)", Names.AVRO_READING, in, nullBranch(field));
         return nullable.optional()
-                ? CodeBlock.of("$L ? $T.of($L) : $T.empty()", present, Names.OPTIONAL, value, Names.OPTIONAL)
-                : CodeBlock.of("$L ? $L : null", present, value);
+                ? CodeBlock.of("$L$W? $T.of($L)$W: $T.empty()", present, Names.OPTIONAL, value, Names.OPTIONAL)
+                : CodeBlock.of("$L$W? $L$W: null", present, value);
     }
 
     private CodeBlock reader(TypeMapping type, NameAllocator locals) {

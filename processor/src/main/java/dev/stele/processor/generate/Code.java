@@ -27,9 +27,9 @@ final class Code {
         return TypeName.get(type.javaType());
     }
 
-    /** {@code a, b, c}. */
+    /** {@code a, b, c}, wrapping onto the next line where it would grow past the line length. */
     static CodeBlock list(List<CodeBlock> items) {
-        return CodeBlock.join(items, ", ");
+        return CodeBlock.join(items, ",$W");
     }
 
     /** {@link #list} of names. */

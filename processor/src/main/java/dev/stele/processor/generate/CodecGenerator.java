@@ -74,9 +74,9 @@ public final class CodecGenerator {
     private static FieldSpec typeField(EventModel event, ClassName javaType, ClassName codec, long fingerprint,
             Optional<UpcastStep> step) {
         CodeBlock.Builder initializer = CodeBlock.builder()
-                .add("$T.of($S, $L, $T.class, new $T(), $L)", Names.EVENT_TYPE, event.name(), event.version(),
+                .add("$T.of($S,$W$L,$W$T.class,$Wnew $T(),$W$L)", Names.EVENT_TYPE, event.name(), event.version(),
                         javaType, codec, String.format("0x%016xL", fingerprint));
-        step.ifPresent(s -> initializer.add("\n        .upcastingTo($L, $T::$N)", s.toVersion(),
+        step.ifPresent(s -> initializer.add("\n$>$>.upcastingTo($L, $T::$N)$<$<", s.toVersion(),
                 ClassName.get(s.owner()), s.methodName()));
         return FieldSpec.builder(ParameterizedTypeName.get(Names.EVENT_TYPE, javaType), "TYPE",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

@@ -36,20 +36,20 @@ final class JsonCode {
             CodeBlock access = CodeBlock.of("value.$N()", field.element().getSimpleName().toString());
             if (field.type() instanceof TypeMapping.Nullable nullable) {
                 String local = locals.newName(field.name(), field);
-                method.addStatement("$T $N = $L", Code.type(nullable), local, access);
                 if (nullable.optional()) {
-                    method.beginControlFlow("if ($N == null || $N.isEmpty())", local, local)
-                            .addStatement("out.writeNull()")
-                            .nextControlFlow("else")
-                            .addStatement(write(nullable.value(), CodeBlock.of("$N.get()", local), "out", locals))
-                            .endControlFlow();
+                    // an Optional is never null: a null one fails as any missing required value does
+                    method.addStatement("$T $N = $T.required($L)", Code.type(nullable), local, Names.JSON_WRITING,
+                                    access)
+                            .beginControlFlow("if ($N.isEmpty())", local);
                 } else {
-                    method.beginControlFlow("if ($N == null)", local)
-                            .addStatement("out.writeNull()")
-                            .nextControlFlow("else")
-                            .addStatement(write(nullable.value(), CodeBlock.of("$N", local), "out", locals))
-                            .endControlFlow();
+                    method.addStatement("$T $N = $L", Code.type(nullable), local, access)
+                            .beginControlFlow("if ($N == null)", local);
                 }
+                CodeBlock present = CodeBlock.of(nullable.optional() ? "$N.get()" : "$N", local);
+                method.addStatement("out.writeNull()")
+                        .nextControlFlow("else")
+                        .addStatement(write(nullable.value(), present, "out", locals))
+                        .endControlFlow();
             } else {
                 method.addStatement(write(field.type(), access, "out", locals));
             }
@@ -81,24 +81,29 @@ final class JsonCode {
         // fields are expected in declaration order, matched on their encoded names; any other order falls
         // back to looking the name up, aliases included
         method.addStatement("int field = -1")
-                .beginControlFlow("while ((field = $T.nextField(in, $N, field + 1, $T::$N)) != $T.END_OF_OBJECT)",
+                .beginControlFlow("while ((field = $T.nextField(in, $N, field + 1,$W$T::$N))$W!= $T.END_OF_OBJECT)",
                         Names.JSON_READING, members.fieldNames(record), members.codec(), members.fieldIndex(record),
                         Names.JSON_READING)
-                .addStatement("in.nextToken()")
-                .beginControlFlow("switch (field)");
-        for (int i = 0; i < record.fields().size(); i++) {
-            FieldModel field = record.fields().get(i);
-            method.addCode("case $L:\n$>", i);
-            method.addStatement("$N = $L", values.get(i), read(field.type(), field, "in", locals));
-            if (flags.get(i) != null) {
-                method.addStatement("$N = true", flags.get(i));
+                .addStatement("in.nextToken()");
+        if (record.fields().isEmpty()) {
+            method.addStatement("$T.skip(in)", Names.JSON_READING);
+        } else {
+            method.beginControlFlow("switch (field)");
+            for (int i = 0; i < record.fields().size(); i++) {
+                FieldModel field = record.fields().get(i);
+                CodeBlock read = read(field.type(), field, "in", locals);
+                if (flags.get(i) == null) {
+                    method.addStatement("case $L -> $N =$W$L", i, values.get(i), read);
+                } else {
+                    method.beginControlFlow("case $L ->", i)
+                            .addStatement("$N = $L", values.get(i), read)
+                            .addStatement("$N = true", flags.get(i))
+                            .endControlFlow();
+                }
             }
-            method.addStatement("break$<");
+            method.addStatement("default -> $T.skip(in)", Names.JSON_READING).endControlFlow();
         }
-        method.addCode("default:\n$>")
-                .addStatement("$T.skip(in)$<", Names.JSON_READING)
-                .endControlFlow()
-                .endControlFlow();
+        method.endControlFlow();
         for (int i = 0; i < record.fields().size(); i++) {
             FieldModel field = record.fields().get(i);
             if (field.isRequired()) {
@@ -119,22 +124,27 @@ final class JsonCode {
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.fieldIndex(record))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(int.class)
-                .addParameter(String.class, "name")
-                .beginControlFlow("switch (name)");
+                .addParameter(String.class, "name");
+        if (record.fields().isEmpty()) {
+            return method.addStatement("return 0").build();
+        }
+        method.addCode("return switch (name) {\n$>");
         for (int i = 0; i < record.fields().size(); i++) {
             FieldModel field = record.fields().get(i);
-            method.addCode("case $S:\n", field.name());
-            for (String alias : field.aliases()) {
-                method.addCode("case $S:\n", alias);
-            }
-            method.addStatement("$>return $L$<", i);
+            List<CodeBlock> names = new ArrayList<>();
+            names.add(CodeBlock.of("$S", field.name()));
+            field.aliases().forEach(alias -> names.add(CodeBlock.of("$S", alias)));
+            method.addStatement("case $L -> $L", Code.list(names), i);
         }
-        return method.addCode("default:\n$>")
-                .addStatement("return $L$<", record.fields().size())
-                .endControlFlow()
+        return method.addStatement("default -> $L", record.fields().size())
+                .addCode("$<};\n")
                 .build();
     }
 
+    /**
+     * Reads an enum constant by name. A name the enum lacks (a later release may have added it) reads as
+     * {@code fallback}, the {@code @Default} of the field, if it has one; else it is a failure.
+     */
     MethodSpec readEnum(TypeMapping.Enumeration enumeration) {
         ClassName type = ClassName.get(enumeration.element());
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.read(enumeration))
@@ -143,16 +153,17 @@ final class JsonCode {
                 .addParameter(Names.JSON_PARSER, "in")
                 .addParameter(type, "fallback")
                 .addException(Names.IO_EXCEPTION)
-                .beginControlFlow("switch ($T.readSymbol(in))", Names.JSON_READING);
+                .addCode("return switch ($T.readSymbol(in)) {\n$>", Names.JSON_READING);
         for (String symbol : enumeration.symbols()) {
-            method.addCode("case $S:\n$>", symbol).addStatement("return $T.$N$<", type, symbol);
+            method.addStatement("case $S -> $T.$N", symbol, type, symbol);
         }
-        return method.addCode("default:\n$>")
+        return method.beginControlFlow("default ->")
                 .beginControlFlow("if (fallback != null)")
-                .addStatement("return fallback")
+                .addStatement("yield fallback")
                 .endControlFlow()
-                .addStatement("throw $T.unknownSymbol(in, $S)$<", Names.JSON_READING, type.simpleName())
+                .addStatement("throw $T.unknownSymbol(in, $S)", Names.JSON_READING, type.simpleName())
                 .endControlFlow()
+                .addCode("$<};\n")
                 .build();
     }
 
@@ -171,11 +182,12 @@ final class JsonCode {
             return CodeBlock.of("$T.writeSymbol($N, $L)", Names.JSON_WRITING, out, value);
         }
         if (type instanceof TypeMapping.Sequence sequence) {
-            return CodeBlock.of("$T.writeArray($N, $L, $L)", Names.JSON_WRITING, out, value,
+            return CodeBlock.of("$T.writeArray($N, $L,$W$L)", Names.JSON_WRITING, out, value,
                     writer(sequence.element(), locals));
         }
         if (type instanceof TypeMapping.StringMap map) {
-            return CodeBlock.of("$T.writeMap($N, $L, $L)", Names.JSON_WRITING, out, value, writer(map.value(), locals));
+            return CodeBlock.of("$T.writeMap($N, $L,$W$L)", Names.JSON_WRITING, out, value,
+                    writer(map.value(), locals));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$N($N, $T.required($L))", members.write(nested.record()), out, Names.JSON_WRITING,
@@ -223,11 +235,11 @@ final class JsonCode {
             return CodeBlock.of("$N($N, $L)", members.read(enumeration), in, fallback);
         }
         if (type instanceof TypeMapping.Sequence sequence) {
-            return CodeBlock.of("$T.$N($N, $L)", Names.JSON_READING, sequence.set() ? "readSet" : "readList", in,
+            return CodeBlock.of("$T.$N($N,$W$L)", Names.JSON_READING, sequence.set() ? "readSet" : "readList", in,
                     reader(sequence.element(), locals));
         }
         if (type instanceof TypeMapping.StringMap map) {
-            return CodeBlock.of("$T.readMap($N, $L)", Names.JSON_READING, in, reader(map.value(), locals));
+            return CodeBlock.of("$T.readMap($N,$W$L)", Names.JSON_READING, in, reader(map.value(), locals));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$N($N)", members.read(nested.record()), in);
@@ -239,9 +251,9 @@ final class JsonCode {
         TypeMapping.Nullable nullable = (TypeMapping.Nullable) type;
         CodeBlock value = read(nullable.value(), field, in, locals);
         return nullable.optional()
-                ? CodeBlock.of("$T.isNull($N) ? $T.empty() : $T.of($L)", Names.JSON_READING, in, Names.OPTIONAL,
+                ? CodeBlock.of("$T.isNull($N)$W? $T.empty()$W: $T.of($L)", Names.JSON_READING, in, Names.OPTIONAL,
                         Names.OPTIONAL, value)
-                : CodeBlock.of("$T.isNull($N) ? null : $L", Names.JSON_READING, in, value);
+                : CodeBlock.of("$T.isNull($N)$W? null$W: $L", Names.JSON_READING, in, value);
     }
 
     /** A {@code JsonValueReader} for collection elements of {@code type}. */

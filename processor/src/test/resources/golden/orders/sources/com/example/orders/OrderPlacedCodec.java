@@ -31,7 +31,8 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
     /**
      * OrderPlaced version 2 as the catalog registers it; the schema fingerprint is CRC-64-AVRO.
      */
-    public static final EventType<OrderPlaced> TYPE = EventType.of("OrderPlaced", 2, OrderPlaced.class, new OrderPlacedCodec(), 0xb3d16c681d08ba57L);
+    public static final EventType<OrderPlaced> TYPE = EventType.of("OrderPlaced", 2,
+            OrderPlaced.class, new OrderPlacedCodec(), 0xb3d16c681d08ba57L);
 
     private static final SerializedString ORDER_ID = new SerializedString("orderId");
 
@@ -51,9 +52,11 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
 
     private static final SerializedString TOTAL = new SerializedString("total");
 
-    private static final SerializedString[] ORDER_PLACED_NAMES = {ORDER_ID, CUSTOMER_ID, CUSTOMER_EMAIL, PLACED_AT, CHANNEL, COUPON_CODE, LINES, ATTRIBUTES, TOTAL};
+    private static final SerializedString[] ORDER_PLACED_NAMES = {ORDER_ID, CUSTOMER_ID,
+            CUSTOMER_EMAIL, PLACED_AT, CHANNEL, COUPON_CODE, LINES, ATTRIBUTES, TOTAL};
 
-    private static final String[] ORDER_PLACED_FIELDS = {"orderId", "customerId", "customerEmail", "placedAt", "channel", "couponCode", "lines", "attributes", "total"};
+    private static final String[] ORDER_PLACED_FIELDS = {"orderId", "customerId", "customerEmail",
+            "placedAt", "channel", "couponCode", "lines", "attributes", "total"};
 
     private static final Channel[] CHANNEL_SYMBOLS = Channel.values();
 
@@ -103,8 +106,8 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         out.writeFieldName(CHANNEL);
         JsonWriting.writeSymbol(out, value.channel());
         out.writeFieldName(COUPON_CODE);
-        Optional<String> couponCode = value.couponCode();
-        if (couponCode == null || couponCode.isEmpty()) {
+        Optional<String> couponCode = JsonWriting.required(value.couponCode());
+        if (couponCode.isEmpty()) {
             out.writeNull();
         } else {
             JsonWriting.writeString(out, couponCode.get());
@@ -138,46 +141,45 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         BigDecimal total = null;
         boolean hasTotal = false;
         int field = -1;
-        while ((field = JsonReading.nextField(in, ORDER_PLACED_NAMES, field + 1, OrderPlacedCodec::orderPlacedField)) != JsonReading.END_OF_OBJECT) {
+        while ((field = JsonReading.nextField(in, ORDER_PLACED_NAMES, field + 1,
+                OrderPlacedCodec::orderPlacedField)) != JsonReading.END_OF_OBJECT) {
             in.nextToken();
             switch (field) {
-                case 0:
+                case 0 -> {
                     orderId = new OrderId(JsonReading.readString(in));
                     hasOrderId = true;
-                    break;
-                case 1:
+                }
+                case 1 -> {
                     customerId = JsonReading.readUuid(in);
                     hasCustomerId = true;
-                    break;
-                case 2:
+                }
+                case 2 -> {
                     customerEmail = JsonReading.readString(in);
                     hasCustomerEmail = true;
-                    break;
-                case 3:
+                }
+                case 3 -> {
                     placedAt = JsonReading.readInstant(in);
                     hasPlacedAt = true;
-                    break;
-                case 4:
+                }
+                case 4 -> {
                     channel = readChannel(in, Channel.WEB);
                     hasChannel = true;
-                    break;
-                case 5:
-                    couponCode = JsonReading.isNull(in) ? Optional.empty() : Optional.of(JsonReading.readString(in));
-                    break;
-                case 6:
+                }
+                case 5 -> couponCode = JsonReading.isNull(in) ? Optional.empty()
+                        : Optional.of(JsonReading.readString(in));
+                case 6 -> {
                     lines = JsonReading.readList(in, OrderPlacedCodec::readOrderLine);
                     hasLines = true;
-                    break;
-                case 7:
+                }
+                case 7 -> {
                     attributes = JsonReading.readMap(in, JsonReading::readString);
                     hasAttributes = true;
-                    break;
-                case 8:
+                }
+                case 8 -> {
                     total = JsonReading.readDecimal(in, 12, 2);
                     hasTotal = true;
-                    break;
-                default:
-                    JsonReading.skip(in);
+                }
+                default -> JsonReading.skip(in);
             }
         }
         if (!hasOrderId) {
@@ -204,33 +206,23 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         if (!hasTotal) {
             throw JsonReading.missingField("total");
         }
-        return new OrderPlaced(orderId, customerId, customerEmail, placedAt, channel, couponCode, lines, attributes, total);
+        return new OrderPlaced(orderId, customerId, customerEmail, placedAt, channel, couponCode,
+                lines, attributes, total);
     }
 
     private static int orderPlacedField(String name) {
-        switch (name) {
-            case "orderId":
-                return 0;
-            case "customerId":
-                return 1;
-            case "customerEmail":
-            case "email":
-                return 2;
-            case "placedAt":
-                return 3;
-            case "channel":
-                return 4;
-            case "couponCode":
-                return 5;
-            case "lines":
-                return 6;
-            case "attributes":
-                return 7;
-            case "total":
-                return 8;
-            default:
-                return 9;
-        }
+        return switch (name) {
+            case "orderId" -> 0;
+            case "customerId" -> 1;
+            case "customerEmail", "email" -> 2;
+            case "placedAt" -> 3;
+            case "channel" -> 4;
+            case "couponCode" -> 5;
+            case "lines" -> 6;
+            case "attributes" -> 7;
+            case "total" -> 8;
+            default -> 9;
+        };
     }
 
     private static void writeOrderPlaced(Encoder out, OrderPlaced value) throws IOException {
@@ -239,8 +231,8 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         AvroWriting.writeString(out, value.customerEmail());
         AvroWriting.writeInstant(out, value.placedAt());
         AvroWriting.writeSymbol(out, value.channel());
-        Optional<String> couponCode = value.couponCode();
-        if (couponCode == null || couponCode.isEmpty()) {
+        Optional<String> couponCode = AvroWriting.required(value.couponCode());
+        if (couponCode.isEmpty()) {
             out.writeIndex(0);
         } else {
             out.writeIndex(1);
@@ -266,55 +258,37 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         try {
             for (; position < order.length; position++) {
                 switch (order[position]) {
-                    case 0:
-                        orderId = new OrderId(AvroReading.readString(in));
-                        break;
-                    case 1:
-                        customerId = AvroReading.readUuid(in);
-                        break;
-                    case 2:
-                        customerEmail = AvroReading.readString(in);
-                        break;
-                    case 3:
-                        placedAt = AvroReading.readInstant(in);
-                        break;
-                    case 4:
-                        channel = readChannel(in);
-                        break;
-                    case 5:
-                        couponCode = AvroReading.readPresent(in, 0) ? Optional.of(AvroReading.readString(in)) : Optional.empty();
-                        break;
-                    case 6:
-                        lines = AvroReading.readList(in, OrderPlacedCodec::readOrderLine);
-                        break;
-                    case 7:
-                        attributes = AvroReading.readMap(in, AvroReading::readString);
-                        break;
-                    case 8:
-                        total = AvroReading.readDecimal(in, 12, 2);
-                        break;
+                    case 0 -> orderId = new OrderId(AvroReading.readString(in));
+                    case 1 -> customerId = AvroReading.readUuid(in);
+                    case 2 -> customerEmail = AvroReading.readString(in);
+                    case 3 -> placedAt = AvroReading.readInstant(in);
+                    case 4 -> channel = readChannel(in);
+                    case 5 -> couponCode = AvroReading.readPresent(in, 0)
+                            ? Optional.of(AvroReading.readString(in)) : Optional.empty();
+                    case 6 -> lines = AvroReading.readList(in, OrderPlacedCodec::readOrderLine);
+                    case 7 -> attributes = AvroReading.readMap(in, AvroReading::readString);
+                    case 8 -> total = AvroReading.readDecimal(in, 12, 2);
                 }
             }
         } catch (IOException | RuntimeException problem) {
             throw AvroReading.failure(problem, ORDER_PLACED_FIELDS[order[position]]);
         }
-        return new OrderPlaced(orderId, customerId, customerEmail, placedAt, channel, couponCode, lines, attributes, total);
+        return new OrderPlaced(orderId, customerId, customerEmail, placedAt, channel, couponCode,
+                lines, attributes, total);
     }
 
     private static Channel readChannel(JsonParser in, Channel fallback) throws IOException {
-        switch (JsonReading.readSymbol(in)) {
-            case "WEB":
-                return Channel.WEB;
-            case "MOBILE":
-                return Channel.MOBILE;
-            case "STORE":
-                return Channel.STORE;
-            default:
+        return switch (JsonReading.readSymbol(in)) {
+            case "WEB" -> Channel.WEB;
+            case "MOBILE" -> Channel.MOBILE;
+            case "STORE" -> Channel.STORE;
+            default -> {
                 if (fallback != null) {
-                    return fallback;
+                    yield fallback;
                 }
                 throw JsonReading.unknownSymbol(in, "Channel");
-        }
+            }
+        };
     }
 
     private static Channel readChannel(Decoder in) throws IOException {
@@ -341,23 +315,23 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         BigDecimal unitPrice = null;
         boolean hasUnitPrice = false;
         int field = -1;
-        while ((field = JsonReading.nextField(in, ORDER_LINE_NAMES, field + 1, OrderPlacedCodec::orderLineField)) != JsonReading.END_OF_OBJECT) {
+        while ((field = JsonReading.nextField(in, ORDER_LINE_NAMES, field + 1,
+                OrderPlacedCodec::orderLineField)) != JsonReading.END_OF_OBJECT) {
             in.nextToken();
             switch (field) {
-                case 0:
+                case 0 -> {
                     sku = JsonReading.readString(in);
                     hasSku = true;
-                    break;
-                case 1:
+                }
+                case 1 -> {
                     quantity = JsonReading.readInt(in);
                     hasQuantity = true;
-                    break;
-                case 2:
+                }
+                case 2 -> {
                     unitPrice = JsonReading.readDecimal(in, 12, 2);
                     hasUnitPrice = true;
-                    break;
-                default:
-                    JsonReading.skip(in);
+                }
+                default -> JsonReading.skip(in);
             }
         }
         if (!hasSku) {
@@ -373,16 +347,12 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
     }
 
     private static int orderLineField(String name) {
-        switch (name) {
-            case "sku":
-                return 0;
-            case "quantity":
-                return 1;
-            case "unitPrice":
-                return 2;
-            default:
-                return 3;
-        }
+        return switch (name) {
+            case "sku" -> 0;
+            case "quantity" -> 1;
+            case "unitPrice" -> 2;
+            default -> 3;
+        };
     }
 
     private static void writeOrderLine(Encoder out, OrderLine value) throws IOException {
@@ -400,15 +370,9 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         try {
             for (; position < order.length; position++) {
                 switch (order[position]) {
-                    case 0:
-                        sku = AvroReading.readString(in);
-                        break;
-                    case 1:
-                        quantity = in.readInt();
-                        break;
-                    case 2:
-                        unitPrice = AvroReading.readDecimal(in, 12, 2);
-                        break;
+                    case 0 -> sku = AvroReading.readString(in);
+                    case 1 -> quantity = in.readInt();
+                    case 2 -> unitPrice = AvroReading.readDecimal(in, 12, 2);
                 }
             }
         } catch (IOException | RuntimeException problem) {

@@ -26,7 +26,8 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
     /**
      * OrderPlaced version 1 as the catalog registers it; the schema fingerprint is CRC-64-AVRO.
      */
-    public static final EventType<OrderPlacedV1> TYPE = EventType.of("OrderPlaced", 1, OrderPlacedV1.class, new OrderPlacedV1Codec(), 0x29af2caf89d89ef0L)
+    public static final EventType<OrderPlacedV1> TYPE = EventType.of("OrderPlaced", 1,
+            OrderPlacedV1.class, new OrderPlacedV1Codec(), 0x29af2caf89d89ef0L)
             .upcastingTo(2, OrderPlacedV1::toV2);
 
     private static final SerializedString ORDER_ID = new SerializedString("orderId");
@@ -37,9 +38,11 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
 
     private static final SerializedString PLACED_AT = new SerializedString("placedAt");
 
-    private static final SerializedString[] ORDER_PLACED_V1_NAMES = {ORDER_ID, EMAIL, TOTAL_EUROS, PLACED_AT};
+    private static final SerializedString[] ORDER_PLACED_V1_NAMES = {ORDER_ID, EMAIL, TOTAL_EUROS,
+            PLACED_AT};
 
-    private static final String[] ORDER_PLACED_V1_FIELDS = {"orderId", "email", "totalEuros", "placedAt"};
+    private static final String[] ORDER_PLACED_V1_FIELDS = {"orderId", "email", "totalEuros",
+            "placedAt"};
 
     private OrderPlacedV1Codec() {
     }
@@ -89,27 +92,27 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
         Instant placedAt = null;
         boolean hasPlacedAt = false;
         int field = -1;
-        while ((field = JsonReading.nextField(in, ORDER_PLACED_V1_NAMES, field + 1, OrderPlacedV1Codec::orderPlacedV1Field)) != JsonReading.END_OF_OBJECT) {
+        while ((field = JsonReading.nextField(in, ORDER_PLACED_V1_NAMES, field + 1,
+                OrderPlacedV1Codec::orderPlacedV1Field)) != JsonReading.END_OF_OBJECT) {
             in.nextToken();
             switch (field) {
-                case 0:
+                case 0 -> {
                     orderId = JsonReading.readString(in);
                     hasOrderId = true;
-                    break;
-                case 1:
+                }
+                case 1 -> {
                     email = JsonReading.readString(in);
                     hasEmail = true;
-                    break;
-                case 2:
+                }
+                case 2 -> {
                     totalEuros = JsonReading.readLong(in);
                     hasTotalEuros = true;
-                    break;
-                case 3:
+                }
+                case 3 -> {
                     placedAt = JsonReading.readInstant(in);
                     hasPlacedAt = true;
-                    break;
-                default:
-                    JsonReading.skip(in);
+                }
+                default -> JsonReading.skip(in);
             }
         }
         if (!hasOrderId) {
@@ -128,18 +131,13 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
     }
 
     private static int orderPlacedV1Field(String name) {
-        switch (name) {
-            case "orderId":
-                return 0;
-            case "email":
-                return 1;
-            case "totalEuros":
-                return 2;
-            case "placedAt":
-                return 3;
-            default:
-                return 4;
-        }
+        return switch (name) {
+            case "orderId" -> 0;
+            case "email" -> 1;
+            case "totalEuros" -> 2;
+            case "placedAt" -> 3;
+            default -> 4;
+        };
     }
 
     private static void writeOrderPlacedV1(Encoder out, OrderPlacedV1 value) throws IOException {
@@ -159,18 +157,10 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
         try {
             for (; position < order.length; position++) {
                 switch (order[position]) {
-                    case 0:
-                        orderId = AvroReading.readString(in);
-                        break;
-                    case 1:
-                        email = AvroReading.readString(in);
-                        break;
-                    case 2:
-                        totalEuros = in.readLong();
-                        break;
-                    case 3:
-                        placedAt = AvroReading.readInstant(in);
-                        break;
+                    case 0 -> orderId = AvroReading.readString(in);
+                    case 1 -> email = AvroReading.readString(in);
+                    case 2 -> totalEuros = in.readLong();
+                    case 3 -> placedAt = AvroReading.readInstant(in);
                 }
             }
         } catch (IOException | RuntimeException problem) {

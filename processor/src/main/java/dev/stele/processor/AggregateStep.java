@@ -15,6 +15,7 @@ import dev.stele.processor.parse.AnnotationNames;
 import dev.stele.processor.parse.EventDeclarations;
 import dev.stele.processor.parse.Mirrors;
 import dev.stele.processor.parse.RecordParser;
+import dev.stele.processor.validate.RecordValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * {@code @Aggregate} records: each is parsed and given its {@code AggregateType} in the round it
+ * {@code @Aggregate} records: each is parsed, checked and given its {@code AggregateType} in the round it
  * appears, its {@code @Apply} methods checked against the latest version of each event the compilation
  * declares; when the module is complete, its aggregate catalog and service registration are written.
  */
@@ -37,6 +38,7 @@ final class AggregateStep implements Step {
     private final Diagnostics diagnostics;
     private final EventDeclarations declarations;
     private final AggregateParser parser;
+    private final RecordValidator validator;
     private final SchemaGenerator schemas = new SchemaGenerator();
     private final AggregateGenerator generator;
     private final CatalogGenerator catalogs;
@@ -53,6 +55,7 @@ final class AggregateStep implements Step {
         this.diagnostics = diagnostics;
         this.declarations = declarations;
         this.parser = new AggregateParser(mirrors, declarations, records, diagnostics, environment.getTypeUtils());
+        this.validator = new RecordValidator(diagnostics);
         this.generator = new AggregateGenerator(generated);
         this.catalogs = new CatalogGenerator(generated);
         this.files = files;
@@ -96,7 +99,7 @@ final class AggregateStep implements Step {
             return;
         }
         Optional<AggregateModel> parsed = parser.parse(element, latestEvents);
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() || !validator.validateState(parsed.get().state(), parsed.get().annotation())) {
             return;
         }
         AggregateModel aggregate = parsed.get();

@@ -39,8 +39,9 @@ public final class AggregateGenerator {
     public JavaFile generate(AggregateModel aggregate, long stateFingerprint) {
         ClassName name = typeName(aggregate.element());
         ClassName state = ClassName.get(aggregate.element());
-        CodecMembers members = new CodecMembers(name, "TYPE", "HANDLED_EVENTS", "category", "stateType",
-                "snapshotEvery", "stateFingerprint", "handledEvents", "initial", "apply", "writeState", "readState");
+        CodecMembers members = new CodecMembers(name, aggregate.state(), "TYPE", "HANDLED_EVENTS", "category",
+                "stateType", "snapshotEvery", "stateFingerprint", "handledEvents", "initial", "apply", "writeState",
+                "readState");
         JsonCode json = new JsonCode(members);
         String write = members.write(aggregate.state());
         String read = members.read(aggregate.state());

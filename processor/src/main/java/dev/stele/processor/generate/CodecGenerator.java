@@ -38,7 +38,8 @@ public final class CodecGenerator {
         ClassName codec = codecName(event.element());
         ClassName javaType = ClassName.get(event.element());
         RecordModel record = event.record();
-        CodecMembers members = new CodecMembers(codec, "TYPE", "writeJson", "readJson", "writeAvro", "readAvro");
+        CodecMembers members = new CodecMembers(codec, record, "TYPE", "writeJson", "readJson", "writeAvro",
+                "readAvro");
         JsonCode json = new JsonCode(members);
         AvroCode avro = new AvroCode(members);
 

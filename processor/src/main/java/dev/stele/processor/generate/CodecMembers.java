@@ -17,13 +17,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
  * The members one codec class needs besides its public methods: field-name constants, enum symbol
  * tables, and a read and a write method per nested record and enum. The format emitters ask for them
- * by the model they need; this class names each once and remembers what is still to be generated.
+ * by the model they need; this class names each once and remembers what is still to be generated, so
+ * only what is used is generated.
  */
 final class CodecMembers {
 
@@ -41,10 +43,15 @@ final class CodecMembers {
     private final Deque<TypeMapping.Enumeration> pendingEnums = new ArrayDeque<>();
 
     private final ClassName codec;
+    private final Map<String, String> enumDefaults;
 
-    /** @param reserved the names of the class's own members */
-    CodecMembers(ClassName codec, String... reserved) {
+    /**
+     * @param root the record the class encodes, whose enum defaults the readers fall back on
+     * @param reserved the names of the class's own members
+     */
+    CodecMembers(ClassName codec, RecordModel root, String... reserved) {
         this.codec = codec;
+        this.enumDefaults = root.enumDefaults();
         for (String name : reserved) {
             names.newName(name, name);
         }
@@ -53,6 +60,11 @@ final class CodecMembers {
     /** The codec class the members belong to. */
     ClassName codec() {
         return codec;
+    }
+
+    /** The constant an unknown symbol of the enum reads as: the {@code @Default} of the fields using it. */
+    Optional<String> enumDefault(TypeMapping.Enumeration enumeration) {
+        return Optional.ofNullable(enumDefaults.get(key(enumeration)));
     }
 
     /** A {@code SerializedString} constant holding the JSON field name, encoded once. */

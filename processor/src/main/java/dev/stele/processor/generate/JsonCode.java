@@ -9,6 +9,7 @@ import dev.stele.processor.model.RecordModel;
 import dev.stele.processor.model.TypeMapping;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -91,7 +92,7 @@ final class JsonCode {
             method.beginControlFlow("switch (field)");
             for (int i = 0; i < record.fields().size(); i++) {
                 FieldModel field = record.fields().get(i);
-                CodeBlock read = read(field.type(), field, "in", locals);
+                CodeBlock read = read(field.type(), "in", locals);
                 if (flags.get(i) == null) {
                     method.addStatement("case $L -> $N =$W$L", i, values.get(i), read);
                 } else {
@@ -143,7 +144,7 @@ final class JsonCode {
 
     /**
      * Reads an enum constant by name. A name the enum lacks (a later release may have added it) reads as
-     * {@code fallback}, the {@code @Default} of the field, if it has one; else it is a failure.
+     * the {@code @Default} of the fields of that enum, if they have one; else it is a failure.
      */
     MethodSpec readEnum(TypeMapping.Enumeration enumeration) {
         ClassName type = ClassName.get(enumeration.element());
@@ -151,18 +152,18 @@ final class JsonCode {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(type)
                 .addParameter(Names.JSON_PARSER, "in")
-                .addParameter(type, "fallback")
-                .addException(Names.IO_EXCEPTION)
-                .addCode("return switch ($T.readSymbol(in)) {\n$>", Names.JSON_READING);
+                .addException(Names.IO_EXCEPTION);
+        Optional<String> fallback = members.enumDefault(enumeration);
+        CodeBlock unknown = CodeBlock.of("throw $T.unknownSymbol(in, $S)", Names.JSON_READING, type.simpleName());
+        if (enumeration.symbols().isEmpty() && fallback.isEmpty()) {
+            return method.addStatement("$T.readSymbol(in)", Names.JSON_READING).addStatement(unknown).build();
+        }
+        method.addCode("return switch ($T.readSymbol(in)) {\n$>", Names.JSON_READING);
         for (String symbol : enumeration.symbols()) {
             method.addStatement("case $S -> $T.$N", symbol, type, symbol);
         }
-        return method.beginControlFlow("default ->")
-                .beginControlFlow("if (fallback != null)")
-                .addStatement("yield fallback")
-                .endControlFlow()
-                .addStatement("throw $T.unknownSymbol(in, $S)", Names.JSON_READING, type.simpleName())
-                .endControlFlow()
+        return method.addStatement("default -> $L", fallback.map(symbol -> CodeBlock.of("$T.$N", type, symbol))
+                        .orElse(unknown))
                 .addCode("$<};\n")
                 .build();
     }
@@ -217,7 +218,7 @@ final class JsonCode {
     }
 
     /** An expression reading a value of {@code type} whose first token is current. */
-    private CodeBlock read(TypeMapping type, FieldModel field, String in, NameAllocator locals) {
+    private CodeBlock read(TypeMapping type, String in, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
             return CodeBlock.of("$T.$N($N)", Names.JSON_READING, "read" + suffix(scalar), in);
         }
@@ -226,13 +227,7 @@ final class JsonCode {
                     decimal.scale());
         }
         if (type instanceof TypeMapping.Enumeration enumeration) {
-            // an unknown symbol reads as the field's own @Default, if it has one
-            CodeBlock fallback = field != null && field.defaultValue().isPresent()
-                    && field.type().unwrapped() == enumeration
-                    ? CodeBlock.of("$T.$N", ClassName.get(enumeration.element()),
-                            field.defaultValue().get().literal().canonical())
-                    : CodeBlock.of("null");
-            return CodeBlock.of("$N($N, $L)", members.read(enumeration), in, fallback);
+            return CodeBlock.of("$N($N)", members.read(enumeration), in);
         }
         if (type instanceof TypeMapping.Sequence sequence) {
             return CodeBlock.of("$T.$N($N,$W$L)", Names.JSON_READING, sequence.set() ? "readSet" : "readList", in,
@@ -245,11 +240,10 @@ final class JsonCode {
             return CodeBlock.of("$N($N)", members.read(nested.record()), in);
         }
         if (type instanceof TypeMapping.Wrapper wrapper) {
-            return CodeBlock.of("new $T($L)", ClassName.get(wrapper.element()),
-                    read(wrapper.value(), field, in, locals));
+            return CodeBlock.of("new $T($L)", ClassName.get(wrapper.element()), read(wrapper.value(), in, locals));
         }
         TypeMapping.Nullable nullable = (TypeMapping.Nullable) type;
-        CodeBlock value = read(nullable.value(), field, in, locals);
+        CodeBlock value = read(nullable.value(), in, locals);
         return nullable.optional()
                 ? CodeBlock.of("$T.isNull($N)$W? $T.empty()$W: $T.of($L)", Names.JSON_READING, in, Names.OPTIONAL,
                         Names.OPTIONAL, value)
@@ -264,8 +258,11 @@ final class JsonCode {
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$T::$N", members.codec(), members.read(nested.record()));
         }
+        if (type instanceof TypeMapping.Enumeration enumeration) {
+            return CodeBlock.of("$T::$N", members.codec(), members.read(enumeration));
+        }
         String element = locals.newName("element");
-        return CodeBlock.of("$N -> $L", element, read(type, null, element, locals));
+        return CodeBlock.of("$N -> $L", element, read(type, element, locals));
     }
 
     private static boolean isNumberOrBoolean(TypeMapping.Scalar scalar) {

@@ -33,6 +33,16 @@ public final class RecordValidator {
         return diagnostics.errorCount() == errorsBefore;
     }
 
+    /**
+     * Whether an aggregate's state passes: its schema, of which a snapshot's fingerprint is taken, keeps one
+     * default per enum as an event's does.
+     */
+    public boolean validateState(RecordModel state, AnnotationMirror annotation) {
+        int errorsBefore = diagnostics.errorCount();
+        checkEnumDefaults(state, state.element(), annotation);
+        return diagnostics.errorCount() == errorsBefore;
+    }
+
     /** Avro names nested records and enums by simple name, so one event cannot use two of the same name. */
     private void checkNamedTypes(EventModel event) {
         Map<String, String> seen = new HashMap<>();

@@ -162,7 +162,7 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
                     hasPlacedAt = true;
                 }
                 case 4 -> {
-                    channel = readChannel(in, Channel.WEB);
+                    channel = readChannel(in);
                     hasChannel = true;
                 }
                 case 5 -> couponCode = JsonReading.isNull(in) ? Optional.empty()
@@ -277,17 +277,12 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
                 lines, attributes, total);
     }
 
-    private static Channel readChannel(JsonParser in, Channel fallback) throws IOException {
+    private static Channel readChannel(JsonParser in) throws IOException {
         return switch (JsonReading.readSymbol(in)) {
             case "WEB" -> Channel.WEB;
             case "MOBILE" -> Channel.MOBILE;
             case "STORE" -> Channel.STORE;
-            default -> {
-                if (fallback != null) {
-                    yield fallback;
-                }
-                throw JsonReading.unknownSymbol(in, "Channel");
-            }
+            default -> Channel.WEB;
         };
     }
 

@@ -5,19 +5,34 @@ import static dev.stele.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
 import java.util.Arrays;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The aggregate messages of the catalogue (STELE-026 to STELE-033): each compiles a real source under
- * {@code src/test/resources/bad/<case>/} with both processors, as a user's build runs them, and asserts
- * the message and the line it points at.
+ * The aggregate messages of the catalogue (STELE-026 to STELE-033, and STELE-017 for a state): each
+ * compiles a real source under {@code src/test/resources/bad/<case>/} with the processor, as a user's build
+ * runs it, and asserts the message and the line it points at.
  */
 class AggregateDiagnosticsTest {
 
     private static Compilation compile(JavaFileObject... sources) {
-        return Compilations.compile(Arrays.asList(sources), List.of(new EventProcessor(), new AggregateProcessor()));
+        return Compilations.compile(Arrays.asList(sources));
+    }
+
+    // STELE-017, for an aggregate's state: its schema keeps one default per enum, as an event's does
+
+    @Test
+    void stateWithOneEnumOfTwoDifferentDefaultsIsRejectedOnTheAggregateAnnotation() {
+        JavaFileObject source = source("bad/aggregateEnumDefaultConflict/bank/Account.java");
+        Compilation compilation = compile(source);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[STELE-017] enum bank.Account.Status is used by fields with different"
+                        + " @Default values (CLOSED, OPEN); Avro keeps one default per enum, so give those"
+                        + " fields the same @Default or none")
+                .inFile(source)
+                .onLineContaining("@Aggregate(");
     }
 
     // STELE-026

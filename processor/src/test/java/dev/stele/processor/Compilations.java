@@ -56,7 +56,7 @@ final class Compilations {
 
     /** Compiles with the processor, as a user's build does, plus any javac options. */
     static Compilation compile(List<JavaFileObject> sources, String... options) {
-        return compile(sources, List.of(new EventProcessor()), options);
+        return compile(sources, List.of(new SteleProcessor()), options);
     }
 
     static Compilation compile(List<JavaFileObject> sources, List<Processor> processors, String... options) {
@@ -87,7 +87,7 @@ final class Compilations {
             options.add("-classpath");
             options.add(System.getProperty("java.class.path"));
             JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, sources);
-            task.setProcessors(List.of(new EventProcessor()));
+            task.setProcessors(List.of(new SteleProcessor()));
             task.call();
             return diagnostics;
         } catch (IOException e) {

@@ -28,14 +28,15 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Everything the processor generates for the representative event of {@code good/orders} (its codecs, the
- * catalog, the {@code .avsc} schemas, {@code META-INF/stele/index.json} and the service registration) is
- * compared byte for byte with the files under {@code src/test/resources/golden/orders}.
+ * Everything the processor generates for the representative event and aggregate of {@code good/orders} (the
+ * codecs, the aggregate type, both catalogs, the {@code .avsc} schemas, {@code META-INF/stele/index.json} and
+ * the service registrations) is compared byte for byte with the files under
+ * {@code src/test/resources/golden/orders}.
  *
  * <p>After a deliberate change to what the processor generates, regenerate the golden files and review
- * their diff before committing it:
+ * their diff before committing it, from the repository root:
  *
- * <pre>mvn -q -pl runtime,processor verify -Dstele.golden.update=true</pre>
+ * <pre>mvn -q -o -pl processor -am verify -Dstele.golden.update=true</pre>
  *
  * (The system property {@code stele.golden.update} reaches the tests through surefire's
  * {@code systemPropertyVariables} in {@code processor/pom.xml}.)
@@ -67,10 +68,13 @@ class GoldenFilesTest {
                 .contains("sources/com/example/orders/OrderPlacedCodec.java",
                         "sources/com/example/orders/OrderPlacedV1Codec.java",
                         "sources/com/example/orders/SteleCatalog.java",
+                        "sources/com/example/orders/OrderAggregate.java",
+                        "sources/com/example/orders/SteleAggregates.java",
                         "resources/META-INF/stele/schemas/OrderPlaced/v1.avsc",
                         "resources/META-INF/stele/schemas/OrderPlaced/v2.avsc",
                         "resources/META-INF/stele/index.json",
-                        "resources/META-INF/services/dev.stele.catalog.EventCatalog");
+                        "resources/META-INF/services/dev.stele.catalog.EventCatalog",
+                        "resources/META-INF/services/dev.stele.catalog.AggregateCatalog");
     }
 
     @TestFactory

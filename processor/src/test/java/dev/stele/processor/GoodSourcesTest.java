@@ -10,13 +10,18 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,9 +31,10 @@ import org.junit.jupiter.api.Test;
  * The sources under {@code src/test/resources/good} compile, and so does everything generated for them,
  * without a single warning under {@code -Xlint:all}, as STYLE.md promises for generated code.
  *
- * <p>{@code good/orders} is the representative event of the golden files; {@code good/kinds} uses every
- * supported component type, every kind of {@code @Default}, a three-version upcast chain, an event nested in
- * a class, one in a subpackage, and components named like the generated code's own locals.
+ * <p>{@code good/orders} is the representative event and aggregate of the golden files; {@code good/kinds}
+ * uses every supported component type, every kind of {@code @Default}, a three-version upcast chain, an event
+ * nested in a class, one in a subpackage, and components named like the generated code's own locals;
+ * {@code good/edges} has defaults at the edges of the stored ranges ({@link DefaultsAtTheEdgesTest}).
  */
 class GoodSourcesTest {
 
@@ -37,7 +43,7 @@ class GoodSourcesTest {
      * pins down why.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"good/orders", "good/kinds"})
+    @ValueSource(strings = {"good/orders", "good/kinds", "good/edges"})
     void goodSourcesAndTheirGeneratedCodeCompileWithoutWarningsUnderXlintAll(String sources) {
         Compilation compilation = compile(sourceTree(sources), "-Xlint:all,-processing");
 
@@ -62,6 +68,44 @@ class GoodSourcesTest {
                 .extracting(warning -> warning.getMessage(null))
                 .allMatch(message -> message.equals("No processor claimed any of these annotations:"
                         + " java.compiler/javax.annotation.processing.Generated"));
+    }
+
+    /** Generated code is read in reviews and stack traces: every line fits in 120 columns. */
+    @ParameterizedTest
+    @ValueSource(strings = {"good/orders", "good/kinds", "good/edges"})
+    void everyGeneratedLineFitsIn120Columns(String sources) throws IOException {
+        Compilation compilation = compile(sourceTree(sources));
+
+        assertThat(compilation).succeeded();
+        for (JavaFileObject file : compilation.generatedSourceFiles()) {
+            assertThat(longLines(file.getCharContent(true).toString())).as(file.getName()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyLineOfTheGoldenSourcesFitsIn120Columns() throws IOException {
+        Path golden = Path.of(System.getProperty("stele.golden.dir", "src/test/resources/golden"));
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(golden)) {
+            sources = files.filter(file -> file.toString().endsWith(".java")).toList();
+        }
+
+        assertThat(sources).isNotEmpty();
+        for (Path source : sources) {
+            assertThat(longLines(Files.readString(source))).as(source.toString()).isEmpty();
+        }
+    }
+
+    /** {@code line: text} of each line longer than 120 columns. */
+    private static List<String> longLines(String source) {
+        List<String> lines = source.lines().toList();
+        List<String> longer = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).length() > 120) {
+                longer.add((i + 1) + ": " + lines.get(i));
+            }
+        }
+        return longer;
     }
 
     @Test
@@ -92,7 +136,7 @@ class GoodSourcesTest {
     @Test
     void eventUsingATypeThatAnotherProcessorGeneratesIsGeneratedInALaterRound() {
         Compilation compilation = compile(List.of(source("bad/typeUnresolved/shop/OrderPlaced.java")),
-                List.of(new CustomerRefGenerator(), new EventProcessor()), "-Xlint:all,-processing");
+                List.of(new CustomerRefGenerator(), new SteleProcessor()), "-Xlint:all,-processing");
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("shop.OrderPlacedCodec");

@@ -14,6 +14,7 @@ import dev.stele.processor.model.ApplyModel;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Generates {@code <Aggregate>Aggregate}: the {@code AggregateType} of one {@code @Aggregate} record,
@@ -21,8 +22,8 @@ import javax.lang.model.element.Modifier;
  */
 public final class AggregateGenerator {
 
-    static final ClassName AGGREGATE_TYPE = ClassName.get("dev.stele.spi", "AggregateType");
-    private static final ClassName SET = ClassName.get("java.util", "Set");
+    private static final ParameterizedTypeName STRING_SET = ParameterizedTypeName.get(Names.SET,
+            ClassName.get(String.class));
 
     private final Optional<AnnotationSpec> generated;
 
@@ -30,39 +31,38 @@ public final class AggregateGenerator {
         this.generated = generated;
     }
 
-    /** {@code OrderAggregate}, or {@code Outer_OrderAggregate} for a nested record, in the record's package. */
-    public static ClassName typeName(AggregateModel aggregate) {
-        ClassName state = aggregate.javaType();
-        return ClassName.get(state.packageName(), String.join("_", state.simpleNames()) + "Aggregate");
+    /** The class generated for an aggregate's state record, which the aggregate catalog lists. */
+    public static ClassName typeName(TypeElement state) {
+        return Names.aggregate(state);
     }
 
     public JavaFile generate(AggregateModel aggregate, long stateFingerprint) {
-        ClassName name = typeName(aggregate);
-        ClassName state = aggregate.javaType();
-        CodecMembers members = new CodecMembers(name, "TYPE", "HANDLED_EVENTS", "category", "stateType",
-                "snapshotEvery", "stateFingerprint", "handledEvents", "initial", "apply", "writeState", "readState");
+        ClassName name = typeName(aggregate.element());
+        ClassName state = ClassName.get(aggregate.element());
+        CodecMembers members = new CodecMembers(name, aggregate.state(), "TYPE", "HANDLED_EVENTS", "category",
+                "stateType", "snapshotEvery", "stateFingerprint", "handledEvents", "initial", "apply", "writeState",
+                "readState");
         JsonCode json = new JsonCode(members);
         String write = members.write(aggregate.state());
         String read = members.read(aggregate.state());
         List<MethodSpec> helpers = members.generateQueued(json, null);
 
-        CodeBlock.Builder handled = CodeBlock.builder().add("$T.of(", SET);
-        for (int i = 0; i < aggregate.applies().size(); i++) {
-            handled.add(i == 0 ? "$S" : ", $S", aggregate.applies().get(i).eventName());
-        }
+        List<CodeBlock> handled = aggregate.applies().stream()
+                .map(apply -> CodeBlock.of("$S", apply.eventName()))
+                .toList();
         TypeSpec.Builder type = TypeSpec.classBuilder(name)
                 .addJavadoc("The aggregate {@link $T}, category $S: its initial state, the dispatch of events to its\n",
                         state, aggregate.category())
                 .addJavadoc("{@code @Apply} methods, and the JSON codec of its state for snapshots.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(AGGREGATE_TYPE, state))
+                .addSuperinterface(ParameterizedTypeName.get(Names.AGGREGATE_TYPE, state))
                 .addOriginatingElement(aggregate.element())
                 .addField(FieldSpec.builder(name, "TYPE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The aggregate as the generated aggregate catalog registers it.\n")
                         .initializer("new $T()", name).build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(SET, ClassName.get(String.class)),
-                        "HANDLED_EVENTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(handled.add(")").build()).build());
+                .addField(FieldSpec.builder(STRING_SET, "HANDLED_EVENTS", Modifier.PRIVATE, Modifier.STATIC,
+                                Modifier.FINAL)
+                        .initializer("$T.of($L)", Names.SET, Code.list(handled)).build());
         generated.ifPresent(type::addAnnotation);
         members.constants().forEach(type::addField);
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -72,8 +72,7 @@ public final class AggregateGenerator {
                 .addMethod(getter("snapshotEvery", TypeName.INT, CodeBlock.of("$L", aggregate.snapshotEvery())))
                 .addMethod(getter("stateFingerprint", TypeName.LONG,
                         CodeBlock.of("$L", String.format("0x%016xL", stateFingerprint))))
-                .addMethod(getter("handledEvents", ParameterizedTypeName.get(SET, ClassName.get(String.class)),
-                        CodeBlock.of("HANDLED_EVENTS")))
+                .addMethod(getter("handledEvents", STRING_SET, CodeBlock.of("HANDLED_EVENTS")))
                 .addMethod(MethodSpec.methodBuilder("initial")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
@@ -81,7 +80,7 @@ public final class AggregateGenerator {
                         .addParameter(String.class, "id")
                         .addStatement("return $T.$N(id)", state, aggregate.initial().getSimpleName().toString())
                         .build())
-                .addMethod(apply(aggregate))
+                .addMethod(apply(aggregate, state))
                 .addMethod(MethodSpec.methodBuilder("writeState")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
@@ -105,20 +104,23 @@ public final class AggregateGenerator {
         return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
     }
 
-    private static MethodSpec apply(AggregateModel aggregate) {
+    private static MethodSpec apply(AggregateModel aggregate, ClassName state) {
         MethodSpec.Builder method = MethodSpec.methodBuilder("apply")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(aggregate.javaType())
-                .addParameter(aggregate.javaType(), "state")
+                .returns(state)
+                .addParameter(state, "state")
                 .addParameter(String.class, "eventName")
-                .addParameter(Object.class, "event")
-                .beginControlFlow("switch (eventName)");
-        for (ApplyModel apply : aggregate.applies()) {
-            method.addCode("case $S:\n$>", apply.eventName())
-                    .addStatement("return state.$N(($T) event)$<", apply.methodName(), apply.eventType());
+                .addParameter(Object.class, "event");
+        if (aggregate.applies().isEmpty()) {
+            return method.addStatement("return state").build();
         }
-        return method.addCode("default:\n$>").addStatement("return state$<").endControlFlow().build();
+        method.addCode("return switch (eventName) {\n$>");
+        for (ApplyModel apply : aggregate.applies()) {
+            method.addStatement("case $S -> state.$N(($T) event)", apply.eventName(), apply.methodName(),
+                    ClassName.get(apply.eventType()));
+        }
+        return method.addStatement("default -> state").addCode("$<};\n").build();
     }
 
     private static MethodSpec getter(String name, TypeName type, CodeBlock value) {

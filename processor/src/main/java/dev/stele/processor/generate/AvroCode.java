@@ -1,5 +1,6 @@
 package dev.stele.processor.generate;
 
+import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
@@ -24,22 +25,25 @@ final class AvroCode {
     }
 
     MethodSpec writeRecord(RecordModel record) {
-        NameAllocator locals = JsonCode.locals("out", "value");
+        NameAllocator locals = Code.locals("out", "value");
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.write(record))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(Names.ENCODER, "out")
-                .addParameter(record.javaType(), "value")
+                .addParameter(ClassName.get(record.element()), "value")
                 .addException(Names.IO_EXCEPTION);
         for (FieldModel field : record.fields()) {
             CodeBlock access = CodeBlock.of("value.$N()", field.element().getSimpleName().toString());
             if (field.type() instanceof TypeMapping.Nullable nullable) {
                 int nullBranch = nullBranch(field);
                 String local = locals.newName(field.name(), field);
-                method.addStatement("$T $N = $L", nullable.javaType(), local, access);
                 if (nullable.optional()) {
-                    method.beginControlFlow("if ($N == null || $N.isEmpty())", local, local);
+                    // an Optional is never null: a null one fails as any missing required value does
+                    method.addStatement("$T $N = $T.required($L)", Code.type(nullable), local, Names.AVRO_WRITING,
+                                    access)
+                            .beginControlFlow("if ($N.isEmpty())", local);
                 } else {
-                    method.beginControlFlow("if ($N == null)", local);
+                    method.addStatement("$T $N = $L", Code.type(nullable), local, access)
+                            .beginControlFlow("if ($N == null)", local);
                 }
                 method.addStatement("out.writeIndex($L)", nullBranch)
                         .nextControlFlow("else")
@@ -55,21 +59,22 @@ final class AvroCode {
     }
 
     MethodSpec readRecord(RecordModel record) {
-        NameAllocator locals = JsonCode.locals("in", "order", "position", "problem");
+        NameAllocator locals = Code.locals("in", "order", "position", "problem");
+        ClassName type = ClassName.get(record.element());
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.read(record))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(record.javaType())
+                .returns(type)
                 .addParameter(Names.DECODER, "in")
                 .addException(Names.IO_EXCEPTION);
+        if (record.fields().isEmpty()) {
+            method.addStatement("$T.fieldOrder(in, 0)", Names.AVRO_READING);
+            return method.addStatement("return new $T()", type).build();
+        }
         List<String> values = new ArrayList<>();
         for (FieldModel field : record.fields()) {
             String value = locals.newName(field.name(), field);
             values.add(value);
-            method.addStatement("$T $N = $L", field.type().javaType(), value, JsonCode.initialValue(field.type()));
-        }
-        if (record.fields().isEmpty()) {
-            method.addStatement("$T.fieldOrder(in, 0)", Names.AVRO_READING);
-            return method.addStatement("return new $T()", record.javaType()).build();
+            method.addStatement("$T $N = $L", Code.type(field.type()), value, Code.initialValue(field.type()));
         }
         method.addStatement("int[] order = $T.fieldOrder(in, $L)", Names.AVRO_READING, record.fields().size())
                 .addStatement("int position = 0")
@@ -78,9 +83,7 @@ final class AvroCode {
                 .beginControlFlow("switch (order[position])");
         for (int i = 0; i < record.fields().size(); i++) {
             FieldModel field = record.fields().get(i);
-            method.addCode("case $L:\n$>", i)
-                    .addStatement("$N = $L", values.get(i), read(field.type(), field, "in", locals))
-                    .addStatement("break$<");
+            method.addStatement("case $L -> $N =$W$L", i, values.get(i), read(field.type(), field, "in", locals));
         }
         method.endControlFlow()
                 .endControlFlow()
@@ -88,14 +91,14 @@ final class AvroCode {
                 .addStatement("throw $T.failure(problem, $N[order[position]])", Names.AVRO_READING,
                         members.fieldList(record))
                 .endControlFlow();
-        return method.addStatement("return new $T($L)", record.javaType(), JsonCode.arguments(values)).build();
+        return method.addStatement("return new $T($L)", type, Code.names(values)).build();
     }
 
     MethodSpec readEnum(TypeMapping.Enumeration enumeration) {
         String symbols = members.symbols(enumeration);
         return MethodSpec.methodBuilder(members.read(enumeration))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(enumeration.javaType())
+                .returns(ClassName.get(enumeration.element()))
                 .addParameter(Names.DECODER, "in")
                 .addException(Names.IO_EXCEPTION)
                 .addStatement("return $N[$T.readSymbol(in, $N.length)]", symbols, Names.AVRO_READING, symbols)
@@ -113,9 +116,9 @@ final class AvroCode {
             if (primitive != null) {
                 CodeBlock checked = scalar.isPrimitive() ? value
                         : CodeBlock.of("$T.required($L)", Names.AVRO_WRITING, value);
-                return CodeBlock.of("$N.write$L($L)", out, primitive, checked);
+                return CodeBlock.of("$N.$N($L)", out, "write" + primitive, checked);
             }
-            return CodeBlock.of("$T.write$L($N, $L)", Names.AVRO_WRITING, JsonCode.suffix(scalar), out, value);
+            return CodeBlock.of("$T.$N($N, $L)", Names.AVRO_WRITING, "write" + JsonCode.suffix(scalar), out, value);
         }
         if (type instanceof TypeMapping.Decimal decimal) {
             return CodeBlock.of("$T.writeDecimal($N, $L, $L, $L)", Names.AVRO_WRITING, out, value,
@@ -125,11 +128,12 @@ final class AvroCode {
             return CodeBlock.of("$T.writeSymbol($N, $L)", Names.AVRO_WRITING, out, value);
         }
         if (type instanceof TypeMapping.Sequence sequence) {
-            return CodeBlock.of("$T.writeArray($N, $L, $L)", Names.AVRO_WRITING, out, value,
+            return CodeBlock.of("$T.writeArray($N, $L,$W$L)", Names.AVRO_WRITING, out, value,
                     writer(sequence.element(), locals));
         }
         if (type instanceof TypeMapping.StringMap map) {
-            return CodeBlock.of("$T.writeMap($N, $L, $L)", Names.AVRO_WRITING, out, value, writer(map.value(), locals));
+            return CodeBlock.of("$T.writeMap($N, $L,$W$L)", Names.AVRO_WRITING, out, value,
+                    writer(map.value(), locals));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$N($N, $T.required($L))", members.write(nested.record()), out, Names.AVRO_WRITING,
@@ -145,8 +149,8 @@ final class AvroCode {
     private CodeBlock writer(TypeMapping type, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
             String primitive = primitiveMethod(scalar);
-            return primitive != null ? CodeBlock.of("$T::write$L", Names.ENCODER, primitive)
-                    : CodeBlock.of("$T::write$L", Names.AVRO_WRITING, JsonCode.suffix(scalar));
+            return primitive != null ? CodeBlock.of("$T::$N", Names.ENCODER, "write" + primitive)
+                    : CodeBlock.of("$T::$N", Names.AVRO_WRITING, "write" + JsonCode.suffix(scalar));
         }
         if (type instanceof TypeMapping.Enumeration) {
             return CodeBlock.of("$T::writeSymbol", Names.AVRO_WRITING);
@@ -162,8 +166,8 @@ final class AvroCode {
     private CodeBlock read(TypeMapping type, FieldModel field, String in, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
             String primitive = primitiveMethod(scalar);
-            return primitive != null ? CodeBlock.of("$N.read$L()", in, primitive)
-                    : CodeBlock.of("$T.read$L($N)", Names.AVRO_READING, JsonCode.suffix(scalar), in);
+            return primitive != null ? CodeBlock.of("$N.$N()", in, "read" + primitive)
+                    : CodeBlock.of("$T.$N($N)", Names.AVRO_READING, "read" + JsonCode.suffix(scalar), in);
         }
         if (type instanceof TypeMapping.Decimal decimal) {
             return CodeBlock.of("$T.readDecimal($N, $L, $L)", Names.AVRO_READING, in, decimal.precision(),
@@ -173,31 +177,32 @@ final class AvroCode {
             return CodeBlock.of("$N($N)", members.read(enumeration), in);
         }
         if (type instanceof TypeMapping.Sequence sequence) {
-            return CodeBlock.of("$T.$N($N, $L)", Names.AVRO_READING, sequence.set() ? "readSet" : "readList", in,
+            return CodeBlock.of("$T.$N($N,$W$L)", Names.AVRO_READING, sequence.set() ? "readSet" : "readList", in,
                     reader(sequence.element(), locals));
         }
         if (type instanceof TypeMapping.StringMap map) {
-            return CodeBlock.of("$T.readMap($N, $L)", Names.AVRO_READING, in, reader(map.value(), locals));
+            return CodeBlock.of("$T.readMap($N,$W$L)", Names.AVRO_READING, in, reader(map.value(), locals));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$N($N)", members.read(nested.record()), in);
         }
         if (type instanceof TypeMapping.Wrapper wrapper) {
-            return CodeBlock.of("new $T($L)", wrapper.javaType(), read(wrapper.value(), null, in, locals));
+            return CodeBlock.of("new $T($L)", ClassName.get(wrapper.element()),
+                    read(wrapper.value(), null, in, locals));
         }
         TypeMapping.Nullable nullable = (TypeMapping.Nullable) type;
         CodeBlock value = read(nullable.value(), null, in, locals);
         CodeBlock present = CodeBlock.of("$T.readPresent($N, $L)", Names.AVRO_READING, in, nullBranch(field));
         return nullable.optional()
-                ? CodeBlock.of("$L ? $T.of($L) : $T.empty()", present, Names.OPTIONAL, value, Names.OPTIONAL)
-                : CodeBlock.of("$L ? $L : null", present, value);
+                ? CodeBlock.of("$L$W? $T.of($L)$W: $T.empty()", present, Names.OPTIONAL, value, Names.OPTIONAL)
+                : CodeBlock.of("$L$W? $L$W: null", present, value);
     }
 
     private CodeBlock reader(TypeMapping type, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
             String primitive = primitiveMethod(scalar);
-            return primitive != null ? CodeBlock.of("$T::read$L", Names.DECODER, primitive)
-                    : CodeBlock.of("$T::read$L", Names.AVRO_READING, JsonCode.suffix(scalar));
+            return primitive != null ? CodeBlock.of("$T::$N", Names.DECODER, "read" + primitive)
+                    : CodeBlock.of("$T::$N", Names.AVRO_READING, "read" + JsonCode.suffix(scalar));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$T::$N", members.codec(), members.read(nested.record()));

@@ -8,6 +8,9 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.WildcardTypeName;
+import dev.stele.catalog.AggregateCatalog;
+import dev.stele.catalog.EventCatalog;
+import dev.stele.format.SteleResources;
 import dev.stele.spi.SpiVersion;
 import java.util.List;
 import java.util.Optional;
@@ -22,25 +25,24 @@ public final class CatalogGenerator {
 
     /** What a catalog lists: the interface, its method, the element type of the list. */
     public enum Kind {
-        EVENTS(Names.EVENT_CATALOG, "eventTypes", Names.EVENT_TYPE, "events"),
-        AGGREGATES(ClassName.get("dev.stele.catalog", "AggregateCatalog"), "aggregateTypes",
-                AggregateGenerator.AGGREGATE_TYPE, "aggregates");
+        EVENTS(EventCatalog.class, "eventTypes", Names.EVENT_TYPE, "events"),
+        AGGREGATES(AggregateCatalog.class, "aggregateTypes", Names.AGGREGATE_TYPE, "aggregates");
 
-        final ClassName catalogInterface;
+        final Class<?> service;
         final String method;
         final ClassName elementType;
         final String what;
 
-        Kind(ClassName catalogInterface, String method, ClassName elementType, String what) {
-            this.catalogInterface = catalogInterface;
+        Kind(Class<?> service, String method, ClassName elementType, String what) {
+            this.service = service;
             this.method = method;
             this.elementType = elementType;
             this.what = what;
         }
 
-        /** {@code META-INF/services/<interface>}. */
+        /** {@code META-INF/services/<interface>}, where the catalog class is registered. */
         public String serviceFile() {
-            return "META-INF/services/" + catalogInterface.canonicalName();
+            return SteleResources.serviceFile(service);
         }
     }
 
@@ -62,7 +64,7 @@ public final class CatalogGenerator {
                         kind.what)
                 .addJavadoc("class through {@code $L}.\n", kind.serviceFile())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(kind.catalogInterface)
+                .addSuperinterface(ClassName.get(kind.service))
                 .addMethod(MethodSpec.methodBuilder("spiVersion")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)

@@ -6,6 +6,8 @@ import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
+import com.squareup.javapoet.TypeName;
+import dev.stele.processor.model.FieldModel;
 import dev.stele.processor.model.RecordModel;
 import dev.stele.processor.model.TypeMapping;
 import java.util.ArrayDeque;
@@ -15,13 +17,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
  * The members one codec class needs besides its public methods: field-name constants, enum symbol
  * tables, and a read and a write method per nested record and enum. The format emitters ask for them
- * by the model they need; this class names each once and remembers what is still to be generated.
+ * by the model they need; this class names each once and remembers what is still to be generated, so
+ * only what is used is generated.
  */
 final class CodecMembers {
 
@@ -39,9 +43,15 @@ final class CodecMembers {
     private final Deque<TypeMapping.Enumeration> pendingEnums = new ArrayDeque<>();
 
     private final ClassName codec;
+    private final Map<String, String> enumDefaults;
 
-    CodecMembers(ClassName codec, String... reserved) {
+    /**
+     * @param root the record the class encodes, whose enum defaults the readers fall back on
+     * @param reserved the names of the class's own members
+     */
+    CodecMembers(ClassName codec, RecordModel root, String... reserved) {
         this.codec = codec;
+        this.enumDefaults = root.enumDefaults();
         for (String name : reserved) {
             names.newName(name, name);
         }
@@ -52,58 +62,57 @@ final class CodecMembers {
         return codec;
     }
 
+    /** The constant an unknown symbol of the enum reads as: the {@code @Default} of the fields using it. */
+    Optional<String> enumDefault(TypeMapping.Enumeration enumeration) {
+        return Optional.ofNullable(enumDefaults.get(key(enumeration)));
+    }
+
     /** A {@code SerializedString} constant holding the JSON field name, encoded once. */
     String fieldName(String name) {
         return fieldNameConstants.computeIfAbsent(name, key -> {
             String constant = names.newName(Names.constant(key), "field:" + key);
-            constants.add(FieldSpec.builder(Names.SERIALIZED_STRING, constant, Modifier.PRIVATE, Modifier.STATIC,
-                    Modifier.FINAL).initializer("new $T($S)", Names.SERIALIZED_STRING, key).build());
+            constants.add(constant(Names.SERIALIZED_STRING, constant,
+                    CodeBlock.of("new $T($S)", Names.SERIALIZED_STRING, key)));
             return constant;
         });
     }
 
     /** The record's field names in schema order, for naming the field an Avro failure happened in. */
     String fieldList(RecordModel record) {
-        return fieldListConstants.computeIfAbsent(record.javaType().canonicalName(), key -> {
+        return fieldListConstants.computeIfAbsent(record.qualifiedName(), key -> {
             String constant = names.newName(Names.constant(record.simpleName()) + "_FIELDS", "fields:" + key);
-            CodeBlock.Builder values = CodeBlock.builder();
-            for (int i = 0; i < record.fields().size(); i++) {
-                values.add(i == 0 ? "$S" : ", $S", record.fields().get(i).name());
-            }
-            constants.add(FieldSpec.builder(ArrayTypeName.of(String.class), constant, Modifier.PRIVATE,
-                    Modifier.STATIC, Modifier.FINAL).initializer("{$L}", values.build()).build());
+            List<CodeBlock> values = record.fields().stream().map(field -> CodeBlock.of("$S", field.name())).toList();
+            constants.add(constant(ArrayTypeName.of(String.class), constant, CodeBlock.of("{$L}", Code.list(values))));
             return constant;
         });
     }
 
     /** The record's encoded JSON field names in declaration order, for matching fields in that order. */
     String fieldNames(RecordModel record) {
-        return fieldNameArrays.computeIfAbsent(record.javaType().canonicalName(), key -> {
+        return fieldNameArrays.computeIfAbsent(record.qualifiedName(), key -> {
             String constant = names.newName(Names.constant(record.simpleName()) + "_NAMES", "names:" + key);
-            CodeBlock.Builder values = CodeBlock.builder();
-            for (int i = 0; i < record.fields().size(); i++) {
-                values.add(i == 0 ? "$N" : ", $N", fieldName(record.fields().get(i).name()));
+            List<String> values = new ArrayList<>();
+            for (FieldModel field : record.fields()) {
+                values.add(fieldName(field.name()));
             }
-            constants.add(FieldSpec.builder(ArrayTypeName.of(Names.SERIALIZED_STRING), constant, Modifier.PRIVATE,
-                    Modifier.STATIC, Modifier.FINAL).initializer("{$L}", values.build()).build());
+            constants.add(constant(ArrayTypeName.of(Names.SERIALIZED_STRING), constant,
+                    CodeBlock.of("{$L}", Code.names(values))));
             return constant;
         });
     }
 
     /** The name of the method that finds a record's field index by JSON name (aliases included). */
     String fieldIndex(RecordModel record) {
-        return fieldIndexMethods.computeIfAbsent(record.javaType().canonicalName(),
-                key -> names.newName(Character.toLowerCase(record.simpleName().charAt(0))
-                        + record.simpleName().substring(1) + "Field", "fieldIndex:" + key));
+        return fieldIndexMethods.computeIfAbsent(record.qualifiedName(),
+                key -> names.newName(Names.uncapitalized(record.simpleName()) + "Field", "fieldIndex:" + key));
     }
 
     /** The enum's constants in declaration order, which is the order of the Avro symbols. */
     String symbols(TypeMapping.Enumeration enumeration) {
-        return symbolConstants.computeIfAbsent(enumeration.javaType().canonicalName(), key -> {
-            String constant = names.newName(Names.constant(enumeration.javaType().simpleName()) + "_SYMBOLS",
-                    "symbols:" + key);
-            constants.add(FieldSpec.builder(ArrayTypeName.of(enumeration.javaType()), constant, Modifier.PRIVATE,
-                    Modifier.STATIC, Modifier.FINAL).initializer("$T.values()", enumeration.javaType()).build());
+        return symbolConstants.computeIfAbsent(key(enumeration), key -> {
+            ClassName type = ClassName.get(enumeration.element());
+            String constant = names.newName(Names.constant(type.simpleName()) + "_SYMBOLS", "symbols:" + key);
+            constants.add(constant(ArrayTypeName.of(type), constant, CodeBlock.of("$T.values()", type)));
             return constant;
         });
     }
@@ -111,25 +120,26 @@ final class CodecMembers {
     /** The name of the read methods (JSON and Avro overloads) of a nested record; queues them. */
     String read(RecordModel record) {
         queue(record);
-        return readMethods.get(record.javaType().canonicalName());
+        return readMethods.get(record.qualifiedName());
     }
 
     String write(RecordModel record) {
         queue(record);
-        return writeMethods.get(record.javaType().canonicalName());
+        return writeMethods.get(record.qualifiedName());
     }
 
+    /** The name of the read methods (JSON and Avro overloads) of an enum; queues them. */
     String read(TypeMapping.Enumeration enumeration) {
-        String key = enumeration.javaType().canonicalName();
+        String key = key(enumeration);
         if (queued.add(key)) {
-            readMethods.put(key, names.newName("read" + enumeration.javaType().simpleName(), "read:" + key));
+            readMethods.put(key, names.newName("read" + enumeration.element().getSimpleName(), "read:" + key));
             pendingEnums.add(enumeration);
         }
         return readMethods.get(key);
     }
 
     private void queue(RecordModel record) {
-        String key = record.javaType().canonicalName();
+        String key = record.qualifiedName();
         if (queued.add(key)) {
             readMethods.put(key, names.newName("read" + record.simpleName(), "read:" + key));
             writeMethods.put(key, names.newName("write" + record.simpleName(), "write:" + key));
@@ -143,7 +153,7 @@ final class CodecMembers {
      */
     List<MethodSpec> generateQueued(JsonCode json, AvroCode avro) {
         List<MethodSpec> methods = new ArrayList<>();
-        for (RecordModel next = nextRecord(); next != null; next = nextRecord()) {
+        for (RecordModel next = pendingRecords.poll(); next != null; next = pendingRecords.poll()) {
             methods.add(json.writeRecord(next));
             methods.add(json.readRecord(next));
             methods.add(json.fieldIndex(next));
@@ -151,7 +161,8 @@ final class CodecMembers {
                 methods.add(avro.writeRecord(next));
                 methods.add(avro.readRecord(next));
             }
-            for (TypeMapping.Enumeration enumeration = nextEnum(); enumeration != null; enumeration = nextEnum()) {
+            for (TypeMapping.Enumeration enumeration = pendingEnums.poll(); enumeration != null;
+                    enumeration = pendingEnums.poll()) {
                 methods.add(json.readEnum(enumeration));
                 if (avro != null) {
                     methods.add(avro.readEnum(enumeration));
@@ -161,15 +172,17 @@ final class CodecMembers {
         return methods;
     }
 
-    RecordModel nextRecord() {
-        return pendingRecords.poll();
-    }
-
-    TypeMapping.Enumeration nextEnum() {
-        return pendingEnums.poll();
-    }
-
     List<FieldSpec> constants() {
         return constants;
+    }
+
+    private static FieldSpec constant(TypeName type, String name, CodeBlock initializer) {
+        return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(initializer)
+                .build();
+    }
+
+    private static String key(TypeMapping.Enumeration enumeration) {
+        return enumeration.element().getQualifiedName().toString();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -27,7 +28,8 @@ public final class GeneratedFiles {
 
     /** {@code @Generated("<processor>")}, if the platform has the annotation. */
     public Optional<AnnotationSpec> generatedAnnotation(Class<?> processor) {
-        return Optional.ofNullable(environment.getElementUtils().getTypeElement("javax.annotation.processing.Generated"))
+        TypeElement generated = environment.getElementUtils().getTypeElement("javax.annotation.processing.Generated");
+        return Optional.ofNullable(generated)
                 .map(type -> AnnotationSpec.builder(ClassName.get(type))
                         .addMember("value", "$S", processor.getName())
                         .build());
@@ -63,14 +65,15 @@ public final class GeneratedFiles {
      * {@code types}, numbered if a class of that name is already on the class path (the main module's
      * catalog, when compiling its tests).
      */
-    public ClassName catalogName(String option, String base, Collection<ClassName> types) {
+    public ClassName catalogName(String option, String base, Collection<TypeElement> types) {
         String configured = environment.getOptions().get(option);
         if (configured != null && !configured.isBlank()) {
             return ClassName.bestGuess(configured.strip());
         }
         String common = null;
-        for (ClassName type : types) {
-            common = common == null ? type.packageName() : commonPackage(common, type.packageName());
+        for (TypeElement type : types) {
+            String name = environment.getElementUtils().getPackageOf(type).getQualifiedName().toString();
+            common = common == null ? name : commonPackage(common, name);
         }
         String simple = base;
         for (int n = 2; environment.getElementUtils().getTypeElement(

@@ -1,14 +1,15 @@
 package dev.stele.processor.generate;
 
+import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
-import com.squareup.javapoet.TypeName;
 import dev.stele.processor.model.FieldModel;
 import dev.stele.processor.model.RecordModel;
 import dev.stele.processor.model.TypeMapping;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -24,11 +25,11 @@ final class JsonCode {
     }
 
     MethodSpec writeRecord(RecordModel record) {
-        NameAllocator locals = locals("out", "value");
+        NameAllocator locals = Code.locals("out", "value");
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.write(record))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(Names.JSON_GENERATOR, "out")
-                .addParameter(record.javaType(), "value")
+                .addParameter(ClassName.get(record.element()), "value")
                 .addException(Names.IO_EXCEPTION)
                 .addStatement("out.writeStartObject()");
         for (FieldModel field : record.fields()) {
@@ -36,32 +37,32 @@ final class JsonCode {
             CodeBlock access = CodeBlock.of("value.$N()", field.element().getSimpleName().toString());
             if (field.type() instanceof TypeMapping.Nullable nullable) {
                 String local = locals.newName(field.name(), field);
-                method.addStatement("$T $N = $L", nullable.javaType(), local, access);
                 if (nullable.optional()) {
-                    method.beginControlFlow("if ($N == null || $N.isEmpty())", local, local)
-                            .addStatement("out.writeNull()")
-                            .nextControlFlow("else")
-                            .addStatement(write(nullable.value(), CodeBlock.of("$N.get()", local), locals))
-                            .endControlFlow();
+                    // an Optional is never null: a null one fails as any missing required value does
+                    method.addStatement("$T $N = $T.required($L)", Code.type(nullable), local, Names.JSON_WRITING,
+                                    access)
+                            .beginControlFlow("if ($N.isEmpty())", local);
                 } else {
-                    method.beginControlFlow("if ($N == null)", local)
-                            .addStatement("out.writeNull()")
-                            .nextControlFlow("else")
-                            .addStatement(write(nullable.value(), CodeBlock.of("$N", local), locals))
-                            .endControlFlow();
+                    method.addStatement("$T $N = $L", Code.type(nullable), local, access)
+                            .beginControlFlow("if ($N == null)", local);
                 }
+                CodeBlock present = CodeBlock.of(nullable.optional() ? "$N.get()" : "$N", local);
+                method.addStatement("out.writeNull()")
+                        .nextControlFlow("else")
+                        .addStatement(write(nullable.value(), present, "out", locals))
+                        .endControlFlow();
             } else {
-                method.addStatement(write(field.type(), access, locals));
+                method.addStatement(write(field.type(), access, "out", locals));
             }
         }
         return method.addStatement("out.writeEndObject()").build();
     }
 
     MethodSpec readRecord(RecordModel record) {
-        NameAllocator locals = locals("in", "field");
+        NameAllocator locals = Code.locals("in", "field");
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.read(record))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(record.javaType())
+                .returns(ClassName.get(record.element()))
                 .addParameter(Names.JSON_PARSER, "in")
                 .addException(Names.IO_EXCEPTION)
                 .addStatement("$T.expectObject(in)", Names.JSON_READING);
@@ -70,7 +71,7 @@ final class JsonCode {
         for (FieldModel field : record.fields()) {
             String value = locals.newName(field.name(), field);
             values.add(value);
-            method.addStatement("$T $N = $L", field.type().javaType(), value, initialValue(field.type()));
+            method.addStatement("$T $N = $L", Code.type(field.type()), value, Code.initialValue(field.type()));
             String flag = null;
             if (field.isRequired() || field.defaultValue().isPresent()) {
                 flag = locals.newName("has" + Names.capitalized(field.name()), "has:" + field.name());
@@ -81,24 +82,29 @@ final class JsonCode {
         // fields are expected in declaration order, matched on their encoded names; any other order falls
         // back to looking the name up, aliases included
         method.addStatement("int field = -1")
-                .beginControlFlow("while ((field = $T.nextField(in, $N, field + 1, $T::$N)) != $T.END_OF_OBJECT)",
+                .beginControlFlow("while ((field = $T.nextField(in, $N, field + 1,$W$T::$N))$W!= $T.END_OF_OBJECT)",
                         Names.JSON_READING, members.fieldNames(record), members.codec(), members.fieldIndex(record),
                         Names.JSON_READING)
-                .addStatement("in.nextToken()")
-                .beginControlFlow("switch (field)");
-        for (int i = 0; i < record.fields().size(); i++) {
-            FieldModel field = record.fields().get(i);
-            method.addCode("case $L:\n$>", i);
-            method.addStatement("$N = $L", values.get(i), read(field.type(), field, "in", locals));
-            if (flags.get(i) != null) {
-                method.addStatement("$N = true", flags.get(i));
+                .addStatement("in.nextToken()");
+        if (record.fields().isEmpty()) {
+            method.addStatement("$T.skip(in)", Names.JSON_READING);
+        } else {
+            method.beginControlFlow("switch (field)");
+            for (int i = 0; i < record.fields().size(); i++) {
+                FieldModel field = record.fields().get(i);
+                CodeBlock read = read(field.type(), "in", locals);
+                if (flags.get(i) == null) {
+                    method.addStatement("case $L -> $N =$W$L", i, values.get(i), read);
+                } else {
+                    method.beginControlFlow("case $L ->", i)
+                            .addStatement("$N = $L", values.get(i), read)
+                            .addStatement("$N = true", flags.get(i))
+                            .endControlFlow();
+                }
             }
-            method.addStatement("break$<");
+            method.addStatement("default -> $T.skip(in)", Names.JSON_READING).endControlFlow();
         }
-        method.addCode("default:\n$>")
-                .addStatement("$T.skip(in)$<", Names.JSON_READING)
-                .endControlFlow()
-                .endControlFlow();
+        method.endControlFlow();
         for (int i = 0; i < record.fields().size(); i++) {
             FieldModel field = record.fields().get(i);
             if (field.isRequired()) {
@@ -107,11 +113,11 @@ final class JsonCode {
                         .endControlFlow();
             } else if (field.defaultValue().isPresent()) {
                 method.beginControlFlow("if (!$N)", flags.get(i))
-                        .addStatement("$N = $L", values.get(i), field.defaultValue().get().javaValue())
+                        .addStatement("$N = $L", values.get(i), Code.defaultValue(field))
                         .endControlFlow();
             }
         }
-        return method.addStatement("return new $T($L)", record.javaType(), arguments(values)).build();
+        return method.addStatement("return new $T($L)", ClassName.get(record.element()), Code.names(values)).build();
     }
 
     /** The index of a field by its name or an alias, or the field count for a name the record lacks. */
@@ -119,53 +125,55 @@ final class JsonCode {
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.fieldIndex(record))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(int.class)
-                .addParameter(String.class, "name")
-                .beginControlFlow("switch (name)");
+                .addParameter(String.class, "name");
+        if (record.fields().isEmpty()) {
+            return method.addStatement("return 0").build();
+        }
+        method.addCode("return switch (name) {\n$>");
         for (int i = 0; i < record.fields().size(); i++) {
             FieldModel field = record.fields().get(i);
-            method.addCode("case $S:\n", field.name());
-            for (String alias : field.aliases()) {
-                method.addCode("case $S:\n", alias);
-            }
-            method.addStatement("$>return $L$<", i);
+            List<CodeBlock> names = new ArrayList<>();
+            names.add(CodeBlock.of("$S", field.name()));
+            field.aliases().forEach(alias -> names.add(CodeBlock.of("$S", alias)));
+            method.addStatement("case $L -> $L", Code.list(names), i);
         }
-        return method.addCode("default:\n$>")
-                .addStatement("return $L$<", record.fields().size())
-                .endControlFlow()
+        return method.addStatement("default -> $L", record.fields().size())
+                .addCode("$<};\n")
                 .build();
     }
 
+    /**
+     * Reads an enum constant by name. A name the enum lacks (a later release may have added it) reads as
+     * the {@code @Default} of the fields of that enum, if they have one; else it is a failure.
+     */
     MethodSpec readEnum(TypeMapping.Enumeration enumeration) {
+        ClassName type = ClassName.get(enumeration.element());
         MethodSpec.Builder method = MethodSpec.methodBuilder(members.read(enumeration))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(enumeration.javaType())
+                .returns(type)
                 .addParameter(Names.JSON_PARSER, "in")
-                .addParameter(enumeration.javaType(), "fallback")
-                .addException(Names.IO_EXCEPTION)
-                .beginControlFlow("switch ($T.readSymbol(in))", Names.JSON_READING);
-        for (String symbol : enumeration.symbols()) {
-            method.addCode("case $S:\n$>", symbol).addStatement("return $T.$N$<", enumeration.javaType(), symbol);
+                .addException(Names.IO_EXCEPTION);
+        Optional<String> fallback = members.enumDefault(enumeration);
+        CodeBlock unknown = CodeBlock.of("throw $T.unknownSymbol(in, $S)", Names.JSON_READING, type.simpleName());
+        if (enumeration.symbols().isEmpty() && fallback.isEmpty()) {
+            return method.addStatement("$T.readSymbol(in)", Names.JSON_READING).addStatement(unknown).build();
         }
-        return method.addCode("default:\n$>")
-                .beginControlFlow("if (fallback != null)")
-                .addStatement("return fallback")
-                .endControlFlow()
-                .addStatement("throw $T.unknownSymbol(in, $S)$<", Names.JSON_READING,
-                        enumeration.javaType().simpleName())
-                .endControlFlow()
+        method.addCode("return switch ($T.readSymbol(in)) {\n$>", Names.JSON_READING);
+        for (String symbol : enumeration.symbols()) {
+            method.addStatement("case $S -> $T.$N", symbol, type, symbol);
+        }
+        return method.addStatement("default -> $L", fallback.map(symbol -> CodeBlock.of("$T.$N", type, symbol))
+                        .orElse(unknown))
+                .addCode("$<};\n")
                 .build();
     }
 
     /** A statement writing the non-optional {@code value} of {@code type} to {@code out}. */
-    private CodeBlock write(TypeMapping type, CodeBlock value, NameAllocator locals) {
-        return write(type, value, "out", locals);
-    }
-
     private CodeBlock write(TypeMapping type, CodeBlock value, String out, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
             CodeBlock checked = scalar.isPrimitive() || !isNumberOrBoolean(scalar) ? value
                     : CodeBlock.of("$T.required($L)", Names.JSON_WRITING, value);
-            return CodeBlock.of("$T.$N($N, $L)", Names.JSON_WRITING, scalarWriter(scalar), out, checked);
+            return CodeBlock.of("$T.$N($N, $L)", Names.JSON_WRITING, "write" + suffix(scalar), out, checked);
         }
         if (type instanceof TypeMapping.Decimal decimal) {
             return CodeBlock.of("$T.writeDecimal($N, $L, $L, $L)", Names.JSON_WRITING, out, value,
@@ -175,11 +183,12 @@ final class JsonCode {
             return CodeBlock.of("$T.writeSymbol($N, $L)", Names.JSON_WRITING, out, value);
         }
         if (type instanceof TypeMapping.Sequence sequence) {
-            return CodeBlock.of("$T.writeArray($N, $L, $L)", Names.JSON_WRITING, out, value,
+            return CodeBlock.of("$T.writeArray($N, $L,$W$L)", Names.JSON_WRITING, out, value,
                     writer(sequence.element(), locals));
         }
         if (type instanceof TypeMapping.StringMap map) {
-            return CodeBlock.of("$T.writeMap($N, $L, $L)", Names.JSON_WRITING, out, value, writer(map.value(), locals));
+            return CodeBlock.of("$T.writeMap($N, $L,$W$L)", Names.JSON_WRITING, out, value,
+                    writer(map.value(), locals));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$N($N, $T.required($L))", members.write(nested.record()), out, Names.JSON_WRITING,
@@ -195,7 +204,7 @@ final class JsonCode {
     /** A {@code JsonValueWriter} for collection elements of {@code type}. */
     private CodeBlock writer(TypeMapping type, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
-            return CodeBlock.of("$T::$N", Names.JSON_WRITING, scalarWriter(scalar));
+            return CodeBlock.of("$T::$N", Names.JSON_WRITING, "write" + suffix(scalar));
         }
         if (type instanceof TypeMapping.Enumeration) {
             return CodeBlock.of("$T::writeSymbol", Names.JSON_WRITING);
@@ -209,66 +218,51 @@ final class JsonCode {
     }
 
     /** An expression reading a value of {@code type} whose first token is current. */
-    private CodeBlock read(TypeMapping type, FieldModel field, String in, NameAllocator locals) {
+    private CodeBlock read(TypeMapping type, String in, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
-            return CodeBlock.of("$T.$N($N)", Names.JSON_READING, scalarReader(scalar), in);
+            return CodeBlock.of("$T.$N($N)", Names.JSON_READING, "read" + suffix(scalar), in);
         }
         if (type instanceof TypeMapping.Decimal decimal) {
             return CodeBlock.of("$T.readDecimal($N, $L, $L)", Names.JSON_READING, in, decimal.precision(),
                     decimal.scale());
         }
         if (type instanceof TypeMapping.Enumeration enumeration) {
-            CodeBlock fallback = field != null && field.defaultValue().isPresent() && isFieldEnum(field, enumeration)
-                    ? CodeBlock.of("$T.$N", enumeration.javaType(), field.defaultValue().get().text())
-                    : CodeBlock.of("null");
-            return CodeBlock.of("$N($N, $L)", members.read(enumeration), in, fallback);
+            return CodeBlock.of("$N($N)", members.read(enumeration), in);
         }
         if (type instanceof TypeMapping.Sequence sequence) {
-            return CodeBlock.of("$T.$N($N, $L)", Names.JSON_READING, sequence.set() ? "readSet" : "readList", in,
+            return CodeBlock.of("$T.$N($N,$W$L)", Names.JSON_READING, sequence.set() ? "readSet" : "readList", in,
                     reader(sequence.element(), locals));
         }
         if (type instanceof TypeMapping.StringMap map) {
-            return CodeBlock.of("$T.readMap($N, $L)", Names.JSON_READING, in, reader(map.value(), locals));
+            return CodeBlock.of("$T.readMap($N,$W$L)", Names.JSON_READING, in, reader(map.value(), locals));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$N($N)", members.read(nested.record()), in);
         }
         if (type instanceof TypeMapping.Wrapper wrapper) {
-            return CodeBlock.of("new $T($L)", wrapper.javaType(), read(wrapper.value(), field, in, locals));
+            return CodeBlock.of("new $T($L)", ClassName.get(wrapper.element()), read(wrapper.value(), in, locals));
         }
         TypeMapping.Nullable nullable = (TypeMapping.Nullable) type;
-        CodeBlock value = read(nullable.value(), field, in, locals);
+        CodeBlock value = read(nullable.value(), in, locals);
         return nullable.optional()
-                ? CodeBlock.of("$T.isNull($N) ? $T.empty() : $T.of($L)", Names.JSON_READING, in, Names.OPTIONAL,
+                ? CodeBlock.of("$T.isNull($N)$W? $T.empty()$W: $T.of($L)", Names.JSON_READING, in, Names.OPTIONAL,
                         Names.OPTIONAL, value)
-                : CodeBlock.of("$T.isNull($N) ? null : $L", Names.JSON_READING, in, value);
+                : CodeBlock.of("$T.isNull($N)$W? null$W: $L", Names.JSON_READING, in, value);
     }
 
     /** A {@code JsonValueReader} for collection elements of {@code type}. */
     private CodeBlock reader(TypeMapping type, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
-            return CodeBlock.of("$T::$N", Names.JSON_READING, scalarReader(scalar));
+            return CodeBlock.of("$T::$N", Names.JSON_READING, "read" + suffix(scalar));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$T::$N", members.codec(), members.read(nested.record()));
         }
-        String element = locals.newName("element");
-        return CodeBlock.of("$N -> $L", element, read(type, null, element, locals));
-    }
-
-    private static boolean isFieldEnum(FieldModel field, TypeMapping.Enumeration enumeration) {
-        TypeMapping type = field.type();
-        while (true) {
-            if (type == enumeration) {
-                return true;
-            } else if (type instanceof TypeMapping.Nullable nullable) {
-                type = nullable.value();
-            } else if (type instanceof TypeMapping.Wrapper wrapper) {
-                type = wrapper.value();
-            } else {
-                return false;
-            }
+        if (type instanceof TypeMapping.Enumeration enumeration) {
+            return CodeBlock.of("$T::$N", members.codec(), members.read(enumeration));
         }
+        String element = locals.newName("element");
+        return CodeBlock.of("$N -> $L", element, read(type, element, locals));
     }
 
     private static boolean isNumberOrBoolean(TypeMapping.Scalar scalar) {
@@ -282,14 +276,6 @@ final class JsonCode {
             default:
                 return false;
         }
-    }
-
-    private static String scalarWriter(TypeMapping.Scalar scalar) {
-        return "write" + suffix(scalar);
-    }
-
-    private static String scalarReader(TypeMapping.Scalar scalar) {
-        return "read" + suffix(scalar);
     }
 
     /** The type part of the helper names: {@code writeInstant}, {@code readLocalDate}, ... */
@@ -320,35 +306,5 @@ final class JsonCode {
             default:
                 throw new AssertionError(scalar.kind());
         }
-    }
-
-    static CodeBlock initialValue(TypeMapping type) {
-        TypeName name = type.javaType();
-        if (type instanceof TypeMapping.Nullable nullable && nullable.optional()) {
-            return CodeBlock.of("$T.empty()", Names.OPTIONAL);
-        }
-        if (name.equals(TypeName.BOOLEAN)) {
-            return CodeBlock.of("false");
-        }
-        if (name.isPrimitive()) {
-            return CodeBlock.of("0");
-        }
-        return CodeBlock.of("null");
-    }
-
-    static CodeBlock arguments(List<String> values) {
-        CodeBlock.Builder arguments = CodeBlock.builder();
-        for (int i = 0; i < values.size(); i++) {
-            arguments.add(i == 0 ? "$N" : ", $N", values.get(i));
-        }
-        return arguments.build();
-    }
-
-    static NameAllocator locals(String... reserved) {
-        NameAllocator locals = new NameAllocator();
-        for (String name : reserved) {
-            locals.newName(name, name);
-        }
-        return locals;
     }
 }

@@ -1,26 +1,47 @@
 package dev.stele.processor.generate;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.squareup.javapoet.ClassName;
+import dev.stele.spi.AggregateType;
+import dev.stele.spi.EventCodec;
+import dev.stele.spi.EventType;
+import dev.stele.spi.codec.AvroReading;
+import dev.stele.spi.codec.AvroWriting;
+import dev.stele.spi.codec.JsonReading;
+import dev.stele.spi.codec.JsonWriting;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import org.apache.avro.io.Decoder;
+import org.apache.avro.io.Encoder;
 
-/** The runtime types generated code uses, and how generated classes and members are named. */
+/**
+ * The runtime types generated code uses, named through their classes (the processor runs with
+ * {@code stele-runtime} on its path, so a renamed SPI type fails the processor's build, not the user's),
+ * and how generated classes and members are named.
+ */
 final class Names {
 
-    static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-    static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-    static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
-    static final ClassName ENCODER = ClassName.get("org.apache.avro.io", "Encoder");
-    static final ClassName DECODER = ClassName.get("org.apache.avro.io", "Decoder");
-    static final ClassName JSON_READING = ClassName.get("dev.stele.spi.codec", "JsonReading");
-    static final ClassName JSON_WRITING = ClassName.get("dev.stele.spi.codec", "JsonWriting");
-    static final ClassName AVRO_READING = ClassName.get("dev.stele.spi.codec", "AvroReading");
-    static final ClassName AVRO_WRITING = ClassName.get("dev.stele.spi.codec", "AvroWriting");
-    static final ClassName EVENT_CODEC = ClassName.get("dev.stele.spi", "EventCodec");
-    static final ClassName EVENT_TYPE = ClassName.get("dev.stele.spi", "EventType");
-    static final ClassName EVENT_CATALOG = ClassName.get("dev.stele.catalog", "EventCatalog");
-    static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
-    static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName JSON_GENERATOR = ClassName.get(JsonGenerator.class);
+    static final ClassName JSON_PARSER = ClassName.get(JsonParser.class);
+    static final ClassName SERIALIZED_STRING = ClassName.get(SerializedString.class);
+    static final ClassName ENCODER = ClassName.get(Encoder.class);
+    static final ClassName DECODER = ClassName.get(Decoder.class);
+    static final ClassName JSON_READING = ClassName.get(JsonReading.class);
+    static final ClassName JSON_WRITING = ClassName.get(JsonWriting.class);
+    static final ClassName AVRO_READING = ClassName.get(AvroReading.class);
+    static final ClassName AVRO_WRITING = ClassName.get(AvroWriting.class);
+    static final ClassName EVENT_CODEC = ClassName.get(EventCodec.class);
+    static final ClassName EVENT_TYPE = ClassName.get(EventType.class);
+    static final ClassName AGGREGATE_TYPE = ClassName.get(AggregateType.class);
+    static final ClassName OPTIONAL = ClassName.get(Optional.class);
+    static final ClassName LIST = ClassName.get(List.class);
+    static final ClassName SET = ClassName.get(Set.class);
     static final ClassName IO_EXCEPTION = ClassName.get(IOException.class);
     static final ClassName RUNTIME_EXCEPTION = ClassName.get(RuntimeException.class);
 
@@ -28,8 +49,18 @@ final class Names {
     }
 
     /** {@code OrderPaidCodec}, or {@code Outer_OrderPaidCodec} for a nested record, in the event's package. */
-    static ClassName codec(ClassName event) {
-        return ClassName.get(event.packageName(), String.join("_", event.simpleNames()) + "Codec");
+    static ClassName codec(TypeElement event) {
+        return sibling(event, "Codec");
+    }
+
+    /** {@code OrderAggregate}, or {@code Outer_OrderAggregate} for a nested record, in the record's package. */
+    static ClassName aggregate(TypeElement state) {
+        return sibling(state, "Aggregate");
+    }
+
+    private static ClassName sibling(TypeElement type, String suffix) {
+        ClassName name = ClassName.get(type);
+        return ClassName.get(name.packageName(), String.join("_", name.simpleNames()) + suffix);
     }
 
     /** {@code orderId} to {@code ORDER_ID}. */
@@ -49,5 +80,10 @@ final class Names {
     /** {@code sku} to {@code Sku}. */
     static String capitalized(String name) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** {@code OrderLine} to {@code orderLine}. */
+    static String uncapitalized(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.stele.processor.generate;
 
+import dev.stele.format.ValueType;
 import dev.stele.processor.model.EventModel;
 import dev.stele.processor.model.FieldModel;
 import dev.stele.processor.model.RecordModel;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.JsonSchemaFormatter;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 
@@ -18,7 +18,8 @@ import org.apache.avro.SchemaNormalization;
  * The Avro schema of one event version. Names come from the event name and version, never from the
  * Java package: the event record is {@code stele.v<version>.<EventName>}, and each nested record or
  * enum is {@code stele.v<version>.<EventName>.<SimpleName>}. Moving a class is therefore not a schema
- * change, and two versions of one event never share a fingerprint.
+ * change, and two versions of one event never share a fingerprint. Logical types are the runtime's
+ * ({@link ValueType}).
  */
 public final class SchemaGenerator {
 
@@ -42,47 +43,11 @@ public final class SchemaGenerator {
     }
 
     private GeneratedSchema generate(RecordModel record, String name, String namespace) {
-        Builder builder = new Builder(namespace + "." + name, enumDefaults(record, new HashMap<>()));
+        Builder builder = new Builder(namespace + "." + name, record.enumDefaults());
         Schema schema = builder.record(record, name, namespace);
         // Avro's pretty printer ends lines with the platform's separator; the resource must not depend on it
         String json = PRETTY.format(schema).replace(System.lineSeparator(), "\n") + "\n";
         return new GeneratedSchema(schema, json, SchemaNormalization.parsingFingerprint64(schema));
-    }
-
-    /** The {@code @Default} symbol of each enum used directly by a field (the parser checked they agree). */
-    private static Map<String, String> enumDefaults(RecordModel record, Map<String, String> defaults) {
-        for (FieldModel field : record.fields()) {
-            TypeMapping type = unwrap(field.type());
-            if (type instanceof TypeMapping.Enumeration enumeration && field.defaultValue().isPresent()) {
-                defaults.put(enumeration.javaType().canonicalName(), field.defaultValue().get().text());
-            }
-            nestedRecords(field.type(), nested -> enumDefaults(nested, defaults));
-        }
-        return defaults;
-    }
-
-    private static TypeMapping unwrap(TypeMapping type) {
-        if (type instanceof TypeMapping.Nullable nullable) {
-            return unwrap(nullable.value());
-        }
-        if (type instanceof TypeMapping.Wrapper wrapper) {
-            return unwrap(wrapper.value());
-        }
-        return type;
-    }
-
-    private static void nestedRecords(TypeMapping type, java.util.function.Consumer<RecordModel> action) {
-        if (type instanceof TypeMapping.Nested nested) {
-            action.accept(nested.record());
-        } else if (type instanceof TypeMapping.Nullable nullable) {
-            nestedRecords(nullable.value(), action);
-        } else if (type instanceof TypeMapping.Sequence sequence) {
-            nestedRecords(sequence.element(), action);
-        } else if (type instanceof TypeMapping.StringMap map) {
-            nestedRecords(map.value(), action);
-        } else if (type instanceof TypeMapping.Wrapper wrapper) {
-            nestedRecords(wrapper.value(), action);
-        }
     }
 
     /** Builds one schema, defining each named type once and referring to it by name after that. */
@@ -99,7 +64,7 @@ public final class SchemaGenerator {
 
         Schema record(RecordModel record, String name, String namespace) {
             Schema schema = Schema.createRecord(name, null, namespace, false);
-            named.put(record.javaType().canonicalName(), schema);
+            named.put(record.qualifiedName(), schema);
             List<Schema.Field> fields = new ArrayList<>();
             for (FieldModel field : record.fields()) {
                 fields.add(field(field));
@@ -135,14 +100,13 @@ public final class SchemaGenerator {
                 return scalar(scalar);
             }
             if (type instanceof TypeMapping.Decimal decimal) {
-                return LogicalTypes.decimal(decimal.precision(), decimal.scale())
-                        .addToSchema(Schema.create(Schema.Type.BYTES));
+                return ValueType.decimalSchema(decimal.precision(), decimal.scale());
             }
             if (type instanceof TypeMapping.Enumeration enumeration) {
-                String key = enumeration.javaType().canonicalName();
+                String key = enumeration.element().getQualifiedName().toString();
                 Schema known = named.get(key);
                 if (known == null) {
-                    known = Schema.createEnum(enumeration.javaType().simpleName(), null, nestedNamespace,
+                    known = Schema.createEnum(enumeration.element().getSimpleName().toString(), null, nestedNamespace,
                             enumeration.symbols(), enumDefaults.get(key));
                     named.put(key, known);
                 }
@@ -155,7 +119,7 @@ public final class SchemaGenerator {
                 return Schema.createMap(schema(map.value()));
             }
             if (type instanceof TypeMapping.Nested nested) {
-                Schema known = named.get(nested.record().javaType().canonicalName());
+                Schema known = named.get(nested.record().qualifiedName());
                 return known != null ? known : record(nested.record(), nested.record().simpleName(), nestedNamespace);
             }
             if (type instanceof TypeMapping.Wrapper wrapper) {
@@ -179,13 +143,13 @@ public final class SchemaGenerator {
                 case STRING:
                     return Schema.create(Schema.Type.STRING);
                 case INSTANT:
-                    return LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+                    return ValueType.INSTANT.schema();
                 case LOCAL_DATE:
-                    return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+                    return ValueType.LOCAL_DATE.schema();
                 case LOCAL_DATE_TIME:
-                    return LogicalTypes.localTimestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+                    return ValueType.LOCAL_DATE_TIME.schema();
                 case UUID:
-                    return LogicalTypes.uuid().addToSchema(Schema.create(Schema.Type.STRING));
+                    return ValueType.UUID_TEXT.schema();
                 case BYTES:
                     return Schema.create(Schema.Type.BYTES);
                 default:

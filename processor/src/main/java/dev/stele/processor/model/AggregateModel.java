@@ -1,6 +1,5 @@
 package dev.stele.processor.model;
 
-import com.squareup.javapoet.ClassName;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -17,9 +16,5 @@ public record AggregateModel(String category, int snapshotEvery, RecordModel sta
 
     public TypeElement element() {
         return state.element();
-    }
-
-    public ClassName javaType() {
-        return state.javaType();
     }
 }

@@ -1,16 +1,24 @@
 package dev.stele.processor.model;
 
-import com.squareup.javapoet.ClassName;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 
 /**
- * An {@code @Apply} method: the event it folds in, by name and record type.
+ * An {@code @Apply} method: the event it folds in.
  *
- * @param eventName the {@code @Event} name of the parameter's record
+ * @param event the {@code @Event} record the method takes
  */
-public record ApplyModel(ExecutableElement method, ClassName eventType, String eventName) {
+public record ApplyModel(ExecutableElement method, EventDeclaration event) {
 
     public String methodName() {
         return method.getSimpleName().toString();
+    }
+
+    public String eventName() {
+        return event.name();
+    }
+
+    public TypeElement eventType() {
+        return event.element();
     }
 }

@@ -1,6 +1,5 @@
 package dev.stele.processor.model;
 
-import com.squareup.javapoet.ClassName;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 
@@ -13,10 +12,6 @@ public record EventModel(String name, int version, RecordModel record, Annotatio
 
     public TypeElement element() {
         return record.element();
-    }
-
-    public ClassName javaType() {
-        return record.javaType();
     }
 
     /** {@code OrderPaid v2}, as diagnostics name it. */

@@ -6,12 +6,12 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 
 /** Whether generated code in a package can name a type or call a method. */
-final class Access {
+public final class Access {
 
     private Access() {
     }
 
-    static boolean isAccessible(Element element, String fromPackage) {
+    public static boolean isAccessible(Element element, String fromPackage) {
         boolean samePackage = packageOf(element).equals(fromPackage);
         for (Element at = element; at != null && at.getKind() != ElementKind.PACKAGE; at = at.getEnclosingElement()) {
             if (at.getModifiers().contains(Modifier.PRIVATE)) {
@@ -24,7 +24,7 @@ final class Access {
         return true;
     }
 
-    static String packageOf(Element element) {
+    public static String packageOf(Element element) {
         Element at = element;
         while (!(at instanceof PackageElement)) {
             at = at.getEnclosingElement();

@@ -1,10 +1,10 @@
 package dev.stele.processor.parse;
 
-import com.squareup.javapoet.ClassName;
 import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.diagnostic.Message;
 import dev.stele.processor.model.AggregateModel;
 import dev.stele.processor.model.ApplyModel;
+import dev.stele.processor.model.EventDeclaration;
 import dev.stele.processor.model.RecordModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,9 +19,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
@@ -33,29 +31,28 @@ import javax.lang.model.util.Types;
  */
 public final class AggregateParser {
 
-    /** The latest version of an event name in the compilation, and its record's simple name. */
-    public record Latest(int version, String type) {
-    }
-
     private static final Pattern CATEGORY = Pattern.compile("[A-Za-z0-9_.]+");
 
     private final Mirrors mirrors;
+    private final EventDeclarations events;
+    private final RecordParser records;
     private final Diagnostics diagnostics;
     private final Types types;
-    private final RecordParser records;
 
-    public AggregateParser(Mirrors mirrors, Diagnostics diagnostics, Types types) {
+    public AggregateParser(Mirrors mirrors, EventDeclarations events, RecordParser records, Diagnostics diagnostics,
+            Types types) {
         this.mirrors = mirrors;
+        this.events = events;
+        this.records = records;
         this.diagnostics = diagnostics;
         this.types = types;
-        this.records = new RecordParser(mirrors, diagnostics);
     }
 
     /**
      * @param latestVersions the latest version of each event name the compilation declares
      * @throws Unresolved if the state refers to a type that is not generated yet
      */
-    public Optional<AggregateModel> parse(TypeElement element, Map<String, Latest> latestVersions) {
+    public Optional<AggregateModel> parse(TypeElement element, Map<String, EventDeclaration> latestVersions) {
         AnnotationMirror annotation = Mirrors.find(element, AnnotationNames.AGGREGATE).orElseThrow();
         if (element.getKind() != ElementKind.RECORD) {
             diagnostics.error(Message.AGGREGATE_NOT_RECORD, element, annotation, element.getSimpleName(),
@@ -115,7 +112,7 @@ public final class AggregateParser {
         } else if (method.getModifiers().contains(Modifier.PRIVATE)) {
             problem = "it is private";
         } else if (method.getParameters().size() != 1
-                || !isType(method.getParameters().get(0).asType(), "java.lang.String")) {
+                || !Components.isDeclared(method.getParameters().get(0).asType(), "java.lang.String")) {
             problem = "it takes " + parameters(method);
         } else if (!types.isSameType(method.getReturnType(), aggregate.asType())) {
             problem = "it returns " + method.getReturnType();
@@ -128,7 +125,7 @@ public final class AggregateParser {
         return method;
     }
 
-    private List<ApplyModel> applies(TypeElement aggregate, Map<String, Latest> latestVersions) {
+    private List<ApplyModel> applies(TypeElement aggregate, Map<String, EventDeclaration> latestVersions) {
         Map<String, ApplyModel> byEvent = new LinkedHashMap<>();
         for (ExecutableElement method : ElementFilter.methodsIn(aggregate.getEnclosedElements())) {
             Optional<AnnotationMirror> annotation = Mirrors.find(method, AnnotationNames.APPLY);
@@ -142,8 +139,8 @@ public final class AggregateParser {
             ApplyModel known = byEvent.putIfAbsent(apply.eventName(), apply);
             if (known != null) {
                 diagnostics.error(Message.APPLY_DUPLICATE, method, aggregate.getSimpleName(),
-                        apply.eventName(), known.methodName() + "(" + known.eventType().simpleName() + ")",
-                        apply.methodName() + "(" + apply.eventType().simpleName() + ")");
+                        apply.eventName(), known.methodName() + "(" + known.event().simpleName() + ")",
+                        apply.methodName() + "(" + apply.event().simpleName() + ")");
             }
         }
         List<ApplyModel> sorted = new ArrayList<>(byEvent.values());
@@ -152,9 +149,9 @@ public final class AggregateParser {
     }
 
     private ApplyModel apply(TypeElement aggregate, ExecutableElement method, AnnotationMirror annotation,
-            Map<String, Latest> latestVersions) {
+            Map<String, EventDeclaration> latestVersions) {
         String problem = null;
-        TypeElement event = null;
+        Optional<EventDeclaration> event = Optional.empty();
         if (method.getModifiers().contains(Modifier.STATIC)) {
             problem = "it is static";
         } else if (method.getModifiers().contains(Modifier.PRIVATE)) {
@@ -166,8 +163,8 @@ public final class AggregateParser {
         } else if (method.getParameters().size() != 1) {
             problem = "it takes " + parameters(method);
         } else {
-            event = eventRecord(method.getParameters().get(0).asType());
-            if (event == null) {
+            event = events.of(method.getParameters().get(0).asType());
+            if (event.isEmpty()) {
                 problem = "its parameter " + method.getParameters().get(0).asType() + " is not an @Event record";
             }
         }
@@ -175,30 +172,14 @@ public final class AggregateParser {
             diagnostics.error(Message.APPLY_SIGNATURE, method, annotation, label(method), problem);
             return null;
         }
-        AnnotationMirror eventAnnotation = Mirrors.find(event, AnnotationNames.EVENT).orElseThrow();
-        String name = mirrors.string(eventAnnotation, "name");
-        name = name.isEmpty() ? event.getSimpleName().toString() : name;
-        int version = mirrors.integer(eventAnnotation, "version");
-        Latest latest = latestVersions.get(name);
-        if (latest != null && version < latest.version()) {
-            diagnostics.error(Message.APPLY_OLDER_VERSION, method, annotation, label(method), event.getSimpleName(),
-                    version, name, latest.type(), latest.version());
+        EventDeclaration taken = event.get();
+        EventDeclaration latest = latestVersions.get(taken.name());
+        if (latest != null && taken.version() < latest.version()) {
+            diagnostics.error(Message.APPLY_OLDER_VERSION, method, annotation, label(method), taken.simpleName(),
+                    taken.version(), taken.name(), latest.simpleName(), latest.version());
             return null;
         }
-        return new ApplyModel(method, ClassName.get(event), name);
-    }
-
-    private static TypeElement eventRecord(TypeMirror type) {
-        if (type.getKind() != TypeKind.DECLARED) {
-            return null;
-        }
-        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-        return Mirrors.find(element, AnnotationNames.EVENT).isPresent() ? element : null;
-    }
-
-    private static boolean isType(TypeMirror type, String qualifiedName) {
-        return type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
+        return new ApplyModel(method, taken);
     }
 
     private static String parameters(ExecutableElement method) {

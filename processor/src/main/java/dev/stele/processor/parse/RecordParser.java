@@ -1,8 +1,5 @@
 package dev.stele.processor.parse;
 
-import com.squareup.javapoet.ArrayTypeName;
-import com.squareup.javapoet.ClassName;
-import com.squareup.javapoet.TypeName;
 import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.diagnostic.Message;
 import dev.stele.processor.model.DefaultValue;
@@ -19,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -29,7 +25,6 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 
 /**
  * Turns a record and the records nested in it into a {@link RecordModel}: each component's
@@ -42,6 +37,7 @@ public final class RecordParser {
 
     private final Mirrors mirrors;
     private final Diagnostics diagnostics;
+    private final DefaultValueParser defaults;
     private final Deque<TypeElement> enclosing = new ArrayDeque<>();
     private String codecPackage;
     /** How deep in collection type arguments the type being mapped is; there only type-use annotations count. */
@@ -50,6 +46,7 @@ public final class RecordParser {
     public RecordParser(Mirrors mirrors, Diagnostics diagnostics) {
         this.mirrors = mirrors;
         this.diagnostics = diagnostics;
+        this.defaults = new DefaultValueParser(mirrors, diagnostics);
     }
 
     /**
@@ -84,8 +81,8 @@ public final class RecordParser {
             if (field.streamId()) {
                 if (streamId != null) {
                     diagnostics.error(Message.STREAM_ID_DUPLICATE, component,
-                            annotation(component, AnnotationNames.STREAM_ID).orElse(null), streamId.name(),
-                            field.name());
+                            Components.annotation(component, AnnotationNames.STREAM_ID).orElse(null),
+                            streamId.name(), field.name());
                 }
                 streamId = field;
             }
@@ -94,7 +91,7 @@ public final class RecordParser {
         checkAliases(fields);
         enclosing.pop();
         collectionDepth = outerDepth;
-        return new RecordModel(record, ClassName.get(record), List.copyOf(fields));
+        return new RecordModel(record, List.copyOf(fields));
     }
 
     private FieldModel parseComponent(RecordComponentElement component) {
@@ -108,38 +105,15 @@ public final class RecordParser {
         if (type == null) {
             return null;
         }
-        Optional<DefaultValue> defaultValue = parseDefault(component, type);
-        List<String> aliases = annotation(component, AnnotationNames.ALIAS)
+        Optional<DefaultValue> defaultValue = defaults.parse(component, type);
+        List<String> aliases = Components.annotation(component, AnnotationNames.ALIAS)
                 .map(alias -> mirrors.strings(alias, "value"))
                 .orElse(List.of());
-        boolean streamId = annotation(component, AnnotationNames.STREAM_ID).isPresent();
+        boolean streamId = Components.annotation(component, AnnotationNames.STREAM_ID).isPresent();
         if (diagnostics.errorCount() != errorsBefore) {
             return null;
         }
         return new FieldModel(name, component, type, defaultValue, aliases, streamId);
-    }
-
-    private Optional<DefaultValue> parseDefault(RecordComponentElement component, TypeMapping type) {
-        Optional<AnnotationMirror> annotation = annotation(component, AnnotationNames.DEFAULT);
-        if (annotation.isEmpty()) {
-            return Optional.empty();
-        }
-        AnnotationMirror mirror = annotation.get();
-        String text = mirrors.string(mirror, "value");
-        try {
-            DefaultValueParser.Parsed parsed = DefaultValueParser.parse(text, type);
-            if (!parsed.isValid()) {
-                diagnostics.error(Message.DEFAULT_INVALID, component, mirror, Mirrors.explicitValue(mirror, "value"),
-                        text, describe(type), parsed.problem());
-                return Optional.empty();
-            }
-            return Optional.of(new DefaultValue(text, parsed.javaValue(), parsed.avroValue(), mirror,
-                    Mirrors.explicitValue(mirror, "value")));
-        } catch (DefaultValueParser.NotSupported e) {
-            diagnostics.error(Message.DEFAULT_UNSUPPORTED, component, mirror, component.getSimpleName(),
-                    describe(type));
-            return Optional.empty();
-        }
     }
 
     private void checkAliases(List<FieldModel> fields) {
@@ -147,7 +121,7 @@ public final class RecordParser {
         Set<String> seen = new HashSet<>();
         for (FieldModel field : fields) {
             for (String alias : field.aliases()) {
-                AnnotationMirror mirror = annotation(field.element(), AnnotationNames.ALIAS).orElse(null);
+                AnnotationMirror mirror = Components.annotation(field.element(), AnnotationNames.ALIAS).orElse(null);
                 if (!isAvroName(alias)) {
                     diagnostics.error(Message.ALIAS_INVALID, field.element(), mirror, alias, field.name(),
                             "is not a valid Avro name: use ASCII letters, digits and underscores");
@@ -165,85 +139,42 @@ public final class RecordParser {
     /** A component's type, where {@code Optional}, {@code @Nullable} and {@code @Decimal} may appear. */
     private TypeMapping mapTop(RecordComponentElement component) {
         TypeMirror type = component.asType();
-        boolean nullable = isNullable(component);
-        if (isDeclared(type, "java.util.Optional")) {
+        boolean nullable = Components.isNullable(component);
+        if (Components.isDeclared(type, "java.util.Optional")) {
             List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
             if (arguments.size() != 1) {
                 return unsupported(component, type);
             }
             TypeMapping value = map(arguments.get(0), component);
-            return value == null ? null : new TypeMapping.Nullable(value, true, TypeName.get(type));
+            return value == null ? null : new TypeMapping.Nullable(value, true, type);
         }
         TypeMapping value = map(type, component);
         if (value == null || !nullable) {
             return value;
         }
-        if (value.javaType().isPrimitive()) {
+        if (value.javaType().getKind().isPrimitive()) {
             diagnostics.error(Message.TYPE_UNSUPPORTED, component, component.getSimpleName(), "@Nullable " + type);
             return null;
         }
         return new TypeMapping.Nullable(value, false, value.javaType());
     }
 
-    private boolean isNullable(RecordComponentElement component) {
-        if (Mirrors.hasSimpleName(component.asType(), AnnotationNames.NULLABLE_SIMPLE_NAME)) {
-            return true;
-        }
-        for (AnnotatedConstruct construct : declarations(component)) {
-            if (Mirrors.hasSimpleName(construct, AnnotationNames.NULLABLE_SIMPLE_NAME)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The component and what javac derives from it (accessor, field): an annotation that does not
-     * target record components lands on those instead.
-     */
-    private static List<Element> declarations(RecordComponentElement component) {
-        List<Element> result = new ArrayList<>();
-        result.add(component);
-        if (component.getAccessor() != null) {
-            result.add(component.getAccessor());
-        }
-        for (Element field : ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements())) {
-            if (field.getSimpleName().contentEquals(component.getSimpleName())) {
-                result.add(field);
-            }
-        }
-        return result;
-    }
-
-    private static Optional<AnnotationMirror> annotation(Element component, String qualifiedName) {
-        if (component instanceof RecordComponentElement recordComponent) {
-            for (Element declaration : declarations(recordComponent)) {
-                Optional<AnnotationMirror> found = Mirrors.find(declaration, qualifiedName);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Mirrors.find(component.asType(), qualifiedName);
-        }
-        return Mirrors.find(component, qualifiedName);
-    }
-
     /** Maps a type inside a component: the component's own type, a type argument, a typed id's value. */
     private TypeMapping map(TypeMirror type, RecordComponentElement component) {
         switch (type.getKind()) {
             case BOOLEAN:
-                return new TypeMapping.Scalar(ScalarKind.BOOLEAN, TypeName.BOOLEAN);
+                return new TypeMapping.Scalar(ScalarKind.BOOLEAN, type);
             case INT:
-                return new TypeMapping.Scalar(ScalarKind.INT, TypeName.INT);
+                return new TypeMapping.Scalar(ScalarKind.INT, type);
             case LONG:
-                return new TypeMapping.Scalar(ScalarKind.LONG, TypeName.LONG);
+                return new TypeMapping.Scalar(ScalarKind.LONG, type);
             case FLOAT:
-                return new TypeMapping.Scalar(ScalarKind.FLOAT, TypeName.FLOAT);
+                return new TypeMapping.Scalar(ScalarKind.FLOAT, type);
             case DOUBLE:
-                return new TypeMapping.Scalar(ScalarKind.DOUBLE, TypeName.DOUBLE);
+                return new TypeMapping.Scalar(ScalarKind.DOUBLE, type);
             case ARRAY:
                 if (((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
-                    return new TypeMapping.Scalar(ScalarKind.BYTES, ArrayTypeName.of(TypeName.BYTE));
+                    return new TypeMapping.Scalar(ScalarKind.BYTES, type);
                 }
                 return unsupported(component, type);
             case ERROR:
@@ -258,9 +189,9 @@ public final class RecordParser {
     private TypeMapping mapDeclared(DeclaredType type, RecordComponentElement component) {
         TypeElement element = (TypeElement) type.asElement();
         String name = element.getQualifiedName().toString();
-        ScalarKind scalar = scalarKind(name);
-        if (scalar != null) {
-            return new TypeMapping.Scalar(scalar, ClassName.get(element));
+        Optional<ScalarKind> scalar = ScalarKind.ofClass(name);
+        if (scalar.isPresent()) {
+            return new TypeMapping.Scalar(scalar.get(), type);
         }
         switch (name) {
             case "java.math.BigDecimal":
@@ -282,37 +213,10 @@ public final class RecordParser {
         return unsupported(component, type);
     }
 
-    private static ScalarKind scalarKind(String qualifiedName) {
-        switch (qualifiedName) {
-            case "java.lang.Boolean":
-                return ScalarKind.BOOLEAN;
-            case "java.lang.Integer":
-                return ScalarKind.INT;
-            case "java.lang.Long":
-                return ScalarKind.LONG;
-            case "java.lang.Float":
-                return ScalarKind.FLOAT;
-            case "java.lang.Double":
-                return ScalarKind.DOUBLE;
-            case "java.lang.String":
-                return ScalarKind.STRING;
-            case "java.time.Instant":
-                return ScalarKind.INSTANT;
-            case "java.time.LocalDate":
-                return ScalarKind.LOCAL_DATE;
-            case "java.time.LocalDateTime":
-                return ScalarKind.LOCAL_DATE_TIME;
-            case "java.util.UUID":
-                return ScalarKind.UUID;
-            default:
-                return null;
-        }
-    }
-
     private TypeMapping decimal(DeclaredType type, RecordComponentElement component) {
         Optional<AnnotationMirror> annotation = Mirrors.find(type, AnnotationNames.DECIMAL);
         if (annotation.isEmpty() && collectionDepth == 0) {
-            annotation = annotation(component, AnnotationNames.DECIMAL);
+            annotation = Components.annotation(component, AnnotationNames.DECIMAL);
         }
         if (annotation.isEmpty()) {
             diagnostics.error(Message.DECIMAL_MISSING, component, component.getSimpleName());
@@ -325,7 +229,7 @@ public final class RecordParser {
             diagnostics.error(Message.DECIMAL_INVALID, component, mirror, precision, scale);
             return null;
         }
-        return new TypeMapping.Decimal(precision, scale);
+        return new TypeMapping.Decimal(precision, scale, type);
     }
 
     private TypeMapping sequence(DeclaredType type, RecordComponentElement component, boolean set) {
@@ -335,18 +239,15 @@ public final class RecordParser {
         collectionDepth++;
         TypeMapping element = map(type.getTypeArguments().get(0), component);
         collectionDepth--;
-        if (element == null) {
+        if (element == null || !checkElement(element, component)) {
             return null;
         }
-        if (!checkElement(element, component)) {
-            return null;
-        }
-        return new TypeMapping.Sequence(element, set, TypeName.get(type));
+        return new TypeMapping.Sequence(element, set, type);
     }
 
     private TypeMapping stringMap(DeclaredType type, RecordComponentElement component) {
         List<? extends TypeMirror> arguments = type.getTypeArguments();
-        if (arguments.size() != 2 || !isDeclared(arguments.get(0), "java.lang.String")) {
+        if (arguments.size() != 2 || !Components.isDeclared(arguments.get(0), "java.lang.String")) {
             return unsupported(component, type);
         }
         collectionDepth++;
@@ -355,13 +256,13 @@ public final class RecordParser {
         if (value == null || !checkElement(value, component)) {
             return null;
         }
-        return new TypeMapping.StringMap(value, TypeName.get(type));
+        return new TypeMapping.StringMap(value, type);
     }
 
     /** A collection element takes at least one byte, so that a reader can bound a collection's size. */
     private boolean checkElement(TypeMapping element, RecordComponentElement component) {
         if (element instanceof TypeMapping.Nested nested && nested.record().fields().isEmpty()) {
-            diagnostics.error(Message.EMPTY_RECORD_ELEMENT, component, nested.record().javaType());
+            diagnostics.error(Message.EMPTY_RECORD_ELEMENT, component, nested.record().qualifiedName());
             return false;
         }
         return true;
@@ -382,7 +283,7 @@ public final class RecordParser {
                 symbols.add(symbol);
             }
         }
-        return new TypeMapping.Enumeration(ClassName.get(element), List.copyOf(symbols));
+        return new TypeMapping.Enumeration(element, List.copyOf(symbols));
     }
 
     private TypeMapping record(TypeElement element, RecordComponentElement component) {
@@ -408,8 +309,7 @@ public final class RecordParser {
             enclosing.pop();
             collectionDepth = outerDepth;
             return value == null ? null
-                    : new TypeMapping.Wrapper(ClassName.get(element), single.getAccessor().getSimpleName().toString(),
-                            value);
+                    : new TypeMapping.Wrapper(element, single.getAccessor().getSimpleName().toString(), value);
         }
         int errorsBefore = diagnostics.errorCount();
         RecordModel nested = parseRecord(element);
@@ -418,7 +318,7 @@ public final class RecordParser {
 
     /** A typed id's one value: written as the id itself, so it cannot be optional. */
     private TypeMapping mapSingle(RecordComponentElement single) {
-        if (isDeclared(single.asType(), "java.util.Optional") || isNullable(single)) {
+        if (Components.isDeclared(single.asType(), "java.util.Optional") || Components.isNullable(single)) {
             return unsupported(single, single.asType());
         }
         return map(single.asType(), single);
@@ -435,22 +335,5 @@ public final class RecordParser {
     private TypeMapping unsupported(RecordComponentElement component, TypeMirror type) {
         diagnostics.error(Message.TYPE_UNSUPPORTED, component, component.getSimpleName(), type);
         return null;
-    }
-
-    private static boolean isDeclared(TypeMirror type, String qualifiedName) {
-        return type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
-    }
-
-    /** How diagnostics name a mapped type. */
-    static String describe(TypeMapping type) {
-        if (type instanceof TypeMapping.Decimal decimal) {
-            return "BigDecimal(" + decimal.precision() + ", " + decimal.scale() + ")";
-        }
-        if (type instanceof TypeMapping.Nested nested) {
-            return "record " + nested.record().simpleName();
-        }
-        TypeName name = type.javaType();
-        return name instanceof ClassName className ? className.simpleName() : name.toString();
     }
 }

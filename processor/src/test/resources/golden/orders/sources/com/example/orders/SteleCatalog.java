@@ -9,7 +9,7 @@ import javax.annotation.processing.Generated;
  * The events of this module, for {@code dev.stele.catalog.Catalog.load()}, which finds this
  * class through {@code META-INF/services/dev.stele.catalog.EventCatalog}.
  */
-@Generated("dev.stele.processor.EventProcessor")
+@Generated("dev.stele.processor.SteleProcessor")
 public final class SteleCatalog implements EventCatalog {
     @Override
     public int spiVersion() {

@@ -1,0 +1,126 @@
+package dev.stele.processor;
+
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ClassName;
+import dev.stele.processor.diagnostic.Diagnostics;
+import dev.stele.processor.diagnostic.Message;
+import dev.stele.processor.generate.AggregateGenerator;
+import dev.stele.processor.generate.CatalogGenerator;
+import dev.stele.processor.generate.GeneratedFiles;
+import dev.stele.processor.generate.SchemaGenerator;
+import dev.stele.processor.model.AggregateModel;
+import dev.stele.processor.model.EventDeclaration;
+import dev.stele.processor.parse.AggregateParser;
+import dev.stele.processor.parse.AnnotationNames;
+import dev.stele.processor.parse.EventDeclarations;
+import dev.stele.processor.parse.Mirrors;
+import dev.stele.processor.parse.RecordParser;
+import dev.stele.processor.validate.RecordValidator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * {@code @Aggregate} records: each is parsed, checked and given its {@code AggregateType} in the round it
+ * appears, its {@code @Apply} methods checked against the latest version of each event the compilation
+ * declares; when the module is complete, its aggregate catalog and service registration are written.
+ */
+final class AggregateStep implements Step {
+
+    private final Diagnostics diagnostics;
+    private final EventDeclarations declarations;
+    private final AggregateParser parser;
+    private final RecordValidator validator;
+    private final SchemaGenerator schemas = new SchemaGenerator();
+    private final AggregateGenerator generator;
+    private final CatalogGenerator catalogs;
+    private final GeneratedFiles files;
+    private final String catalogOption;
+
+    private final Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
+    /** The latest version of each event name seen so far. */
+    private final Map<String, EventDeclaration> latestEvents = new HashMap<>();
+
+    AggregateStep(ProcessingEnvironment environment, Mirrors mirrors, EventDeclarations declarations,
+            RecordParser records, Diagnostics diagnostics, GeneratedFiles files, Optional<AnnotationSpec> generated,
+            String catalogOption) {
+        this.diagnostics = diagnostics;
+        this.declarations = declarations;
+        this.parser = new AggregateParser(mirrors, declarations, records, diagnostics, environment.getTypeUtils());
+        this.validator = new RecordValidator(diagnostics);
+        this.generator = new AggregateGenerator(generated);
+        this.catalogs = new CatalogGenerator(generated);
+        this.files = files;
+        this.catalogOption = catalogOption;
+    }
+
+    @Override
+    public List<String> annotations() {
+        // the round's events first, so that an @Apply is checked against the latest version
+        return List.of(AnnotationNames.EVENT, AnnotationNames.APPLY, AnnotationNames.AGGREGATE);
+    }
+
+    @Override
+    public Set<String> markers() {
+        return Set.of(AnnotationNames.INITIAL);
+    }
+
+    @Override
+    public void process(String annotation, Element element) {
+        switch (annotation) {
+            case AnnotationNames.EVENT -> declarations.of((TypeElement) element).ifPresent(event ->
+                    latestEvents.merge(event.name(), event, (a, b) -> a.version() >= b.version() ? a : b));
+            case AnnotationNames.APPLY -> checkOwner(element);
+            default -> processAggregate((TypeElement) element);
+        }
+    }
+
+    /** An {@code @Apply} method outside an {@code @Aggregate} record would never be called. */
+    private void checkOwner(Element method) {
+        Element owner = method.getEnclosingElement();
+        if (Mirrors.find(owner, AnnotationNames.AGGREGATE).isEmpty()) {
+            diagnostics.error(Message.APPLY_SIGNATURE, method, Mirrors.find(method, AnnotationNames.APPLY)
+                    .orElse(null), owner.getSimpleName() + "." + method.getSimpleName(),
+                    owner.getSimpleName() + " is not an @Aggregate record");
+        }
+    }
+
+    private void processAggregate(TypeElement element) {
+        String name = element.getQualifiedName().toString();
+        if (aggregates.containsKey(name)) {
+            return;
+        }
+        Optional<AggregateModel> parsed = parser.parse(element, latestEvents);
+        if (parsed.isEmpty() || !validator.validateState(parsed.get().state(), parsed.get().annotation())) {
+            return;
+        }
+        AggregateModel aggregate = parsed.get();
+        aggregates.put(name, aggregate);
+        long fingerprint = schemas.generateState(aggregate.state()).fingerprint();
+        files.writeSource(generator.generate(aggregate, fingerprint), element);
+    }
+
+    @Override
+    public void finish(boolean write) {
+        if (!write || diagnostics.errorCount() != 0 || aggregates.isEmpty()) {
+            return;
+        }
+        List<AggregateModel> sorted = new ArrayList<>(aggregates.values());
+        sorted.sort(Comparator.comparing(model -> model.state().qualifiedName()));
+        List<TypeElement> origins = sorted.stream().map(AggregateModel::element).toList();
+        Element[] originArray = origins.toArray(Element[]::new);
+        ClassName catalog = files.catalogName(catalogOption, "SteleAggregates", origins);
+        files.writeSource(catalogs.generate(CatalogGenerator.Kind.AGGREGATES, catalog,
+                origins.stream().map(AggregateGenerator::typeName).toList(), origins), originArray);
+        files.writeResource(CatalogGenerator.Kind.AGGREGATES.serviceFile(), catalog.canonicalName() + "\n",
+                originArray);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.stele.processor;
+
+import static dev.stele.processor.Compilations.compileInto;
+import static dev.stele.processor.Compilations.sourceTree;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.catalog.Catalog;
+import dev.stele.format.SchemaHistory;
+import dev.stele.format.SteleResources;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code @Default} means in data exactly what its text says, at the edges of what Stele stores: the
+ * processor parses it and computes the Avro default with the runtime's own conversions, so the generated
+ * JSON reader and Avro schema resolution fill in the same value, to the microsecond and the last digit.
+ * Compiles {@code good/edges} with the processor and reads events through the runtime's {@link Catalog}.
+ * (Each value one step further is a compile error: {@code DiagnosticMessagesTest}, STELE-012.)
+ */
+class DefaultsAtTheEdgesTest {
+
+    /** The first release of {@code Edges}: only its id, so every other field takes its default. */
+    private static final Schema RELEASED = SchemaBuilder.record("Edges").namespace("stele.v1").fields()
+            .requiredString("id")
+            .endRecord();
+
+    /** Each defaulted component and the value its default text names. */
+    private static final Map<String, Object> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("justBeforeTheEpoch", Instant.parse("1969-12-31T23:59:59.999999Z"));
+        EXPECTED.put("earliestInstant", Instant.parse("-290308-12-21T19:59:05.224192Z"));
+        EXPECTED.put("latestInstant", Instant.parse("+294247-01-10T04:00:54.775807Z"));
+        EXPECTED.put("earliestLocal", LocalDateTime.parse("-290308-12-21T19:59:05.224192"));
+        EXPECTED.put("latestLocal", LocalDateTime.parse("+294247-01-10T04:00:54.775807"));
+        EXPECTED.put("farPast", LocalDateTime.parse("-290000-01-01T00:00:00.000001"));
+        EXPECTED.put("farFuture", LocalDateTime.parse("+290000-12-31T23:59:59.999999"));
+        EXPECTED.put("earliestDate", LocalDate.parse("-5877641-06-23"));
+        EXPECTED.put("latestDate", LocalDate.parse("+5881580-07-11"));
+        EXPECTED.put("largest", new BigDecimal("9999999999999999999999999999.9999999999"));
+        EXPECTED.put("smallest", new BigDecimal("-9999999999999999999999999999.9999999999"));
+        EXPECTED.put("finest", new BigDecimal("0.0000000001"));
+    }
+
+    @TempDir
+    static Path out;
+
+    private static Catalog catalog;
+
+    @BeforeAll
+    static void compileTheEdgesWithTheProcessor() throws IOException {
+        DiagnosticCollector<JavaFileObject> diagnostics = compileInto(out, sourceTree("good/edges"));
+        assertThat(diagnostics.getDiagnostics()).filteredOn(d -> d.getKind() == Diagnostic.Kind.ERROR).isEmpty();
+        Path history = out.resolve("history").resolve(SteleResources.HISTORY);
+        Files.createDirectories(history.getParent());
+        Files.write(history, new SchemaHistory(List.of(SchemaHistory.Entry.of("Edges", 1, "1.0.0", RELEASED)))
+                .toJson());
+        ClassLoader loader = new URLClassLoader(new URL[] {out.resolve("classes").toUri().toURL(),
+                out.resolve("history").toUri().toURL()}, DefaultsAtTheEdgesTest.class.getClassLoader());
+        catalog = Catalog.load(loader);
+    }
+
+    @Test
+    void jsonWithoutTheFieldsReadsEachDefaultAsTheValueItsTextNames() throws Exception {
+        Object event = catalog.fromJson("Edges", 1, "{\"id\":\"e-1\"}");
+
+        assertThat(components(event)).containsExactlyEntriesOf(EXPECTED);
+    }
+
+    @Test
+    void avroWrittenWithoutTheFieldsResolvesEachDefaultToTheValueItsTextNames() throws Exception {
+        GenericRecord released = new GenericData.Record(RELEASED);
+        released.put("id", "e-1");
+
+        Object event = catalog.fromAvro(singleObject(RELEASED, released));
+
+        assertThat(components(event)).containsExactlyEntriesOf(EXPECTED);
+    }
+
+    @Test
+    void theDefaultsSurviveARoundTripThroughBothFormats() throws Exception {
+        Object event = catalog.fromJson("Edges", 1, "{\"id\":\"e-1\"}");
+
+        assertThat(components(catalog.fromAvro(catalog.toAvro(event)))).containsExactlyEntriesOf(EXPECTED);
+        assertThat(components(catalog.fromJson("Edges", 1, catalog.toJson(event).payload())))
+                .containsExactlyEntriesOf(EXPECTED);
+    }
+
+    /** The event's components but its id, by name. */
+    private static Map<String, Object> components(Object event) throws ReflectiveOperationException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (!component.getName().equals("id")) {
+                values.put(component.getName(), component.getAccessor().invoke(event));
+            }
+        }
+        return values;
+    }
+
+    /** Avro's single-object encoding, as the catalog reads it: C3 01, the schema's fingerprint, the body. */
+    private static byte[] singleObject(Schema schema, GenericRecord record) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xC3, 0x01});
+        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        for (int i = 0; i < 8; i++) {
+            bytes.write((int) (fingerprint >>> (8 * i)));
+        }
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
+        encoder.flush();
+        return bytes.toByteArray();
+    }
+}

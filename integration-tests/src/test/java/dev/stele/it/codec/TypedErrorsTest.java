@@ -37,7 +37,7 @@ class TypedErrorsTest {
                     assertThat(e.version()).isEqualTo(3);
                     assertThat(e.format()).isEqualTo(format);
                     assertThat(e.fieldPath()).isEqualTo("carrier");
-                    assertThat(e.reason()).contains("is null, but the field is required");
+                    assertThat(e.reason()).contains("is null, which the field does not take: a required field needs a value");
                 });
     }
 

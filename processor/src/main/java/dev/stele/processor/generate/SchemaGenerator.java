@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.stele.format.EventSchemaNames;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.JsonSchemaFormatter;
 import org.apache.avro.Schema;
@@ -31,7 +32,7 @@ public final class SchemaGenerator {
     }
 
     public GeneratedSchema generate(EventModel event) {
-        return generate(event.record(), event.name(), "stele.v" + event.version());
+        return generate(event.record(), event.name(), EventSchemaNames.namespace(event.version()));
     }
 
     /**

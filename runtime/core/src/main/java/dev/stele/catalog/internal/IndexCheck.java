@@ -48,7 +48,7 @@ public final class IndexCheck {
             }
             long registeredFingerprint = registered.type().schemaFingerprint();
             if (registeredFingerprint != entry.fingerprint()
-                    && registered.type().javaType().getName().equals(entry.javaType())) {
+                    && entry.javaType().equals(registered.type().javaType().getCanonicalName())) {
                 throw new CatalogException(entry.name() + " v" + entry.version() + " (" + entry.javaType()
                         + ") has schema fingerprint " + Fingerprints.toHex(registeredFingerprint) + " in its class but "
                         + Fingerprints.toHex(entry.fingerprint()) + " in " + url + ": the classes and resources of the"

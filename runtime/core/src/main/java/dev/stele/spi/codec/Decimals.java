@@ -25,13 +25,13 @@ public final class Decimals {
         // decide from the representation before setScale, which would take time and memory
         // proportional to an exponent such as 1e400000000 in hostile input
         if ((long) value.precision() - value.scale() > (long) precision - scale) {
-            throw new CodecFailure(value + " needs more than " + (precision - scale)
+            throw new CodecFailure(text(value) + " needs more than " + (precision - scale)
                     + " digits before the decimal point; the field is @Decimal(precision = " + precision + ", scale = "
                     + scale + ")");
         }
         BigDecimal base = value.scale() > scale ? value.stripTrailingZeros() : value;
         if (base.scale() > scale) {
-            throw new CodecFailure(value + " has more than " + scale
+            throw new CodecFailure(text(value) + " has more than " + scale
                     + " digits after the decimal point; the field is @Decimal(precision = " + precision
                     + ", scale = " + scale + ") and Stele does not round");
         }
@@ -48,6 +48,14 @@ public final class Decimals {
                     + " digits; the field is @Decimal(precision = " + precision + ", scale = " + scale + ")");
         }
         return scaled;
+    }
+
+    /**
+     * {@code value} as plain digits (0.00000000001, not 1E-11) for a message, unless its exponent is so large
+     * that the digits would not fit in one (hostile input such as 1e400000000).
+     */
+    private static String text(BigDecimal value) {
+        return Math.abs((long) value.scale()) <= 64 ? value.toPlainString() : value.toString();
     }
 
     /** Decimal text such as {@code -12.50}. */

@@ -30,8 +30,8 @@ public final class JsonWriting {
     }
 
     static CodecFailure nullValue() {
-        return new CodecFailure("is null, but the field is required; declare it Optional or annotate it @Nullable"
-                + " if it may be absent");
+        return new CodecFailure("is null, which the field does not take: a required field needs a value and an"
+                + " Optional one Optional.empty(); annotate it @Nullable if null means absent");
     }
 
     public static void writeBoolean(JsonGenerator out, boolean value) throws IOException {

@@ -28,4 +28,15 @@ class DecimalsTest {
         assertThat(Decimals.fit(new BigDecimal("0E-400000000"), 12, 2)).isEqualTo(new BigDecimal("0.00"));
         assertThat(Decimals.fit(new BigDecimal("0E+400000000"), 12, 2)).isEqualTo(new BigDecimal("0.00"));
     }
+
+    @Test
+    void messagesShowOrdinaryValuesAsPlainDigits() {
+        assertThatThrownBy(() -> Decimals.fit(new BigDecimal("1E-11"), 12, 2))
+                .hasMessage("0.00000000001 has more than 2 digits after the decimal point; the field is"
+                        + " @Decimal(precision = 12, scale = 2) and Stele does not round");
+        assertThatThrownBy(() -> Decimals.fit(new BigDecimal("1E+12"), 12, 2))
+                .hasMessageStartingWith("1000000000000 needs more than 10 digits before the decimal point");
+        assertThatThrownBy(() -> Decimals.fit(new BigDecimal("1e400000000"), 12, 2))
+                .hasMessageStartingWith("1E+400000000 needs more than 10 digits");
+    }
 }

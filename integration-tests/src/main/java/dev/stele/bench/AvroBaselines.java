@@ -39,7 +39,7 @@ import org.apache.avro.reflect.ReflectData;
  *   <li>generic, on {@link GenericRecord}, mapped from and to the {@link OrderPlaced} record inside the
  *       timed code, since an application holding events as records pays that mapping.
  * </ul>
- * Both convert {@code uuid} and {@code timestamp-micros} with Avro's own logical type conversions.
+ * Both convert {@code uuid} and {@code timestamp-nanos} with Avro's own logical type conversions.
  */
 final class AvroBaselines {
 
@@ -60,7 +60,7 @@ final class AvroBaselines {
     static GenericData genericModel() {
         GenericData model = new GenericData();
         model.addLogicalTypeConversion(new Conversions.UUIDConversion());
-        model.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampNanosConversion());
         return model;
     }
 
@@ -81,7 +81,7 @@ final class AvroBaselines {
             }
         };
         model.addLogicalTypeConversion(new Conversions.UUIDConversion());
-        model.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampNanosConversion());
         return model;
     }
 

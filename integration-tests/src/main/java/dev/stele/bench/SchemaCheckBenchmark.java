@@ -100,7 +100,7 @@ public class SchemaCheckBenchmark {
                 .requiredString("customerEmail")
                 .requiredLong("totalMinor")
                 .requiredString("currency")
-                .name("placedAt").type(LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG)))
+                .name("placedAt").type(LogicalTypes.timestampNanos().addToSchema(Schema.create(Schema.Type.LONG)))
                 .noDefault()
                 .name("customerId").type(LogicalTypes.uuid().addToSchema(Schema.create(Schema.Type.STRING)))
                 .noDefault()

@@ -94,11 +94,14 @@ class RoundTripTest {
     }
 
     @Test
-    void instantsKeepTheirMicroseconds() {
-        Everything event = withAt(Instant.parse("1901-12-13T20:45:52.000001Z"));
+    void instantsKeepTheirNanoseconds() {
+        for (Instant at : List.of(Instant.parse("1901-12-13T20:45:52.000000001Z"), Instant.now().plusNanos(1),
+                Instant.parse("1677-09-21T00:12:43.145224192Z"), Instant.parse("2262-04-11T23:47:16.854775807Z"))) {
+            Everything event = withAt(at);
 
-        assertThat(((Everything) decodeJson(event)).at()).isEqualTo(event.at());
-        assertThat(((Everything) CATALOG.fromAvro(CATALOG.toAvro(event))).at()).isEqualTo(event.at());
+            assertThat(((Everything) decodeJson(event)).at()).isEqualTo(at);
+            assertThat(((Everything) CATALOG.fromAvro(CATALOG.toAvro(event))).at()).isEqualTo(at);
+        }
     }
 
     @Test

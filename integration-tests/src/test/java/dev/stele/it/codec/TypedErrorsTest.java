@@ -68,14 +68,29 @@ class TypedErrorsTest {
 
     @ParameterizedTest
     @EnumSource(Format.class)
-    void anInstantFinerThanAMicrosecondIsNotTruncated(Format format) {
-        ParcelShipped parcel = new ParcelShipped("p-1", 1, "DHL", Instant.parse("2026-01-01T00:00:00.000000001Z"),
-                false);
+    void anInstantBeyondTheNanosecondRangeIsNotMoved(Format format) {
+        for (Instant beyond : List.of(Instant.parse("1677-09-21T00:12:43.145224191Z"),
+                Instant.parse("2262-04-11T23:47:16.854775808Z"))) {
+            ParcelShipped parcel = new ParcelShipped("p-1", 1, "DHL", beyond, false);
 
-        assertThatThrownBy(() -> encode(format, parcel))
-                .isInstanceOfSatisfying(EventEncodingException.class, e -> {
+            assertThatThrownBy(() -> encode(format, parcel))
+                    .isInstanceOfSatisfying(EventEncodingException.class, e -> {
+                        assertThat(e.fieldPath()).isEqualTo("shippedAt");
+                        assertThat(e.reason()).isEqualTo(beyond + " is outside the range of a timestamp in nanoseconds"
+                                + " (1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z)");
+                    });
+        }
+    }
+
+    @Test
+    void anInstantBeyondTheRangeIsRefusedOnReadingJsonAsWritingRefusesIt() {
+        String json = Samples.text(CATALOG.toJson(new ParcelShipped("p-1", 1, "DHL", Instant.EPOCH, true)).payload())
+                .replace("1970-01-01T00:00:00Z", "2262-04-11T23:47:16.854775808Z");
+
+        assertThatThrownBy(() -> CATALOG.fromJson("ParcelShipped", 3, utf8(json)))
+                .isInstanceOfSatisfying(EventDecodingException.class, e -> {
                     assertThat(e.fieldPath()).isEqualTo("shippedAt");
-                    assertThat(e.reason()).contains("finer than a microsecond");
+                    assertThat(e.reason()).contains("outside the range of a timestamp in nanoseconds");
                 });
     }
 

@@ -10,7 +10,7 @@ import javax.lang.model.element.AnnotationValue;
  *
  * @param text as written
  * @param literal the value, canonical: what the generated JSON reader fills in
- * @param avroValue the Avro field default, as Avro's {@code Schema.Field} takes it (microseconds, days,
+ * @param avroValue the Avro field default, as Avro's {@code Schema.Field} takes it (nanoseconds, days,
  *     unscaled bytes, ...)
  * @param mirror the annotation, for diagnostics
  * @param value the annotation's value, for diagnostics

@@ -10,11 +10,11 @@ public enum ScalarKind {
     FLOAT("java.lang.Float"),
     DOUBLE("java.lang.Double"),
     STRING("java.lang.String"),
-    /** {@code Instant}: Avro {@code timestamp-micros}, ISO-8601 text in UTC in JSON. */
+    /** {@code Instant}: Avro {@code timestamp-nanos}, ISO-8601 text in UTC in JSON. */
     INSTANT("java.time.Instant"),
     /** {@code LocalDate}: Avro {@code date}, ISO-8601 text in JSON. */
     LOCAL_DATE("java.time.LocalDate"),
-    /** {@code LocalDateTime}: Avro {@code local-timestamp-micros}, ISO-8601 text in JSON. */
+    /** {@code LocalDateTime}: Avro {@code local-timestamp-nanos}, ISO-8601 text in JSON. */
     LOCAL_DATE_TIME("java.time.LocalDateTime"),
     /** {@code UUID}: Avro {@code uuid} string. */
     UUID("java.util.UUID"),

@@ -32,7 +32,7 @@ import javax.lang.model.element.RecordComponentElement;
  * Parses a {@code @Default} text as the field's type reads it, with the code the runtime's JSON reader
  * uses ({@link Temporals}, {@link Decimals}, {@link Uuids}, Jackson's Base64), into the value the JSON
  * reader fills in and the value the Avro schema declares, computed as the Avro writer computes it. So a
- * default means what the same text means in data, in both formats, to the microsecond and the last digit.
+ * default means what the same text means in data, in both formats, to the nanosecond and the last digit.
  */
 final class DefaultValueParser {
 
@@ -163,7 +163,7 @@ final class DefaultValueParser {
             switch (kind) {
                 case INSTANT: {
                     Instant value = Temporals.parseInstant(text);
-                    return Parsed.of(Kind.INSTANT, value.toString(), Temporals.toEpochMicros(value));
+                    return Parsed.of(Kind.INSTANT, value.toString(), Temporals.toEpochNanos(value));
                 }
                 case LOCAL_DATE: {
                     LocalDate value = Temporals.parseLocalDate(text);
@@ -171,7 +171,7 @@ final class DefaultValueParser {
                 }
                 case LOCAL_DATE_TIME: {
                     LocalDateTime value = Temporals.parseLocalDateTime(text);
-                    return Parsed.of(Kind.LOCAL_DATE_TIME, value.toString(), Temporals.toLocalMicros(value));
+                    return Parsed.of(Kind.LOCAL_DATE_TIME, value.toString(), Temporals.toLocalNanos(value));
                 }
                 default:
                     throw new AssertionError(kind);

@@ -21,8 +21,8 @@ import java.lang.annotation.Target;
  * readable, and must reach the latest through {@link Upcast} methods.
  *
  * <p>Only records can be events. Supported component types: {@code boolean int long float double}
- * and their boxes, {@code String}, {@code Instant} (to the microsecond), {@code LocalDate},
- * {@code LocalDateTime} (to the microsecond), {@code UUID}, {@code BigDecimal} with {@link Decimal},
+ * and their boxes, {@code String}, {@code Instant} (to the nanosecond, 1677 to 2262), {@code LocalDate},
+ * {@code LocalDateTime} (likewise), {@code UUID}, {@code BigDecimal} with {@link Decimal},
  * {@code byte[]}, enums, {@code Optional<T>} or any annotation named {@code Nullable} (optional,
  * default null), {@code List<T>}, {@code Set<T>}, {@code Map<String, T>}, nested records, and
  * single-component records (typed ids such as {@code OrderId(String value)}) which are written as

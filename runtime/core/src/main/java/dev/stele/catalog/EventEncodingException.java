@@ -4,7 +4,7 @@ import dev.stele.SteleException;
 
 /**
  * An event value that cannot be written without losing something: a required field that is
- * {@code null}, a time finer than a microsecond, a decimal that does not fit its scale. Both formats
+ * {@code null}, a time outside the years 1677 to 2262, a decimal that does not fit its scale. Both formats
  * apply the same checks, so an event that encodes in one encodes in the other.
  */
 public class EventEncodingException extends SteleException {

@@ -15,12 +15,12 @@ import org.apache.avro.Schema;
  * {@link dev.stele.spi.codec.Decimals}) and the schema check names types with.
  */
 public enum ValueType {
-    /** Microseconds since 1970-01-01T00:00:00Z, as PostgreSQL's {@code timestamptz} keeps them. */
-    INSTANT(Instant.class, "timestamp-micros", "timestamp-"),
+    /** Nanoseconds since 1970-01-01T00:00:00Z: {@code Instant.now()} as it is, 1677 to 2262. */
+    INSTANT(Instant.class, "timestamp-nanos", "timestamp-"),
     /** Days since 1970-01-01. */
     LOCAL_DATE(LocalDate.class, "date", "date"),
-    /** Microseconds since 1970-01-01T00:00 on the local time line, as {@code timestamp} keeps them. */
-    LOCAL_DATE_TIME(LocalDateTime.class, "local-timestamp-micros", "local-timestamp-"),
+    /** Nanoseconds since 1970-01-01T00:00 on the local time line, 1677 to 2262. */
+    LOCAL_DATE_TIME(LocalDateTime.class, "local-timestamp-nanos", "local-timestamp-"),
     /** The 36-character text form. */
     UUID_TEXT(UUID.class, "uuid", "uuid"),
     /** The big-endian two's-complement unscaled value; precision and scale live in the schema. */
@@ -41,7 +41,7 @@ public enum ValueType {
         return javaType;
     }
 
-    /** The logical type Stele writes, such as {@code timestamp-micros}. */
+    /** The logical type Stele writes, such as {@code timestamp-nanos}. */
     public String logicalType() {
         return logicalType;
     }
@@ -53,9 +53,9 @@ public enum ValueType {
      */
     public Schema schema() {
         return switch (this) {
-            case INSTANT -> LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+            case INSTANT -> LogicalTypes.timestampNanos().addToSchema(Schema.create(Schema.Type.LONG));
             case LOCAL_DATE -> LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
-            case LOCAL_DATE_TIME -> LogicalTypes.localTimestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+            case LOCAL_DATE_TIME -> LogicalTypes.localTimestampNanos().addToSchema(Schema.create(Schema.Type.LONG));
             case UUID_TEXT -> LogicalTypes.uuid().addToSchema(Schema.create(Schema.Type.STRING));
             case DECIMAL -> throw new IllegalStateException("a decimal's schema needs its precision and scale");
         };
@@ -68,7 +68,7 @@ public enum ValueType {
 
     /**
      * The value type a logical type stands for, of whatever unit: {@code timestamp-millis} and
-     * {@code timestamp-micros} are both {@link #INSTANT}, so a schema check can say a unit changed.
+     * {@code timestamp-nanos} are both {@link #INSTANT}, so a schema check can say a unit changed.
      */
     public static Optional<ValueType> ofLogicalType(String logicalType) {
         // local-timestamp-* is tested before timestamp-*, which it does not start with anyway

@@ -46,7 +46,7 @@ class EventSchemaNamesTest {
         assertThat(moved.getField("member").schema().getFullName()).isEqualTo("stele.v1.BookReturned.Member");
         assertThat(moved.getField("condition").schema().getFullName()).isEqualTo("stele.v1.BookReturned.Condition");
         assertThat(moved.getField("condition").schema().getEnumDefault()).isEqualTo("GOOD");
-        assertThat(moved.getField("at").schema().getLogicalType().getName()).isEqualTo("timestamp-micros");
+        assertThat(moved.getField("at").schema().getLogicalType().getName()).isEqualTo("timestamp-nanos");
         // the second use of Member refers to the same, moved, record
         assertThat(moved.getField("previous").schema().getTypes().get(1))
                 .isSameAs(moved.getField("member").schema());

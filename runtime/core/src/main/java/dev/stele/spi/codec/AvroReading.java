@@ -87,7 +87,7 @@ public final class AvroReading {
     }
 
     public static Instant readInstant(Decoder in) throws IOException {
-        return Temporals.fromEpochMicros(in.readLong());
+        return Temporals.fromEpochNanos(in.readLong());
     }
 
     public static LocalDate readLocalDate(Decoder in) throws IOException {
@@ -95,7 +95,7 @@ public final class AvroReading {
     }
 
     public static LocalDateTime readLocalDateTime(Decoder in) throws IOException {
-        return Temporals.fromLocalMicros(in.readLong());
+        return Temporals.fromLocalNanos(in.readLong());
     }
 
     public static UUID readUuid(Decoder in) throws IOException {

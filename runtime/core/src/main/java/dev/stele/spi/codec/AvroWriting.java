@@ -12,7 +12,7 @@ import org.apache.avro.io.Encoder;
 
 /**
  * Writes each supported type in Avro binary under the schema the processor generated for it:
- * {@code timestamp-micros}, {@code local-timestamp-micros}, {@code date}, {@code uuid} (as text) and
+ * {@code timestamp-nanos}, {@code local-timestamp-nanos}, {@code date}, {@code uuid} (as text) and
  * {@code decimal} (as bytes) logical types, arrays, and maps with string keys. Checks are the JSON
  * writer's, so both formats accept exactly the same events.
  */
@@ -31,7 +31,7 @@ public final class AvroWriting {
     }
 
     public static void writeInstant(Encoder out, Instant value) throws IOException {
-        out.writeLong(Temporals.toEpochMicros(required(value)));
+        out.writeLong(Temporals.toEpochNanos(required(value)));
     }
 
     public static void writeLocalDate(Encoder out, LocalDate value) throws IOException {
@@ -39,7 +39,7 @@ public final class AvroWriting {
     }
 
     public static void writeLocalDateTime(Encoder out, LocalDateTime value) throws IOException {
-        out.writeLong(Temporals.toLocalMicros(required(value)));
+        out.writeLong(Temporals.toLocalNanos(required(value)));
     }
 
     public static void writeUuid(Encoder out, UUID value) throws IOException {

@@ -9,16 +9,24 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Conversions of the time types to what both formats store: microseconds since the epoch
- * (Avro {@code timestamp-micros}, {@code local-timestamp-micros}, as PostgreSQL keeps them), days
- * since the epoch (Avro {@code date}) and ISO-8601 text in JSON.
+ * Conversions of the time types to what both formats store: nanoseconds since the epoch (Avro
+ * {@code timestamp-nanos}, {@code local-timestamp-nanos}), days since the epoch (Avro {@code date}) and
+ * ISO-8601 text in JSON.
  *
- * <p>Precision is never lost silently: an {@code Instant} or {@code LocalDateTime} with a fraction
- * finer than a microsecond, or out of the stored range, is a {@link CodecFailure} in both formats.
+ * <p>Time keeps its full precision: {@code Instant.now()} is stored as it is, to the nanosecond. What a
+ * long of nanoseconds cannot hold, an {@code Instant} or {@code LocalDateTime} before
+ * {@value #EARLIEST} or after {@value #LATEST} (about 292 years either side of 1970), is a
+ * {@link CodecFailure} in both formats, never a value moved or rounded.
  */
 public final class Temporals {
 
-    private static final long MICROS_PER_SECOND = 1_000_000L;
+    /** The earliest instant a timestamp in nanoseconds holds: {@code Long.MIN_VALUE} ns. */
+    public static final String EARLIEST = "1677-09-21T00:12:43.145224192Z";
+
+    /** The latest instant a timestamp in nanoseconds holds: {@code Long.MAX_VALUE} ns. */
+    public static final String LATEST = "2262-04-11T23:47:16.854775807Z";
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long SECONDS_PER_DAY = 86_400L;
     /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the range the fast text path handles. */
     private static final long FAST_MIN_SECOND = -62_167_219_200L;
@@ -27,19 +35,18 @@ public final class Temporals {
     private Temporals() {
     }
 
-    /** Microseconds since 1970-01-01T00:00:00Z. */
-    public static long toEpochMicros(Instant value) {
-        requireMicros(value.getNano());
+    /** Nanoseconds since 1970-01-01T00:00:00Z. */
+    public static long toEpochNanos(Instant value) {
         try {
-            return micros(value.getEpochSecond(), value.getNano());
+            return nanos(value.getEpochSecond(), value.getNano());
         } catch (ArithmeticException e) {
-            throw new CodecFailure(value + " is outside the range of a timestamp in microseconds");
+            throw new CodecFailure(value + " is outside the range of a timestamp in nanoseconds (" + EARLIEST + " to "
+                    + LATEST + ")");
         }
     }
 
-    public static Instant fromEpochMicros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
+    public static Instant fromEpochNanos(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
     }
 
     /** Days since 1970-01-01. */
@@ -55,56 +62,48 @@ public final class Temporals {
         return LocalDate.ofEpochDay(days);
     }
 
-    /** Microseconds since 1970-01-01T00:00 on the local time line. */
-    public static long toLocalMicros(LocalDateTime value) {
-        requireMicros(value.getNano());
+    /** Nanoseconds since 1970-01-01T00:00 on the local time line. */
+    public static long toLocalNanos(LocalDateTime value) {
         try {
-            return micros(value.toEpochSecond(ZoneOffset.UTC), value.getNano());
+            return nanos(value.toEpochSecond(ZoneOffset.UTC), value.getNano());
         } catch (ArithmeticException e) {
-            throw new CodecFailure(value + " is outside the range of a local timestamp in microseconds");
+            throw new CodecFailure(value + " is outside the range of a local timestamp in nanoseconds ("
+                    + EARLIEST.substring(0, EARLIEST.length() - 1) + " to " + LATEST.substring(0, LATEST.length() - 1)
+                    + ")");
         }
     }
 
     /**
-     * {@code seconds} and {@code nanos} as microseconds, exact down to {@code Long.MIN_VALUE}: a negative
+     * {@code seconds} and {@code nanos} as nanoseconds, exact down to {@code Long.MIN_VALUE}: a negative
      * second with a fraction is taken as the next second minus the rest, so the product cannot overflow
      * where the sum would not.
      */
-    private static long micros(long seconds, int nanos) {
-        long fraction = nanos / 1000;
-        if (seconds < 0 && fraction > 0) {
-            return Math.addExact(Math.multiplyExact(seconds + 1, MICROS_PER_SECOND), fraction - MICROS_PER_SECOND);
+    private static long nanos(long seconds, int nanos) {
+        if (seconds < 0 && nanos > 0) {
+            return Math.addExact(Math.multiplyExact(seconds + 1, NANOS_PER_SECOND), nanos - NANOS_PER_SECOND);
         }
-        return Math.addExact(Math.multiplyExact(seconds, MICROS_PER_SECOND), fraction);
+        return Math.addExact(Math.multiplyExact(seconds, NANOS_PER_SECOND), nanos);
     }
 
-    public static LocalDateTime fromLocalMicros(long micros) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000, ZoneOffset.UTC);
+    public static LocalDateTime fromLocalNanos(long nanos) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND),
+                (int) Math.floorMod(nanos, NANOS_PER_SECOND), ZoneOffset.UTC);
     }
 
-    /** Checks that the value fits the stored range and precision; returns it. */
+    /** Checks that the value fits the stored range; returns it. */
     public static Instant checkInstant(Instant value) {
-        toEpochMicros(value);
+        toEpochNanos(value);
         return value;
     }
 
     public static LocalDateTime checkLocalDateTime(LocalDateTime value) {
-        toLocalMicros(value);
+        toLocalNanos(value);
         return value;
     }
 
     public static LocalDate checkLocalDate(LocalDate value) {
         toEpochDays(value);
         return value;
-    }
-
-    private static void requireMicros(int nanos) {
-        if (nanos % 1000 != 0) {
-            throw new CodecFailure("has a fraction finer than a microsecond (" + nanos
-                    + " ns); Stele stores time to the microsecond, as PostgreSQL and Avro timestamp-micros do: "
-                    + "truncate it with truncatedTo(ChronoUnit.MICROS)");
-        }
     }
 
     /**
@@ -131,7 +130,7 @@ public final class Temporals {
         return new String(text, 0, length);
     }
 
-    /** Parses ISO-8601 with {@code Z} or an offset; the fraction may have at most six digits. */
+    /** Parses ISO-8601 with {@code Z} or an offset; the fraction may have up to nine digits. */
     public static Instant parseInstant(String text) {
         Instant fast = parseUtcFast(text);
         Instant value;
@@ -159,7 +158,7 @@ public final class Temporals {
         try {
             return checkLocalDateTime(LocalDateTime.parse(text));
         } catch (DateTimeParseException e) {
-            throw new CodecFailure("'" + text + "' is not an ISO-8601 local date-time such as 2024-01-31T10:15:30.123456");
+            throw new CodecFailure("'" + text + "' is not an ISO-8601 local date-time such as 2024-01-31T10:15:30.123456789");
         }
     }
 

@@ -294,7 +294,7 @@ class DiagnosticMessagesTest {
         assertPastRange(compilation, source, "+5881580-07-12", "LocalDate",
                 "+5881580-07-12 is outside the range of a date in days since 1970-01-01");
         assertPastRange(compilation, source, "1969-12-31T23:59:59.9999999999Z", "Instant",
-                "is not an ISO-8601 instant");
+                "it is not ISO-8601 (such as 2024-01-31T10:15:30Z)");
         assertPastRange(compilation, source, "99999999999999999999999999999.9999999999", "BigDecimal(38, 10)",
                 "needs more than 28 digits before the decimal point; the field is @Decimal(precision = 38,"
                         + " scale = 10)");
@@ -359,6 +359,20 @@ class DiagnosticMessagesTest {
                         + " event belongs to one stream")
                 .inFile(source)
                 .onLine(9); // the second @StreamId, alone on its line
+    }
+
+    @Test
+    void aStreamIdThatIsNotOneValueIsRejectedOnItsAnnotation() {
+        JavaFileObject source = source("bad/streamIdType/shop/OrderPlaced.java");
+        Compilation compilation = compile(source);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[STELE-034] @StreamId component 'lines' has type java.util.List<java.lang.String>;"
+                        + " a stream id is one value written as text: use String, UUID, int, long, or a"
+                        + " single-component record of one of them")
+                .inFile(source)
+                .onLine(10); // the @StreamId, alone on its line
     }
 
     // STELE-016

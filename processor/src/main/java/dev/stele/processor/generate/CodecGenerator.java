@@ -9,9 +9,12 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.stele.processor.model.EventModel;
+import dev.stele.processor.model.FieldModel;
+import dev.stele.processor.model.ScalarKind;
 import dev.stele.processor.model.RecordModel;
 import dev.stele.processor.model.UpcastStep;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -79,12 +82,22 @@ public final class CodecGenerator {
                         javaType, codec, String.format("0x%016xL", fingerprint));
         step.ifPresent(s -> initializer.add("\n$>$>.upcastingTo($L, $T::$N)$<$<", s.toVersion(),
                 ClassName.get(s.owner()), s.methodName()));
+        event.streamIdField().flatMap(FieldModel::streamIdPath).ifPresent(path ->
+                initializer.add("\n$>$>.withStreamId(event -> $L)$<$<", streamIdText(path)));
         return FieldSpec.builder(ParameterizedTypeName.get(Names.EVENT_TYPE, javaType), "TYPE",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("$L version $L as the catalog registers it; the schema fingerprint is CRC-64-AVRO.\n",
                         event.name(), event.version())
                 .initializer(initializer.build())
                 .build();
+    }
+
+    /** The stream id as text: {@code event.orderId().value()}, or {@code Objects.toString(event.n(), null)}. */
+    private static CodeBlock streamIdText(FieldModel.StreamIdPath path) {
+        CodeBlock.Builder value = CodeBlock.builder().add("event");
+        path.accessors().forEach(accessor -> value.add(".$N()", accessor));
+        return path.kind() == ScalarKind.STRING ? value.build()
+                : CodeBlock.of("$T.toString($L, null)", Objects.class, value.build());
     }
 
     private static MethodSpec.Builder publicWriter(String name, ClassName event, ClassName target) {

@@ -18,4 +18,9 @@ public record EventModel(String name, int version, RecordModel record, Annotatio
     public String label() {
         return name + " v" + version;
     }
+
+    /** The {@code @StreamId} component, if the event has one. */
+    public java.util.Optional<FieldModel> streamIdField() {
+        return record.fields().stream().filter(FieldModel::streamId).findFirst();
+    }
 }

@@ -109,11 +109,15 @@ public final class RecordParser {
         List<String> aliases = Components.annotation(component, AnnotationNames.ALIAS)
                 .map(alias -> mirrors.strings(alias, "value"))
                 .orElse(List.of());
-        boolean streamId = Components.annotation(component, AnnotationNames.STREAM_ID).isPresent();
+        Optional<AnnotationMirror> streamIdAnnotation = Components.annotation(component, AnnotationNames.STREAM_ID);
+        FieldModel field = new FieldModel(name, component, type, defaultValue, aliases, streamIdAnnotation.isPresent());
+        if (field.streamId() && field.streamIdPath().isEmpty()) {
+            diagnostics.error(Message.STREAM_ID_TYPE, component, streamIdAnnotation.get(), name, component.asType());
+        }
         if (diagnostics.errorCount() != errorsBefore) {
             return null;
         }
-        return new FieldModel(name, component, type, defaultValue, aliases, streamId);
+        return field;
     }
 
     private void checkAliases(List<FieldModel> fields) {

@@ -20,9 +20,11 @@ public final class EventType<E> {
     private final long schemaFingerprint;
     private final int upcastTarget;
     private final Function<? super E, ?> upcast;
+    private final Function<? super E, String> streamId;
 
     private EventType(String name, int version, Class<E> javaType, EventCodec<E> codec,
-            long schemaFingerprint, int upcastTarget, Function<? super E, ?> upcast) {
+            long schemaFingerprint, int upcastTarget, Function<? super E, ?> upcast,
+            Function<? super E, String> streamId) {
         this.name = Objects.requireNonNull(name, "name");
         this.version = version;
         this.javaType = Objects.requireNonNull(javaType, "javaType");
@@ -30,6 +32,7 @@ public final class EventType<E> {
         this.schemaFingerprint = schemaFingerprint;
         this.upcastTarget = upcastTarget;
         this.upcast = upcast;
+        this.streamId = streamId;
     }
 
     /**
@@ -39,7 +42,7 @@ public final class EventType<E> {
      */
     public static <E> EventType<E> of(String name, int version, Class<E> javaType, EventCodec<E> codec,
             long schemaFingerprint) {
-        return new EventType<>(name, version, javaType, codec, schemaFingerprint, 0, null);
+        return new EventType<>(name, version, javaType, codec, schemaFingerprint, 0, null, null);
     }
 
     /** The same type with an {@code @Upcast} step to {@code targetVersion} of the same name. */
@@ -48,7 +51,13 @@ public final class EventType<E> {
             throw new IllegalArgumentException(name + " v" + version + " cannot upcast to v" + targetVersion);
         }
         return new EventType<>(name, version, javaType, codec, schemaFingerprint, targetVersion,
-                Objects.requireNonNull(step, "step"));
+                Objects.requireNonNull(step, "step"), streamId);
+    }
+
+    /** The same type, whose events name their stream in their {@code @StreamId} component, as text. */
+    public EventType<E> withStreamId(Function<? super E, String> accessor) {
+        return new EventType<>(name, version, javaType, codec, schemaFingerprint, upcastTarget, upcast,
+                Objects.requireNonNull(accessor, "accessor"));
     }
 
     public String name() {
@@ -82,6 +91,27 @@ public final class EventType<E> {
             throw new IllegalStateException(name + " v" + version + " has no @Upcast step");
         }
         return upcast.apply(event);
+    }
+
+    /** Whether the record has a {@code @StreamId} component. */
+    public boolean hasStreamId() {
+        return streamId != null;
+    }
+
+    /**
+     * The stream id {@code event} names in its {@code @StreamId} component, as text (a typed id's value,
+     * a UUID's or a number's text); null if it names none (the component is null) or the record has no
+     * {@code @StreamId}.
+     */
+    public String streamIdOf(Object event) {
+        if (streamId == null) {
+            return null;
+        }
+        try {
+            return streamId.apply(javaType.cast(event));
+        } catch (NullPointerException e) {
+            return null;
+        }
     }
 
     /** Where the processor wrote this version's Avro schema, relative to the class path root. */

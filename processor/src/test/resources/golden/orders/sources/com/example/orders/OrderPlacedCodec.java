@@ -32,7 +32,8 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
      * OrderPlaced version 2 as the catalog registers it; the schema fingerprint is CRC-64-AVRO.
      */
     public static final EventType<OrderPlaced> TYPE = EventType.of("OrderPlaced", 2,
-            OrderPlaced.class, new OrderPlacedCodec(), 0xb3d16c681d08ba57L);
+            OrderPlaced.class, new OrderPlacedCodec(), 0xb3d16c681d08ba57L)
+            .withStreamId(event -> event.orderId().value());
 
     private static final SerializedString ORDER_ID = new SerializedString("orderId");
 

@@ -1,5 +1,7 @@
 package dev.stele.bench;
 
+import dev.stele.format.EventIndex;
+import dev.stele.format.SteleResources;
 import dev.stele.maven.check.CheckRequest;
 import dev.stele.maven.check.CheckResult;
 import dev.stele.maven.check.CheckService;
@@ -9,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.avro.SchemaNormalization;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -80,17 +84,19 @@ public class SchemaCheckBenchmark {
 
     /** 500 event schemas of ten fields each, as the processor writes them; the current build adds an optional field. */
     static Path writeClasses(Path classes, boolean withNote) throws IOException {
-        StringBuilder index = new StringBuilder("{\"format\":1,\"catalog\":\"bench.SteleCatalog\",\"events\":[");
+        List<EventIndex.Entry> events = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
             String name = "Event" + i;
-            String resource = "META-INF/stele/schemas/" + name + "/v1.avsc";
-            Path file = classes.resolve(resource);
+            Schema schema = schema(name, withNote);
+            EventIndex.Entry event = new EventIndex.Entry(name, 1, "bench." + name,
+                    SchemaNormalization.parsingFingerprint64(schema));
+            Path file = classes.resolve(event.schemaResource());
             Files.createDirectories(file.getParent());
-            Files.writeString(file, schema(name, withNote).toString(), StandardCharsets.UTF_8);
-            index.append(i == 0 ? "" : ",").append("{\"name\":\"").append(name)
-                    .append("\",\"version\":1,\"schema\":\"").append(resource).append("\"}");
+            Files.writeString(file, schema.toString(), StandardCharsets.UTF_8);
+            events.add(event);
         }
-        Files.writeString(classes.resolve("META-INF/stele/index.json"), index.append("]}"), StandardCharsets.UTF_8);
+        Files.writeString(classes.resolve(SteleResources.INDEX), new EventIndex("bench.SteleCatalog", events).toJson(),
+                StandardCharsets.UTF_8);
         return classes;
     }
 

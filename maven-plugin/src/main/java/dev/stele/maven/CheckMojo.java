@@ -1,5 +1,6 @@
 package dev.stele.maven;
 
+import dev.stele.format.SteleResources;
 import dev.stele.maven.check.CheckRequest;
 import dev.stele.maven.check.CheckResult;
 import dev.stele.maven.check.CheckService;
@@ -79,7 +80,7 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("Stele schema check skipped (stele.skip).");
             return;
         }
-        boolean hasEvents = new File(classesDirectory, "META-INF/stele/index.json").isFile();
+        boolean hasEvents = new File(classesDirectory, SteleResources.INDEX).isFile();
         if (!hasEvents && !"jar".equals(project.getPackaging())) {
             getLog().info("No Stele events in this " + project.getPackaging() + " module; nothing to check.");
             return;
@@ -91,7 +92,7 @@ public class CheckMojo extends AbstractMojo {
         if (!hasEvents && baseline.isEmpty()) {
             // without events now and none released, there is nothing to keep compatible; a module that had
             // events in its baseline goes on to the check, which reports every one of them as removed
-            getLog().info("No Stele events in this module (no META-INF/stele/index.json); nothing to check.");
+            getLog().info("No Stele events in this module (no " + SteleResources.INDEX + "); nothing to check.");
             return;
         }
         if (baseline.isEmpty() && failOnMissingBaseline) {

@@ -31,7 +31,9 @@ import javax.lang.model.element.TypeElement;
  *   <li>a step reports what is wrong with an element and goes on with the others; any unexpected
  *       {@code Throwable} becomes {@link Message#INTERNAL_ERROR} on the element being processed;
  *   <li>the first round that brings no element and leaves none waiting finishes the steps, which write
- *       what concerns the whole module; never the last round, where javac only warns about new sources.
+ *       what concerns the whole module; never the last round, where javac only warns about new sources;
+ *   <li>an element that arrives after that (another processor generated it later still) cannot join the
+ *       module's catalog: it is an error ({@link Message#ARRIVED_AFTER_CATALOG}), never left out silently.
  * </ul>
  */
 abstract class StepProcessor extends AbstractProcessor {
@@ -75,7 +77,11 @@ abstract class StepProcessor extends AbstractProcessor {
             for (String annotation : step.annotations()) {
                 for (Element element : elements(step, annotation, round)) {
                     broughtElements = true;
-                    process(step, annotation, element, lastRound);
+                    if (finished) {
+                        diagnostics.error(Message.ARRIVED_AFTER_CATALOG, element, element.getSimpleName());
+                    } else {
+                        process(step, annotation, element, lastRound);
+                    }
                 }
             }
         }

@@ -369,10 +369,36 @@ class DiagnosticMessagesTest {
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation)
                 .hadErrorContaining("[STELE-034] @StreamId component 'lines' has type java.util.List<java.lang.String>;"
-                        + " a stream id is one value written as text: use String, UUID, int, long, or a"
-                        + " single-component record of one of them")
+                        + " a stream id is one value every event of the stream has, written as text: use String, UUID,"
+                        + " int, long, or a single-component record of one of them")
                 .inFile(source)
                 .onLine(10); // the @StreamId, alone on its line
+    }
+
+    @Test
+    void anOptionalStreamIdIsRejectedSayingSo() {
+        JavaFileObject source = source("bad/streamIdOptional/shop/OrderPlaced.java");
+        Compilation compilation = compile(source);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[STELE-034] @StreamId component 'orderId' is optional; a stream id is one value"
+                        + " every event of the stream has")
+                .inFile(source)
+                .onLine(9);
+    }
+
+    // STELE-035
+
+    @Test
+    void anEventAnotherProcessorGeneratesAfterTheCatalogIsAnErrorNotLeftOutSilently() {
+        Compilation compilation = compile(sourceTree("good/orders"),
+                List.of(new SteleProcessor(), new LateEventProcessor()));
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[STELE-035] LateEvent was generated in a round after the module's"
+                + " catalog was written, so no catalog would register it; have the processor that generates it run"
+                + " earlier, or declare it in a source file");
     }
 
     // STELE-016

@@ -95,4 +95,12 @@ class OrderFixtureTest {
                 .hasMessageStartingWith("event 1 of the command (OrderPaid[")
                 .hasMessageContaining("cannot be stored and read back");
     }
+
+    @Test
+    void aNullEventFromTheCommandFailsTheTestInsteadOfPassingForAnException() {
+        assertThatThrownBy(() -> ORDERS.given("o-8").when(order -> java.util.Arrays.asList((Object) null)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("aggregate o-8: event 1 of the command is null; a command returns the events it decides"
+                        + " on, none of them null");
+    }
 }

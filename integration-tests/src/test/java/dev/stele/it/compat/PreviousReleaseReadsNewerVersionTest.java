@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.catalog.Catalog;
+import dev.stele.catalog.CatalogException;
 import dev.stele.catalog.EventDecodingException;
 import dev.stele.catalog.SchemaSource;
 import dev.stele.catalog.SerializedEvent;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +123,33 @@ class PreviousReleaseReadsNewerVersionTest {
         assertThat(read.getClass().getName()).isEqualTo("library.BookReturned");
         assertThat(components(read)).containsExactly(Map.entry("bookId", "b-2"), Map.entry("memberId", "m-8"),
                 Map.entry("returnedAt", AT));
+    }
+
+    @Test
+    void aSchemaSourceIsAskedOncePerFingerprintAndItsAnswersAreChecked() throws Exception {
+        byte[] avro = release110.toAvro(newBookReturned(release110, "b-5", "m-2", AT, "GOOD"));
+        Schema v2 = new Schema.Parser().parse(Releases.schema(release110Root, "BookReturned", 2));
+        AtomicInteger asked = new AtomicInteger();
+        Catalog counting = release100.withSchemaSource(fingerprint -> {
+            asked.incrementAndGet();
+            return SchemaSource.of(List.of(v2)).find(fingerprint);
+        });
+
+        counting.fromAvro(avro);
+        counting.fromAvro(avro);
+        assertThat(asked).hasValue(1);
+
+        Schema other = new Schema.Parser().parse(Releases.schema(release110Root, "BookReturned", 1));
+        assertThatThrownBy(() -> release100.withSchemaSource(fingerprint -> Optional.of(other)).fromAvro(avro))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("the schema source answered fingerprint")
+                .hasMessageContaining("data must not be read with another schema than it was written with");
+        assertThatThrownBy(() -> release100.withSchemaSource(fingerprint -> {
+            throw new IllegalStateException("registry down");
+        }).fromAvro(avro))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("the schema source failed to look up fingerprint")
+                .hasMessageContaining("registry down");
     }
 
     @Test

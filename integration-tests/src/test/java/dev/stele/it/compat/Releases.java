@@ -1,5 +1,6 @@
 package dev.stele.it.compat;
 
+import dev.stele.format.SteleResources;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URL;
@@ -52,6 +53,6 @@ final class Releases {
 
     /** The Avro schema the processor wrote for an event version of the release in {@code root}. */
     static String schema(Path root, String name, int version) throws IOException {
-        return Files.readString(root.resolve("classes/META-INF/stele/schemas/" + name + "/v" + version + ".avsc"));
+        return Files.readString(root.resolve("classes").resolve(SteleResources.schema(name, version)));
     }
 }

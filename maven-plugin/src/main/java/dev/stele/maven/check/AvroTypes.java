@@ -15,7 +15,7 @@ final class AvroTypes {
     private AvroTypes() {
     }
 
-    /** {@code long}, {@code timestamp-micros (Instant)}, {@code decimal(10,2)}, {@code [null, string]}, ... */
+    /** {@code long}, {@code timestamp-nanos (Instant)}, {@code decimal(10,2)}, {@code [null, string]}, ... */
     static String describe(Schema schema) {
         LogicalType logical = schema.getLogicalType();
         if (logical instanceof LogicalTypes.Decimal decimal) {

@@ -1,10 +1,10 @@
 package dev.stele.maven.check;
 
+import dev.stele.format.SteleResources;
 import dev.stele.maven.check.CheckResult.Accepted;
 import dev.stele.maven.check.Violation.Severity;
 import dev.stele.maven.report.ReportWriter;
 import dev.stele.maven.schema.EventKey;
-import dev.stele.format.SteleResources;
 import dev.stele.maven.schema.ModuleSchemas;
 import dev.stele.maven.schema.ReleasedSchema;
 import dev.stele.maven.schema.SchemaFiles;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.avro.Schema;
 
 /**
@@ -110,24 +111,33 @@ public final class CheckService {
 
     /**
      * A version newer than every released one of its event must be readable by the readers already
-     * deployed: they know the previous latest version and read the new one with its reader.
+     * deployed: each knows the version that was the latest in its release and reads the new one with its
+     * reader. Non-transitive modes ask this of the baseline's latest version; transitive ones of every
+     * version that was the latest in some release, with each schema it was released with.
      */
     private static void newVersions(ModuleSchemas released, ModuleSchemas build, CheckRequest request,
             SchemaComparator comparator, Map<String, Violation> findings) {
-        Map<String, Integer> releasedLatest = new HashMap<>();
-        released.releasedKeys().forEach(key -> releasedLatest.merge(key.name(), key.version(), Math::max));
+        Map<String, TreeSet<Integer>> releasedVersions = new HashMap<>();
+        released.releasedKeys().forEach(key -> releasedVersions.computeIfAbsent(key.name(), n -> new TreeSet<>())
+                .add(key.version()));
         for (EventKey key : build.currentKeys()) {
-            Integer previous = releasedLatest.get(key.name());
-            if (previous == null || key.version() <= previous) {
+            TreeSet<Integer> versions = releasedVersions.get(key.name());
+            if (versions == null || key.version() <= versions.last()) {
                 continue;
             }
-            EventKey previousKey = new EventKey(key.name(), previous);
-            List<ReleasedSchema> readers = request.mode().transitive() ? released.history(previousKey)
-                    : released.latest(previousKey).map(List::of).orElse(List.of());
             Schema current = build.current(key).orElseThrow();
-            for (ReleasedSchema reader : readers) {
-                for (Violation violation : comparator.compareNewVersion(key, previous, reader, current)) {
-                    findings.putIfAbsent(key + "\u0000" + violation.field() + "\u0000" + violation.rule(), violation);
+            List<Integer> readerVersions = request.mode().transitive()
+                    ? DeployedReaders.latestInSomeRelease(key.name(), versions, released)
+                    : List.of(versions.last());
+            for (int readerVersion : readerVersions) {
+                EventKey readerKey = new EventKey(key.name(), readerVersion);
+                List<ReleasedSchema> readers = request.mode().transitive() ? released.history(readerKey)
+                        : released.latest(readerKey).map(List::of).orElse(List.of());
+                for (ReleasedSchema reader : readers) {
+                    for (Violation violation : comparator.compareNewVersion(key, readerVersion, reader, current)) {
+                        findings.putIfAbsent(key + "\u0000" + violation.field() + "\u0000" + violation.rule()
+                                + "\u0000" + readerVersion, violation);
+                    }
                 }
             }
         }

@@ -28,6 +28,8 @@ public enum Rule {
     DECIMAL_SCALE_CHANGED,
     /** A decimal's precision was lowered: released values may not fit. */
     DECIMAL_PRECISION_LOWERED,
+    /** A decimal's precision was raised: readers deployed with the release read at the old one. */
+    DECIMAL_PRECISION_RAISED,
     /**
      * A new version of an event cannot be read by the readers already deployed, which know only the
      * previous latest version and read the new one with its reader.

@@ -83,7 +83,7 @@ public final class SchemaFiles {
                 for (SchemaHistory.Entry entry
                         : SchemaHistory.read(historyFile, origin + "!/" + SteleResources.HISTORY).entries()) {
                     add(history, new EventKey(entry.name(), entry.version()),
-                            new ReleasedSchema(entry.schema(), entry.release()));
+                            new ReleasedSchema(entry.schema(), entry.release(), entry.fingerprint()));
                 }
             }
             return new ModuleSchemas(current, history, release);

@@ -3,8 +3,8 @@ package dev.stele.maven.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.maven.schema.EventKey;
 import dev.stele.format.SteleResources;
+import dev.stele.maven.schema.EventKey;
 import dev.stele.maven.schema.ModuleSchemas;
 import dev.stele.maven.schema.SchemaFiles;
 import java.io.IOException;
@@ -332,6 +332,89 @@ class CheckServiceTest {
         assertThat(checkNewVersion(v1Key, v1, unreadable, CompatibilityMode.FORWARD).failed()).isTrue();
         assertThat(checkNewVersion(v1Key, v1, unreadable, CompatibilityMode.BACKWARD).failed()).isFalse();
         assertThat(checkNewVersion(v1Key, v1, unreadable, CompatibilityMode.NONE).failed()).isFalse();
+    }
+
+    @Test
+    void aRaisedDecimalPrecisionFailsForwardBecauseDeployedReadersReadAtTheOldOne() throws Exception {
+        Schema narrow = orderPaid().name("tax").type(LogicalTypes.decimal(10, 2)
+                .addToSchema(Schema.create(Schema.Type.BYTES))).noDefault().endRecord();
+        Schema wide = orderPaid().name("tax").type(LogicalTypes.decimal(20, 2)
+                .addToSchema(Schema.create(Schema.Type.BYTES))).noDefault().endRecord();
+
+        assertThat(check(narrow, wide, CompatibilityMode.BACKWARD).failed()).isFalse();
+        assertThat(check(narrow, wide, CompatibilityMode.FORWARD).errors()).extracting(Violation::rule)
+                .containsExactly(Rule.DECIMAL_PRECISION_RAISED);
+        assertThat(check(wide, narrow, CompatibilityMode.FORWARD).failed()).isFalse();
+        assertThat(check(wide, narrow, CompatibilityMode.BACKWARD).errors()).extracting(Violation::rule)
+                .containsExactly(Rule.DECIMAL_PRECISION_LOWERED);
+
+        Schema v1 = SchemaBuilder.record("OrderPaid").namespace("stele.v1").fields().requiredString("orderId")
+                .name("tax").type(LogicalTypes.decimal(10, 2).addToSchema(Schema.create(Schema.Type.BYTES)))
+                .noDefault().endRecord();
+        Schema v2Wider = SchemaBuilder.record("OrderPaid").namespace("stele.v2").fields().requiredString("orderId")
+                .name("tax").type(LogicalTypes.decimal(20, 2).addToSchema(Schema.create(Schema.Type.BYTES)))
+                .noDefault().endRecord();
+        assertThat(checkNewVersion(new EventKey("OrderPaid", 1), v1, v2Wider, CompatibilityMode.FULL_TRANSITIVE)
+                .errors()).extracting(Violation::line).containsExactly("OrderPaid v2 field 'tax'"
+                        + " [NEW_VERSION_UNREADABLE, FULL_TRANSITIVE] decimal(10,2) -> decimal(20,2)"
+                        + " (DECIMAL_PRECISION_RAISED against v1): readers deployed with 1.3.0 know OrderPaid up to v1"
+                        + " and read v2 with that reader, which cannot read it. Fix: keep the precision in v2 so that"
+                        + " v1's reader reads it, or publish the new shape under a new event name; if no reader of"
+                        + " 1.3.0 remains, check with BACKWARD compatibility.");
+    }
+
+    @Test
+    void underTransitiveModesANewVersionIsCheckedAgainstEveryVersionThatWasTheLatestOfARelease() throws Exception {
+        EventKey v1Key = new EventKey("OrderPaid", 1);
+        EventKey v2Key = new EventKey("OrderPaid", 2);
+        EventKey v3Key = new EventKey("OrderPaid", 3);
+        Schema v1 = SchemaBuilder.record("OrderPaid").namespace("stele.v1").fields()
+                .requiredString("orderId").requiredString("a").endRecord();
+        Schema v2 = SchemaBuilder.record("OrderPaid").namespace("stele.v2").fields()
+                .requiredString("orderId").name("a").type().stringType().stringDefault("x").endRecord();
+        Schema v3 = SchemaBuilder.record("OrderPaid").namespace("stele.v3").fields()
+                .requiredString("orderId").endRecord();
+        Path baseline = Modules.classes(dir.resolve("baseline"), Map.of(v1Key, v1, v2Key, v2));
+        SchemaFiles.writeHistory(baseline, Map.of(
+                v1Key, List.of(new dev.stele.maven.schema.ReleasedSchema(v1, "1.0.0")),
+                v2Key, List.of(new dev.stele.maven.schema.ReleasedSchema(v2, "1.1.0"))));
+        Path jar = Modules.jar(baseline, dir.resolve("baseline.jar"));
+        Path classes = Modules.classes(dir.resolve("current"), Map.of(v1Key, v1, v2Key, v2, v3Key, v3));
+
+        CheckResult transitive = new CheckService().check(request(classes, jar, CompatibilityMode.FULL_TRANSITIVE,
+                List.of(), List.of()));
+        CheckResult full = new CheckService().check(request(classes, jar, CompatibilityMode.FULL, List.of(),
+                List.of()));
+
+        assertThat(transitive.errors()).extracting(Violation::line).containsExactly("OrderPaid v3 field 'a'"
+                + " [NEW_VERSION_UNREADABLE, FULL_TRANSITIVE] field 'a' string removed (FIELD_REMOVED_WITHOUT_DEFAULT"
+                + " against v1): readers deployed with 1.0.0 know OrderPaid up to v1 and read v3 with that reader,"
+                + " which cannot read it. Fix: keep the field in v3 so that v1's reader reads it, or publish the new"
+                + " shape under a new event name; if no reader of 1.0.0 remains, check with BACKWARD compatibility.");
+        assertThat(full.failed()).as("FULL asks only the baseline's latest version, v2, whose field has a default")
+                .isFalse();
+    }
+
+    @Test
+    void aVersionReleasedTogetherWithAHigherOneWasNeverTheLatestAndHasNoDeployedReaders() throws Exception {
+        EventKey v1Key = new EventKey("OrderPaid", 1);
+        EventKey v2Key = new EventKey("OrderPaid", 2);
+        Schema v1 = SchemaBuilder.record("OrderPaid").namespace("stele.v1").fields()
+                .requiredString("orderId").requiredString("a").endRecord();
+        Schema v2 = SchemaBuilder.record("OrderPaid").namespace("stele.v2").fields()
+                .requiredString("orderId").endRecord();
+        Schema v3 = SchemaBuilder.record("OrderPaid").namespace("stele.v3").fields()
+                .requiredString("orderId").requiredLong("b").endRecord();
+        Path baseline = Modules.classes(dir.resolve("together"), Map.of(v1Key, v1, v2Key, v2));
+        SchemaFiles.writeHistory(baseline, Map.of(
+                v1Key, List.of(new dev.stele.maven.schema.ReleasedSchema(v1, "1.0.0")),
+                v2Key, List.of(new dev.stele.maven.schema.ReleasedSchema(v2, "1.0.0"))));
+        Path jar = Modules.jar(baseline, dir.resolve("together.jar"));
+        Path classes = Modules.classes(dir.resolve("current3"), Map.of(v1Key, v1, v2Key, v2,
+                new EventKey("OrderPaid", 3), v3));
+
+        assertThat(new CheckService().check(request(classes, jar, CompatibilityMode.FULL_TRANSITIVE, List.of(),
+                List.of())).failed()).isFalse();
     }
 
     /** Released: {@code previous} as v1; this build: v1 unchanged and {@code next} as v2. */

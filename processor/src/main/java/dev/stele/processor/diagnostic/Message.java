@@ -61,8 +61,10 @@ public enum Message {
     APPLY_DUPLICATE(32, "%s has two @Apply methods for %s, %s and %s; keep one"),
     APPLY_OLDER_VERSION(33, "@Apply method %s takes %s, version %d of %s; take %s, version %d: stored older versions"
             + " are upcast before they reach the aggregate"),
-    STREAM_ID_TYPE(34, "@StreamId component '%s' has type %s; a stream id is one value written as text: use String,"
-            + " UUID, int, long, or a single-component record of one of them"),
+    STREAM_ID_TYPE(34, "@StreamId component '%s' %s; a stream id is one value every event of the stream has, written"
+            + " as text: use String, UUID, int, long, or a single-component record of one of them"),
+    ARRIVED_AFTER_CATALOG(35, "%s was generated in a round after the module's catalog was written, so no catalog"
+            + " would register it; have the processor that generates it run earlier, or declare it in a source file"),
     INTERNAL_ERROR(900, "internal error in the Stele processor while processing %s: %s; please report it with this"
             + " source");
 

@@ -6,12 +6,14 @@ import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.NameAllocator;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.stele.processor.model.EventModel;
 import dev.stele.processor.model.FieldModel;
-import dev.stele.processor.model.ScalarKind;
 import dev.stele.processor.model.RecordModel;
+import dev.stele.processor.model.ScalarKind;
+import dev.stele.processor.model.TypeMapping;
 import dev.stele.processor.model.UpcastStep;
 import java.util.List;
 import java.util.Objects;
@@ -72,6 +74,7 @@ public final class CodecGenerator {
                 .addMethod(publicReader("readAvro", javaType, Names.DECODER).addStatement("return $N(in)", read)
                         .build())
                 .addMethods(helpers);
+        streamIdMethod(event, javaType).ifPresent(type::addMethod);
         return JavaFile.builder(codec.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
     }
 
@@ -83,7 +86,7 @@ public final class CodecGenerator {
         step.ifPresent(s -> initializer.add("\n$>$>.upcastingTo($L, $T::$N)$<$<", s.toVersion(),
                 ClassName.get(s.owner()), s.methodName()));
         event.streamIdField().flatMap(FieldModel::streamIdPath).ifPresent(path ->
-                initializer.add("\n$>$>.withStreamId(event -> $L)$<$<", streamIdText(path)));
+                initializer.add("\n$>$>.withStreamId($L)$<$<", streamIdAccessor(path, javaType, codec)));
         return FieldSpec.builder(ParameterizedTypeName.get(Names.EVENT_TYPE, javaType), "TYPE",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("$L version $L as the catalog registers it; the schema fingerprint is CRC-64-AVRO.\n",
@@ -92,12 +95,48 @@ public final class CodecGenerator {
                 .build();
     }
 
-    /** The stream id as text: {@code event.orderId().value()}, or {@code Objects.toString(event.n(), null)}. */
-    private static CodeBlock streamIdText(FieldModel.StreamIdPath path) {
-        CodeBlock.Builder value = CodeBlock.builder().add("event");
-        path.accessors().forEach(accessor -> value.add(".$N()", accessor));
-        return path.kind() == ScalarKind.STRING ? value.build()
-                : CodeBlock.of("$T.toString($L, null)", Objects.class, value.build());
+    /**
+     * What reads the stream id off an event as text: a method reference for a {@code String} component,
+     * a lambda for another single value, the codec's {@code streamId} method for a typed id.
+     */
+    private static CodeBlock streamIdAccessor(FieldModel.StreamIdPath path, ClassName javaType, ClassName codec) {
+        if (path.accessors().size() > 1) {
+            return CodeBlock.of("$T::streamId", codec);
+        }
+        if (path.kind() == ScalarKind.STRING) {
+            return CodeBlock.of("$T::$N", javaType, path.accessors().get(0));
+        }
+        return CodeBlock.of("event -> $T.toString(event.$N(), null)", Objects.class, path.accessors().get(0));
+    }
+
+    /** For a typed id: {@code streamId(event)}, the id's value as text, null-safe along the way. */
+    private static Optional<MethodSpec> streamIdMethod(EventModel event, ClassName javaType) {
+        Optional<FieldModel> field = event.streamIdField();
+        Optional<FieldModel.StreamIdPath> path = field.flatMap(FieldModel::streamIdPath);
+        if (path.isEmpty() || path.get().accessors().size() < 2) {
+            return Optional.empty();
+        }
+        NameAllocator names = new NameAllocator();
+        String holder = names.newName("event");
+        MethodSpec.Builder method = MethodSpec.methodBuilder("streamId")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(String.class)
+                .addParameter(javaType, holder);
+        String accessor = field.get().name();
+        TypeMapping type = field.get().type();
+        while (type instanceof TypeMapping.Wrapper wrapper) {
+            String local = names.newName(accessor);
+            method.addStatement("$T $N = $N.$N()", ClassName.get(wrapper.element()), local, holder, accessor)
+                    .beginControlFlow("if ($N == null)", local)
+                    .addStatement("return null")
+                    .endControlFlow();
+            holder = local;
+            accessor = wrapper.accessor();
+            type = wrapper.value();
+        }
+        return Optional.of(path.get().kind() == ScalarKind.STRING
+                ? method.addStatement("return $N.$N()", holder, accessor).build()
+                : method.addStatement("return $T.toString($N.$N(), null)", Objects.class, holder, accessor).build());
     }
 
     private static MethodSpec.Builder publicWriter(String name, ClassName event, ClassName target) {

@@ -1,5 +1,6 @@
 package dev.stele.processor.generate;
 
+import dev.stele.format.EventSchemaNames;
 import dev.stele.format.ValueType;
 import dev.stele.processor.model.EventModel;
 import dev.stele.processor.model.FieldModel;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.stele.format.EventSchemaNames;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.JsonSchemaFormatter;
 import org.apache.avro.Schema;

@@ -112,7 +112,8 @@ public final class RecordParser {
         Optional<AnnotationMirror> streamIdAnnotation = Components.annotation(component, AnnotationNames.STREAM_ID);
         FieldModel field = new FieldModel(name, component, type, defaultValue, aliases, streamIdAnnotation.isPresent());
         if (field.streamId() && field.streamIdPath().isEmpty()) {
-            diagnostics.error(Message.STREAM_ID_TYPE, component, streamIdAnnotation.get(), name, component.asType());
+            diagnostics.error(Message.STREAM_ID_TYPE, component, streamIdAnnotation.get(), name,
+                    type.isOptional() ? "is optional" : "has type " + component.asType());
         }
         if (diagnostics.errorCount() != errorsBefore) {
             return null;

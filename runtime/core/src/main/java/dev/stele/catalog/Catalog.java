@@ -3,7 +3,6 @@ package dev.stele.catalog;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.stele.catalog.internal.BoundedBinaryDecoder;
 import dev.stele.catalog.internal.ByteArrayBinaryEncoder;
@@ -13,10 +12,11 @@ import dev.stele.catalog.internal.NewerVersions;
 import dev.stele.catalog.internal.RegisteredEvent;
 import dev.stele.catalog.internal.Registry;
 import dev.stele.catalog.internal.ReleasedSchemas;
+import dev.stele.catalog.internal.Resolvers;
 import dev.stele.catalog.internal.SingleObjectEncoding;
 import dev.stele.catalog.internal.SpiCheck;
+import dev.stele.catalog.internal.WriterSchemas;
 import dev.stele.format.EventSchemaNames;
-import dev.stele.format.SchemaHistory;
 import dev.stele.spi.AggregateType;
 import dev.stele.spi.EventType;
 import dev.stele.spi.codec.CodecFailure;
@@ -28,10 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.ResolvingDecoder;
 
 /**
@@ -57,18 +54,13 @@ public final class Catalog {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Registry registry;
-    private final ReleasedSchemas history;
-    private final SchemaSource schemaSource;
+    private final WriterSchemas writers;
     private final Map<Class<?>, AggregateType<?>> aggregates;
-    /** What {@link #schemaSource} found, by fingerprint. */
-    private final Map<Long, Schema> foundSchemas = new ConcurrentHashMap<>();
-    private final ThreadLocal<Map<Long, ResolvingDecoder>> resolvers = ThreadLocal.withInitial(HashMap::new);
+    private final Resolvers resolvers = new Resolvers();
 
-    private Catalog(Registry registry, ReleasedSchemas history, SchemaSource schemaSource,
-            Map<Class<?>, AggregateType<?>> aggregates) {
+    private Catalog(Registry registry, WriterSchemas writers, Map<Class<?>, AggregateType<?>> aggregates) {
         this.registry = registry;
-        this.history = history;
-        this.schemaSource = schemaSource;
+        this.writers = writers;
         this.aggregates = aggregates;
     }
 
@@ -106,13 +98,15 @@ public final class Catalog {
         aggregates.forEach(SpiCheck::check);
         Registry registry = Registry.of(catalogs);
         IndexCheck.verify(loader, registry);
-        return new Catalog(registry, ReleasedSchemas.load(loader), SchemaSource.none(), byState(aggregates));
+        return new Catalog(registry, new WriterSchemas(ReleasedSchemas.load(loader), SchemaSource.none()),
+                byState(aggregates));
     }
 
     /** A catalog of exactly {@code catalogs}, without schema history; for tests and tools. */
     public static Catalog of(EventCatalog... catalogs) {
         List.of(catalogs).forEach(SpiCheck::check);
-        return new Catalog(Registry.of(List.of(catalogs)), ReleasedSchemas.empty(), SchemaSource.none(), Map.of());
+        return new Catalog(Registry.of(List.of(catalogs)), new WriterSchemas(ReleasedSchemas.empty(),
+                SchemaSource.none()), Map.of());
     }
 
     /**
@@ -120,7 +114,7 @@ public final class Catalog {
      * versions newer than it knows, written by a later release (see {@link #fromAvro(byte[])}).
      */
     public Catalog withSchemaSource(SchemaSource source) {
-        return new Catalog(registry, history, Objects.requireNonNull(source, "source"), aggregates);
+        return new Catalog(registry, writers.withSource(Objects.requireNonNull(source, "source")), aggregates);
     }
 
     /** Every registered event version, sorted by name and version. */
@@ -265,6 +259,7 @@ public final class Catalog {
      * latest version's reader, and returned as that version.
      *
      * @throws UnknownSchemaException if no known schema has the data's fingerprint
+     * @throws CatalogException if the schema source fails, or answers with a schema of another fingerprint
      * @throws EventDecodingException if the data is not a valid event under that schema
      * @throws UpcastException if an {@code @Upcast} step fails
      */
@@ -282,23 +277,11 @@ public final class Catalog {
         if (registered != null) {
             return registered.toLatest(readAvro(registered, registered.version(), body, null));
         }
-        Schema writer;
-        String name;
-        int version;
-        SchemaHistory.Entry released = history.find(fingerprint);
-        if (released != null) {
-            writer = released.schema();
-            name = released.name();
-            version = released.version();
-        } else {
-            writer = foundSchemas.computeIfAbsent(fingerprint, key -> schemaSource.find(key).orElse(null));
-            EventSchemaNames.Named named = writer == null ? null : EventSchemaNames.of(writer).orElse(null);
-            if (named == null) {
-                throw new UnknownSchemaException(fingerprint);
-            }
-            name = named.name();
-            version = named.version();
-        }
+        WriterSchemas.Written written = writers.find(fingerprint)
+                .orElseThrow(() -> new UnknownSchemaException(fingerprint));
+        String name = written.name();
+        int version = written.version();
+        Schema writer = written.schema();
         registered = reader(name, version);
         Schema renamed = EventSchemaNames.asVersion(writer, registered.version());
         return registered.toLatest(readAvro(registered, version, body, renamed));
@@ -311,7 +294,7 @@ public final class Catalog {
             if (writer == null) {
                 decoded = registered.type().codec().readAvro(body);
             } else {
-                ResolvingDecoder resolving = resolver(registered, writer, body);
+                ResolvingDecoder resolving = resolvers.resolve(writer, registered.schema(), body);
                 decoded = registered.type().codec().readAvro(resolving);
                 resolving.drain();
             }
@@ -324,24 +307,6 @@ public final class Catalog {
             CodecFailure failure = CodecFailure.of(e);
             throw decodingFailure(registered, writtenVersion, Format.AVRO, failure.path(), failure);
         }
-    }
-
-    private ResolvingDecoder resolver(RegisteredEvent<?> registered, Schema writer, BoundedBinaryDecoder body)
-            throws IOException {
-        long fingerprint = org.apache.avro.SchemaNormalization.parsingFingerprint64(writer);
-        Map<Long, ResolvingDecoder> cache = resolvers.get();
-        ResolvingDecoder resolving = cache.get(fingerprint);
-        if (resolving == null) {
-            try {
-                resolving = DecoderFactory.get().resolvingDecoder(writer, registered.schema(), body);
-            } catch (AvroTypeException e) {
-                throw new CodecFailure("the data's schema cannot be resolved to this version's: " + e.getMessage(), e);
-            }
-            cache.put(fingerprint, resolving);
-        } else {
-            resolving.configure(body);
-        }
-        return resolving;
     }
 
     private RegisteredEvent<?> registered(Object event) {

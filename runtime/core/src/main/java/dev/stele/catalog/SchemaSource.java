@@ -17,7 +17,9 @@ import org.apache.avro.SchemaNormalization;
  * <p>Give the catalog the later release's schemas: its schema history
  * ({@code META-INF/stele/history.json} of the newer jar, {@link #of(SchemaHistory)}), a set of schemas
  * ({@link #of(Collection)}), or a lookup of your own, such as a schema registry client. Sources are
- * asked from any thread and should answer quickly; the catalog remembers what they found.
+ * asked from any thread, once per fingerprint: the catalog remembers what they found and what they did
+ * not (a catalog made again with the source asks again). An answer whose fingerprint is not the one asked
+ * for, or a source that throws, is a {@link CatalogException}.
  */
 @FunctionalInterface
 public interface SchemaSource {

@@ -71,7 +71,7 @@ public enum ValueType {
      * {@code timestamp-nanos} are both {@link #INSTANT}, so a schema check can say a unit changed.
      */
     public static Optional<ValueType> ofLogicalType(String logicalType) {
-        // local-timestamp-* is tested before timestamp-*, which it does not start with anyway
+        // each family is a prefix that no other family's names start with: local-timestamp-* is not timestamp-*
         for (ValueType type : values()) {
             if (type.family.endsWith("-") ? logicalType.startsWith(type.family) : logicalType.equals(type.family)) {
                 return Optional.of(type);

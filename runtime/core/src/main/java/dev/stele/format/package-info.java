@@ -11,8 +11,9 @@
  * </ul>
  *
  * <p>The processor, the Maven plugin and the runtime all call these classes, so a file one of them
- * writes is read by the others exactly as it was meant. Applications do not need this package; tools
- * that inspect Stele jars may use it. A file written by a newer Stele than the reader knows raises a
+ * writes is read by the others exactly as it was meant. Applications rarely need this package: to read
+ * a later release's schema history for {@code Catalog.withSchemaSource}, or in tools that inspect Stele
+ * jars. A file written by a newer Stele than the reader knows raises a
  * {@link dev.stele.format.FormatException} saying so, never a half-read file.
  */
 package dev.stele.format;

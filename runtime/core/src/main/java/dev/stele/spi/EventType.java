@@ -104,14 +104,7 @@ public final class EventType<E> {
      * {@code @StreamId}.
      */
     public String streamIdOf(Object event) {
-        if (streamId == null) {
-            return null;
-        }
-        try {
-            return streamId.apply(javaType.cast(event));
-        } catch (NullPointerException e) {
-            return null;
-        }
+        return streamId == null ? null : streamId.apply(javaType.cast(event));
     }
 
     /** Where the processor wrote this version's Avro schema, relative to the class path root. */

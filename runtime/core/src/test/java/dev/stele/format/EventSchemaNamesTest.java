@@ -3,9 +3,17 @@ package dev.stele.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 
 class EventSchemaNamesTest {
@@ -54,10 +62,29 @@ class EventSchemaNamesTest {
     }
 
     @Test
-    void theReaderOfTheOldVersionResolvesTheMovedNewVersion() {
+    void dataOfTheNewVersionDecodesWithTheOldVersionsReaderThroughTheMovedSchema() throws Exception {
         Schema v1Reader = bookReturned(1, false);
         Schema v2Writer = bookReturned(2, true);
+        GenericRecord member = new GenericData.Record(v2Writer.getField("member").schema());
+        member.put("id", "m-7");
+        GenericRecord written = new GenericData.Record(v2Writer);
+        written.put("bookId", "b-1");
+        written.put("member", member);
+        written.put("previous", member);
+        written.put("at", 1_700_000_000_123_456_789L);
+        written.put("condition", new GenericData.EnumSymbol(v2Writer.getField("condition").schema(), "DAMAGED"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new GenericDatumWriter<GenericRecord>(v2Writer).write(written, encoder);
+        encoder.flush();
 
+        GenericRecord read = new GenericDatumReader<GenericRecord>(EventSchemaNames.asVersion(v2Writer, 1), v1Reader)
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+
+        assertThat(read.get("bookId")).hasToString("b-1");
+        assertThat(((GenericRecord) read.get("previous")).get("id")).hasToString("m-7");
+        assertThat(read.get("at")).isEqualTo(1_700_000_000_123_456_789L);
+        assertThat(read.getSchema().getField("condition")).as("v1 has no condition; it is skipped").isNull();
         assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v1Reader,
                 EventSchemaNames.asVersion(v2Writer, 1)).getType())
                 .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);

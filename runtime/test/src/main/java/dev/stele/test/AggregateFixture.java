@@ -68,7 +68,7 @@ public final class AggregateFixture<S> {
         for (Object event : events) {
             version++;
             Object latest = throughTheCatalog(event, "given event " + version);
-            state = apply(state, latest, "given event " + version);
+            state = applyChecked(state, latest, "given event " + version);
         }
         return new Given<>(this, id, state, version);
     }
@@ -85,9 +85,16 @@ public final class AggregateFixture<S> {
         }
     }
 
-    private S apply(S state, Object event, String which) {
+    /** The next state; an {@code @Apply} method that throws or returns null fails the test, naming the event. */
+    private S applyChecked(S state, Object event, String which) {
         EventType<?> eventType = catalog.eventType(event.getClass());
-        S next = type.apply(state, eventType.name(), event);
+        S next;
+        try {
+            next = type.apply(state, eventType.name(), event);
+        } catch (RuntimeException e) {
+            throw new AssertionError("the @Apply method of " + type.stateType().getSimpleName() + " for "
+                    + eventType.name() + " threw at " + which + ": " + e, e);
+        }
         if (next == null) {
             throw new AssertionError("the @Apply method of " + type.stateType().getSimpleName() + " for "
                     + eventType.name() + " returned null at " + which + "; it must return the next state");
@@ -127,21 +134,26 @@ public final class AggregateFixture<S> {
         /** Runs {@code command} on the state; it returns the events it decides on (none is an empty list). */
         public Then<S> when(Function<? super S, ? extends List<?>> command) {
             Objects.requireNonNull(command, "command");
+            List<?> events;
             try {
-                List<?> events = command.apply(state);
-                List<Object> produced = events == null ? List.of() : List.copyOf(events);
-                S after = state;
-                for (int i = 0; i < produced.size(); i++) {
-                    String which = "event " + (i + 1) + " of the command";
-                    Object latest = fixture.throughTheCatalog(produced.get(i), which);
-                    after = fixture.apply(after, latest, which);
-                }
-                return new Then<>(id, produced, after, null);
-            } catch (AssertionError e) {
-                throw e;
+                events = command.apply(state);
             } catch (RuntimeException e) {
                 return new Then<>(id, List.of(), state, e);
             }
+            List<Object> produced = new ArrayList<>();
+            S after = state;
+            int count = events == null ? 0 : events.size();
+            for (int i = 0; i < count; i++) {
+                String which = "event " + (i + 1) + " of the command";
+                Object event = events.get(i);
+                if (event == null) {
+                    throw new AssertionError("aggregate " + id + ": " + which + " is null; a command returns the"
+                            + " events it decides on, none of them null");
+                }
+                produced.add(event);
+                after = fixture.applyChecked(after, fixture.throughTheCatalog(event, which), which);
+            }
+            return new Then<>(id, List.copyOf(produced), after, null);
         }
     }
 

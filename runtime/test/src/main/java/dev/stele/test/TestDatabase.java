@@ -74,7 +74,7 @@ public final class TestDatabase {
             config.setMaximumPoolSize(12);
             config.setPoolName("stele-test");
             HikariDataSource pool = new HikariDataSource(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "stele-test-pool-close"));
+            Shutdown.close(pool);
             return pool;
         }
     }
@@ -92,16 +92,42 @@ public final class TestDatabase {
                         .setServerConfig("max_wal_senders", "10")
                         .setServerConfig("max_connections", "100")
                         .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        server.close();
-                    } catch (IOException ignored) {
-                        // the JVM is exiting; the data directory is temporary anyway
-                    }
-                }, "stele-test-postgres-stop"));
+                Shutdown.stop(server);
                 return server;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
+        }
+    }
+
+    /** One hook at JVM exit: the pool closes before the server it connects to stops. */
+    private static final class Shutdown {
+
+        private static volatile HikariDataSource pool;
+        private static volatile EmbeddedPostgres server;
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(Shutdown::run, "stele-test-shutdown"));
+        }
+
+        static void close(HikariDataSource opened) {
+            pool = opened;
+        }
+
+        static void stop(EmbeddedPostgres started) {
+            server = started;
+        }
+
+        private static void run() {
+            if (pool != null) {
+                pool.close();
+            }
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the data directory is temporary anyway
+                }
             }
         }
     }

@@ -40,7 +40,9 @@ public final class ReleasedSchemas {
                     for (SchemaHistory.Entry entry : SchemaHistory.read(in, url.toString()).entries()) {
                         add(entries, entry, url);
                     }
-                } catch (IOException | FormatException e) {
+                } catch (FormatException e) {
+                    throw new CatalogException("cannot read the schema history " + e.getMessage(), e);
+                } catch (IOException e) {
                     throw new CatalogException("cannot read the schema history " + url + ": " + e.getMessage(), e);
                 }
             }

@@ -33,7 +33,7 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
      */
     public static final EventType<OrderPlaced> TYPE = EventType.of("OrderPlaced", 2,
             OrderPlaced.class, new OrderPlacedCodec(), 0xb3d16c681d08ba57L)
-            .withStreamId(event -> event.orderId().value());
+            .withStreamId(OrderPlacedCodec::streamId);
 
     private static final SerializedString ORDER_ID = new SerializedString("orderId");
 
@@ -375,5 +375,13 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
             throw AvroReading.failure(problem, ORDER_LINE_FIELDS[order[position]]);
         }
         return new OrderLine(sku, quantity, unitPrice);
+    }
+
+    private static String streamId(OrderPlaced event) {
+        OrderId orderId = event.orderId();
+        if (orderId == null) {
+            return null;
+        }
+        return orderId.value();
     }
 }

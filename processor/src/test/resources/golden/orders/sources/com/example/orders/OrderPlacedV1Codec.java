@@ -29,7 +29,7 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
     public static final EventType<OrderPlacedV1> TYPE = EventType.of("OrderPlaced", 1,
             OrderPlacedV1.class, new OrderPlacedV1Codec(), 0x29af2caf89d89ef0L)
             .upcastingTo(2, OrderPlacedV1::toV2)
-            .withStreamId(event -> event.orderId());
+            .withStreamId(OrderPlacedV1::orderId);
 
     private static final SerializedString ORDER_ID = new SerializedString("orderId");
 

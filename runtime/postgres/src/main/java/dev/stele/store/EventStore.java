@@ -240,7 +240,7 @@ public final class EventStore {
     /** The stream's version: its number of events, 0 if it has none. */
     public long version(StreamId stream) {
         try (Connection connection = dataSource.getConnection()) {
-            return appender.version(connection, stream);
+            return reader.version(connection, stream);
         } catch (SQLException e) {
             throw new EventStoreException("read the version of", stream, e);
         }

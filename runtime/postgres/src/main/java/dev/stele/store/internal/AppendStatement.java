@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The one statement of an append of one shape: the stream step the expected version asks for
- * ({@link StreamsTable}), the insert of the events ({@link EventsTable}) numbered from the version that
- * step found, and their outbox rows ({@link OutboxTable}) if the store writes them. Its text is built
- * here once per shape and bound here by name; nothing is inserted if the step returns no row.
+ * The statements of an append of one shape, sent together in one round trip: the stream's lock, then
+ * one statement of the stream step the expected version asks for ({@link StreamsTable}), the insert
+ * of the events ({@link EventsTable}) numbered from the version that step found, and their outbox rows
+ * ({@link OutboxTable}) if the store writes them. The text is built here once per shape and bound here
+ * by name; nothing is inserted if the step returns no row.
  */
 final class AppendStatement {
 
@@ -77,8 +78,9 @@ final class AppendStatement {
             case EXACTLY -> streams.advanceExactly;
         };
         boolean arrays = count > MAX_VALUES_ROWS;
-        String text = "WITH s AS (" + advance + "), e AS (" + events.insert("s", arrays ? 0 : count, outbox != null)
-                + ")" + (outbox != null ? ", o AS (" + outbox.insert("e") + ")" : "")
+        String text = streams.lock + "; WITH s AS (" + advance + "), e AS ("
+                + events.insert("s", arrays ? 0 : count, outbox != null) + ")"
+                + (outbox != null ? ", o AS (" + outbox.insert("e") + ")" : "")
                 + " SELECT global_position, transaction_id::text, stream_version FROM e ORDER BY stream_version";
         return new AppendStatement(Sql.of(text), step, arrays);
     }
@@ -103,7 +105,11 @@ final class AppendStatement {
             }
             List<Position> positions = new ArrayList<>(events.count());
             long last = 0;
-            try (ResultSet rows = statement.executeQuery()) {
+            statement.execute(); // the lock's result, then the append's
+            if (!statement.statement().getMoreResults()) {
+                throw new IllegalStateException("the append returned no rows: " + sql);
+            }
+            try (ResultSet rows = statement.statement().getResultSet()) {
                 while (rows.next()) {
                     positions.add(new Position(Long.parseLong(rows.getString(2)), rows.getLong(1)));
                     last = rows.getLong(3);

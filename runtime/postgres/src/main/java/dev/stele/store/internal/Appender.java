@@ -22,10 +22,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Appends to one stream in a single statement ({@link AppendStatement}): it advances the stream's
- * version under its row lock, only if the expected version holds, and inserts the events (and their
- * outbox rows) numbered from the version it found. An expected version that does not hold inserts
- * nothing. Statements are kept per stream step and batch size, so the driver can prepare each once.
+ * Appends to one stream in one round trip ({@link AppendStatement}): it takes the stream's lock before
+ * the transaction writes anything, then one statement advances the stream's version, only if the
+ * expected version holds, and inserts the events (and their outbox rows) numbered from the version it
+ * found. An expected version that does not hold inserts nothing. Statements are kept per stream step
+ * and batch size, so the driver can prepare each once.
  */
 public final class Appender {
 

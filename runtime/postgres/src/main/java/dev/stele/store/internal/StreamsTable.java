@@ -10,6 +10,10 @@ import java.sql.SQLException;
  * transaction that appended to it last ({@code last_xid}). Every append advances the row, so the row
  * lock orders a stream's appends; each step refuses a transaction older than the last writer, since
  * {@code $all} is ordered by transaction id and such an append would land before events it follows.
+ *
+ * <p>An append first takes the stream's {@link #lock}, before its transaction writes anything: PostgreSQL
+ * gives a transaction its id at its first write, so the id of a transaction that writes only after the
+ * lock is younger than that of every append before it, and the step never refuses it for its age.
  */
 final class StreamsTable {
 
@@ -24,6 +28,13 @@ final class StreamsTable {
      * {@code :category, :id, :count}; {@link #advanceExactly} also {@code :expected}.
      */
     final String advanceAny;
+    /**
+     * Takes the stream's append lock until the transaction ends: an advisory lock, so that it needs no row
+     * and no transaction id (a row lock would give the transaction its id before waiting). Keyed by this
+     * table and the stream; streams whose keys collide only wait for each other. Parameters
+     * {@code :category, :id}.
+     */
+    final String lock;
     final String create;
     final String advanceExactly;
 
@@ -32,6 +43,7 @@ final class StreamsTable {
 
     StreamsTable(Tables tables) {
         String streams = tables.streams;
+        this.lock = "SELECT pg_advisory_xact_lock(hashtext('" + streams + "'), hashtext(:category || '/' || :id))";
         this.advanceAny = "INSERT INTO " + streams + " AS s (stream_category, stream_id, version, last_xid)"
                 + " VALUES (:category, :id, :count, pg_current_xact_id())"
                 + " ON CONFLICT (stream_category, stream_id) DO UPDATE SET"

@@ -164,6 +164,29 @@ class AppendAndReadTest {
     }
 
     @Test
+    void aBatchOfMoreThanAThousandEventsWithAndWithoutMetadataReadsBackAsAppended() {
+        EventMetadata traced = EventMetadata.empty().withCorrelationId("req-1");
+        for (int size : new int[] {1000, 1001}) {
+            StreamId stream = StreamId.of("account", "batch-" + size);
+            List<NewEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                events.add(NewEvent.of(new MoneyDeposited(stream.id(), i), i % 2 == 0 ? EventMetadata.empty() : traced));
+            }
+
+            AppendResult result = store.append(stream, ExpectedVersion.noStream(), events);
+
+            List<RecordedEvent> read = store.readStream(stream, 1, 2000);
+            assertThat(result.nextExpectedVersion()).isEqualTo(size);
+            assertThat(read).extracting(RecordedEvent::position).isSorted()
+                    .containsExactlyElementsOf(result.positions());
+            assertThat(read).extracting(RecordedEvent::event).containsExactlyElementsOf(
+                    events.stream().map(NewEvent::event).toList());
+            assertThat(read).extracting(RecordedEvent::metadata).containsExactlyElementsOf(
+                    events.stream().map(NewEvent::metadata).toList());
+        }
+    }
+
+    @Test
     void anAppendJoinsTheCallersTransactionAndCommitsOrRollsBackWithIt() throws Exception {
         String ledger = schemaOf(store) + ".ledger";
         store.inTransaction(tx -> tx.connection().createStatement().execute("CREATE TABLE " + ledger + " (note text)"));

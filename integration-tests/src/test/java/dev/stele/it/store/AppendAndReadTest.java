@@ -164,13 +164,29 @@ class AppendAndReadTest {
     }
 
     @Test
+    void anEventWithoutMetadataStoresAnEmptyObject() throws Exception {
+        store.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada"),
+                NewEvent.of(new MoneyDeposited("a-1", 5), EventMetadata.empty().withCorrelationId("req-7"))));
+
+        try (var connection = Stores.DATA_SOURCE.getConnection(); ResultSet rows = connection.createStatement()
+                .executeQuery("SELECT metadata::text FROM " + schemaOf(store) + ".stele_events"
+                        + " ORDER BY stream_version")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("{}");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("{\"correlationId\": \"req-7\"}");
+        }
+    }
+
+    @Test
     void aBatchOfMoreThanAThousandEventsWithAndWithoutMetadataReadsBackAsAppended() {
         EventMetadata traced = EventMetadata.empty().withCorrelationId("req-1");
         for (int size : new int[] {1000, 1001}) {
             StreamId stream = StreamId.of("account", "batch-" + size);
             List<NewEvent> events = new java.util.ArrayList<>();
             for (int i = 0; i < size; i++) {
-                events.add(NewEvent.of(new MoneyDeposited(stream.id(), i), i % 2 == 0 ? EventMetadata.empty() : traced));
+                EventMetadata metadata = i % 2 == 0 ? EventMetadata.empty() : traced;
+                events.add(NewEvent.of(new MoneyDeposited(stream.id(), i), metadata));
             }
 
             AppendResult result = store.append(stream, ExpectedVersion.noStream(), events);

@@ -31,7 +31,7 @@ final class AppendStatement {
         }
     }
 
-    /** The events an append writes, encoded: one array per column, in the order given. */
+    /** The events an append writes, encoded: one array per column, in the order given; no metadata is null. */
     static final class Events {
         final UUID[] ids;
         final String[] names;

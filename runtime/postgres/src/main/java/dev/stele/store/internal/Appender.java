@@ -152,7 +152,8 @@ public final class Appender {
                 throw new EventEncodingException(json.name(), json.version(), Format.JSON, "",
                         "a string holds the character U+0000, which PostgreSQL's jsonb cannot store", null);
             }
-            encoded.metadata[i] = MetadataJson.write(event.metadata());
+            // null, not '{}': the server parses each metadata it is sent, and most events have none
+            encoded.metadata[i] = event.metadata().isEmpty() ? null : MetadataJson.write(event.metadata());
         }
         return encoded;
     }

@@ -76,10 +76,10 @@ final class EventsTable {
      * The insert of an append, a fragment of {@link AppendStatement}: the events numbered in the order
      * given from the {@code base} that the CTE {@code streamStep} returns (no row there, no insert).
      * Parameters {@code :category, :id} and, per event, {@code :event_id, :event_name,
-     * :event_version, :payload, :metadata}: for {@code rows > 0} a {@code VALUES} list, each name once
-     * per row; for {@code rows == 0} one array per name. Returns {@code global_position,
-     * transaction_id, stream_version} and, for the outbox, {@code event_id, event_name, event_version,
-     * payload, recorded_at}.
+     * :event_version, :payload, :metadata} (null for none, stored as {@code '{}'}): for
+     * {@code rows > 0} a {@code VALUES} list, each name once per row; for {@code rows == 0} one array
+     * per name. Returns {@code global_position, transaction_id, stream_version} and, for the outbox,
+     * {@code event_id, event_name, event_version, payload, recorded_at}.
      */
     String insert(String streamStep, int rows, boolean forOutbox) {
         String values;
@@ -97,7 +97,7 @@ final class EventsTable {
         return "INSERT INTO " + table + " (event_id, stream_category, stream_id, stream_version, event_name,"
                 + " event_version, payload, metadata)"
                 + " SELECT n.event_id, :category, :id, " + streamStep + ".base + n.ord, n.name, n.version,"
-                + " n.payload::jsonb, n.metadata::jsonb FROM " + streamStep + ", " + values
+                + " n.payload::jsonb, coalesce(n.metadata::jsonb, '{}') FROM " + streamStep + ", " + values
                 + " AS n(event_id, name, version, payload, metadata, ord) ORDER BY n.ord"
                 + " RETURNING global_position, transaction_id, stream_version"
                 + (forOutbox ? ", event_id, event_name, event_version, payload, recorded_at" : "");

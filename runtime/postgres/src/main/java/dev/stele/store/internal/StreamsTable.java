@@ -22,19 +22,18 @@ final class StreamsTable {
     }
 
     /**
+     * Takes the stream's append lock until the transaction ends, without giving the transaction an id:
+     * an advisory lock, since a new stream has no row to lock yet. Keyed by this table and the stream;
+     * streams whose keys collide only wait for each other. Parameters {@code :category, :id}.
+     */
+    final String lock;
+    /**
      * The append steps, fragments of {@link AppendStatement}: each advances the stream by {@code :count}
      * events and returns the version before it as {@code base}, or returns no row when the expected
      * version does not hold or the transaction is older than the last writer. Parameters
      * {@code :category, :id, :count}; {@link #advanceExactly} also {@code :expected}.
      */
     final String advanceAny;
-    /**
-     * Takes the stream's append lock until the transaction ends: an advisory lock, so that it needs no row
-     * and no transaction id (a row lock would give the transaction its id before waiting). Keyed by this
-     * table and the stream; streams whose keys collide only wait for each other. Parameters
-     * {@code :category, :id}.
-     */
-    final String lock;
     final String create;
     final String advanceExactly;
 

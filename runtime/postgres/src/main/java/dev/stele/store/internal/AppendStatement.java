@@ -81,8 +81,30 @@ final class AppendStatement {
         String text = streams.lock + "; WITH s AS (" + advance + "), e AS ("
                 + events.insert("s", arrays ? 0 : count, outbox != null) + ")"
                 + (outbox != null ? ", o AS (" + outbox.insert("e") + ")" : "")
-                + " SELECT global_position, transaction_id::text, stream_version FROM e ORDER BY stream_version";
+                // one row, not one per event: the transaction is the same for all, the positions are a list
+                + " SELECT transaction_id::text, array_agg(global_position ORDER BY stream_version)::text,"
+                + " max(stream_version) FROM e GROUP BY transaction_id";
         return new AppendStatement(Sql.of(text), step, arrays);
+    }
+
+    /** The positions in a bigint array's text, {@code {7,8,9}}, all in transaction {@code transaction}. */
+    static List<Position> positions(long transaction, String array, int count) {
+        List<Position> positions = new ArrayList<>(count);
+        long value = 0;
+        for (int i = 1; i < array.length(); i++) {
+            char c = array.charAt(i);
+            if (c == ',' || c == '}') {
+                positions.add(new Position(transaction, value));
+                value = 0;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        if (positions.size() != count) {
+            throw new IllegalStateException(count + " events appended but " + positions.size() + " positions returned: "
+                    + array);
+        }
+        return positions;
     }
 
     /** Runs the append on {@code connection}; null if the stream step wrote nothing. */
@@ -103,19 +125,17 @@ final class AppendStatement {
                         .each("event_version", events.versions).each("payload", events.payloads)
                         .each("metadata", events.metadata);
             }
-            List<Position> positions = new ArrayList<>(events.count());
-            long last = 0;
             statement.execute(); // the lock's result, then the append's
             if (!statement.statement().getMoreResults()) {
-                throw new IllegalStateException("the append returned no rows: " + sql);
+                throw new IllegalStateException("the append returned no result: " + sql);
             }
             try (ResultSet rows = statement.statement().getResultSet()) {
-                while (rows.next()) {
-                    positions.add(new Position(Long.parseLong(rows.getString(2)), rows.getLong(1)));
-                    last = rows.getLong(3);
+                if (!rows.next()) {
+                    return null;
                 }
+                return new Written(positions(Long.parseLong(rows.getString(1)), rows.getString(2), events.count()),
+                        rows.getLong(3));
             }
-            return positions.isEmpty() ? null : new Written(positions, last);
         }
     }
 }

@@ -43,10 +43,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The event store against raw JDBC on the same embedded PostgreSQL, in one run: appends of 1 and 100
- * events per transaction against a raw batch insert of the same rows into the same table, {@code $all}
+ * events per transaction against a raw batch insert of the same rows into the same table (for 100 also
+ * in turns within one fork, {@link #append100AndRawBatch100Paired}), {@code $all}
  * replay against a raw streaming select of the same rows, and aggregate loads of 10,000 events with
  * and without a snapshot. Figures are events per second (appends, replay) or milliseconds per load.
  * The embedded server runs with fsync and synchronous_commit off, as zonky configures it.
@@ -74,6 +77,10 @@ public class StoreBenchmark {
     private OrderPlaced event;
     private String payload;
     private long streams;
+    private long pairs;
+    private long storeNanos;
+    private long rawNanos;
+    private final List<Double> pairedRatios = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
@@ -119,6 +126,12 @@ public class StoreBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
+        if (!pairedRatios.isEmpty()) {
+            List<Double> sorted = new ArrayList<>(pairedRatios);
+            sorted.sort(null);
+            System.out.printf("%n[paired] store/raw in the %d measured iterations: min %.3f, median %.3f, max %.3f%n",
+                    sorted.size(), sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+        }
         try (Connection connection = raw.getConnection()) {
             connection.createStatement().execute("DROP SCHEMA " + appendSchema + " CASCADE");
             connection.createStatement().execute("DROP SCHEMA " + replaySchema + " CASCADE");
@@ -164,6 +177,56 @@ public class StoreBenchmark {
     @OperationsPerInvocation(BATCH)
     public int rawBatchInsert100PerTransaction() throws SQLException {
         return rawInsert(BATCH);
+    }
+
+    /**
+     * {@link #append100PerTransaction} and {@link #rawBatchInsert100PerTransaction} in turns, in one
+     * fork, each timed: the two sides share whatever else the machine is doing at the time, which
+     * separate forks minutes apart do not. The order alternates, so neither always runs first. The
+     * score counts pairs; the ratio, raw time over store time (the store's throughput as a fraction of
+     * the raw batch's), is printed after every iteration and, as the median of the measured
+     * iterations, at the end.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public int append100AndRawBatch100Paired() throws SQLException {
+        boolean storeFirst = (pairs++ & 1) == 0;
+        if (!storeFirst) {
+            rawNanos -= System.nanoTime();
+            rawInsert(BATCH);
+            rawNanos += System.nanoTime();
+        }
+        storeNanos -= System.nanoTime();
+        appends.append(StreamId.of("order", "paired-" + streams++), ExpectedVersion.noStream(), batch());
+        storeNanos += System.nanoTime();
+        if (storeFirst) {
+            rawNanos -= System.nanoTime();
+            rawInsert(BATCH);
+            rawNanos += System.nanoTime();
+        }
+        return BATCH;
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        pairs = 0;
+        storeNanos = 0;
+        rawNanos = 0;
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) {
+        if (pairs > 0) {
+            double ratio = (double) rawNanos / storeNanos;
+            boolean measured = iteration.getType() == IterationType.MEASUREMENT;
+            if (measured) {
+                pairedRatios.add(ratio);
+            }
+            System.out.printf("%n[paired] %s, %d pairs: store %.0f, raw %.0f events/s, store/raw %.3f%n",
+                    measured ? "measured" : "warm-up", pairs, pairs * BATCH / (storeNanos / 1e9),
+                    pairs * BATCH / (rawNanos / 1e9), ratio);
+        }
     }
 
     /** The same rows, into the same table, as one JDBC batch in one transaction. */

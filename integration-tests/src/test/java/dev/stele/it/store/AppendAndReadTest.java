@@ -11,15 +11,21 @@ import dev.stele.store.ConcurrencyConflictException;
 import dev.stele.store.DuplicateEventException;
 import dev.stele.store.EventMetadata;
 import dev.stele.store.EventStore;
+import dev.stele.store.EventStoreException;
 import dev.stele.store.ExpectedVersion;
 import dev.stele.store.NewEvent;
 import dev.stele.store.RecordedEvent;
 import dev.stele.store.StreamId;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 class AppendAndReadTest {
 
@@ -105,6 +111,49 @@ class AppendAndReadTest {
     }
 
     @Test
+    void aJoinedAppendThatLosesARaceForTheSameEventIdsIsADuplicateNotADatabaseError() throws Exception {
+        NewEvent opened = NewEvent.of(new AccountOpened("a-1", "Ada"));
+        try (Connection first = Stores.DATA_SOURCE.getConnection();
+                Connection second = Stores.DATA_SOURCE.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            store.append(first, account, ExpectedVersion.any(), List.of(opened));
+            // the second does not see the first's uncommitted event, so only the unique index can stop it
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<?> racing = pool.submit(() -> store.append(second, StreamId.of("account", "a-2"),
+                    ExpectedVersion.any(), List.of(opened)));
+            awaitLockWait(second);
+            first.commit();
+
+            assertThatThrownBy(racing::get).hasCauseInstanceOf(DuplicateEventException.class)
+                    .hasMessageContaining("a concurrent append of the same ids won");
+            second.rollback();
+            pool.shutdown();
+        }
+        assertThat(store.version(account)).isEqualTo(1);
+        assertThat(store.version(StreamId.of("account", "a-2"))).isZero();
+    }
+
+    @Test
+    void aUniqueViolationOfAnotherConstraintIsADatabaseErrorNotADuplicate() throws Exception {
+        try (Connection connection = Stores.DATA_SOURCE.getConnection()) {
+            // a row written behind the store's back takes version 1 of a stream the store has no row for
+            connection.createStatement().execute("INSERT INTO " + schemaOf(store) + ".stele_events (event_id,"
+                    + " stream_category, stream_id, stream_version, event_name, event_version, payload) VALUES"
+                    + " (gen_random_uuid(), 'account', 'a-1', 1, 'AccountOpened', 1,"
+                    + " '{\"accountId\": \"a-1\", \"owner\": \"Ada\"}')");
+        }
+
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.any(),
+                List.of(new MoneyDeposited("a-1", 1))))
+                .isInstanceOfSatisfying(EventStoreException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("23505");
+                    assertThat(e).hasMessageContaining("append to account-a-1");
+                });
+        assertThat(store.version(account)).isZero();
+    }
+
+    @Test
     void metadataTravelsWithTheEvent() {
         EventMetadata metadata = EventMetadata.empty().withCorrelationId("req-7").withCausationId("cmd-3")
                 .withHeader("tenant", "acme").withHeader("user", "ada");
@@ -112,6 +161,45 @@ class AppendAndReadTest {
         store.append(account, ExpectedVersion.any(), List.of(NewEvent.of(new AccountOpened("a-1", "Ada"), metadata)));
 
         assertThat(store.readStream(account, 1, 1).get(0).metadata()).isEqualTo(metadata);
+    }
+
+    @Test
+    void anEventWithoutMetadataStoresAnEmptyObject() throws Exception {
+        store.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada"),
+                NewEvent.of(new MoneyDeposited("a-1", 5), EventMetadata.empty().withCorrelationId("req-7"))));
+
+        try (var connection = Stores.DATA_SOURCE.getConnection(); ResultSet rows = connection.createStatement()
+                .executeQuery("SELECT metadata::text FROM " + schemaOf(store) + ".stele_events"
+                        + " ORDER BY stream_version")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("{}");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("{\"correlationId\": \"req-7\"}");
+        }
+    }
+
+    @Test
+    void aBatchOfMoreThanAThousandEventsWithAndWithoutMetadataReadsBackAsAppended() {
+        EventMetadata traced = EventMetadata.empty().withCorrelationId("req-1");
+        for (int size : new int[] {1000, 1001}) {
+            StreamId stream = StreamId.of("account", "batch-" + size);
+            List<NewEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                EventMetadata metadata = i % 2 == 0 ? EventMetadata.empty() : traced;
+                events.add(NewEvent.of(new MoneyDeposited(stream.id(), i), metadata));
+            }
+
+            AppendResult result = store.append(stream, ExpectedVersion.noStream(), events);
+
+            List<RecordedEvent> read = store.readStream(stream, 1, 2000);
+            assertThat(result.nextExpectedVersion()).isEqualTo(size);
+            assertThat(read).extracting(RecordedEvent::position).isSorted()
+                    .containsExactlyElementsOf(result.positions());
+            assertThat(read).extracting(RecordedEvent::event).containsExactlyElementsOf(
+                    events.stream().map(NewEvent::event).toList());
+            assertThat(read).extracting(RecordedEvent::metadata).containsExactlyElementsOf(
+                    events.stream().map(NewEvent::metadata).toList());
+        }
     }
 
     @Test
@@ -133,6 +221,24 @@ class AppendAndReadTest {
         });
         assertThat(store.version(account)).isEqualTo(1);
         assertThat(count(ledger)).isEqualTo(1);
+    }
+
+    /** Waits until {@code connection}'s backend waits for a lock. */
+    static void awaitLockWait(Connection connection) throws Exception {
+        int pid = connection.unwrap(PGConnection.class).getBackendPID();
+        try (Connection watcher = Stores.DATA_SOURCE.getConnection(); PreparedStatement waiting =
+                watcher.prepareStatement("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = ?")) {
+            waiting.setInt(1, pid);
+            for (int i = 0; i < 1000; i++) {
+                try (ResultSet rows = waiting.executeQuery()) {
+                    if (rows.next() && rows.getBoolean(1)) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("backend " + pid + " never waited for a lock");
     }
 
     private static long count(String table) throws Exception {

@@ -22,9 +22,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 
 /** $all keeps each stream in version order, and transactions end as their callers expect. */
@@ -77,6 +79,38 @@ class TransactionOrderTest {
 
         List<Long> versions = streamOrderInAll();
         assertThat(versions).hasSize(400).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void concurrentAppendsWithAnyVersionToOneHotStreamAreNeverRefusedForTheirTransactionsAge() throws Exception {
+        LongAdder rollbacks = new LongAdder();
+        EventStore counted = Stores.countingRollbacks(rollbacks);
+        int threads = 8;
+        int appends = 200;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            writers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < appends; i++) {
+                    counted.append(stream, ExpectedVersion.any(), List.of(new MoneyDeposited("a-1", 1)));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        pool.shutdown();
+
+        // each append takes the stream's lock before its transaction has an id, so its id is younger than
+        // that of every append before it: none is refused and retried
+        assertThat(rollbacks.sum()).as("appends rolled back and retried").isZero();
+        assertThat(counted.version(stream)).isEqualTo(threads * appends);
+        List<Long> versions = new ArrayList<>();
+        counted.readAll(Position.START, event -> versions.add(event.streamVersion()));
+        assertThat(versions).hasSize(threads * appends).isSorted().doesNotHaveDuplicates();
     }
 
     @Test

@@ -95,7 +95,9 @@ public final class EventStore {
 
     /**
      * Appends {@code events} (event records or {@link NewEvent}s) to {@code stream} in a transaction of
-     * its own.
+     * its own. Appends to one stream take its lock and run one after the other; the lock is taken before
+     * the transaction writes, so its transaction id is younger than that of every earlier append to the
+     * stream, and concurrent appends are not refused for their transactions' age.
      *
      * @throws ConcurrencyConflictException if the stream is not at the expected version
      * @throws DuplicateEventException if some event ids exist already but not all, or in another stream
@@ -106,9 +108,10 @@ public final class EventStore {
             try {
                 return appendOnce(stream, expected, batch);
             } catch (ConcurrencyConflictException conflict) {
-                // a concurrent writer took the stream's lock with a younger transaction id (ids are handed out
-                // when first needed, not in lock order): the same append in a new, younger transaction keeps
-                // $all in stream order. Contention on one stream makes this frequent, never endless.
+                // the stream's last writer has a younger transaction id. An append takes the stream's lock before
+                // its transaction has an id, so this only happens after a writer that did not take the lock (an
+                // earlier release of Stele during an upgrade): the same append in a new, younger transaction
+                // keeps $all in stream order.
                 if (!conflict.olderTransaction() || attempt >= MAX_ORDER_RETRIES) {
                     throw conflict;
                 }
@@ -152,7 +155,12 @@ public final class EventStore {
 
     /**
      * Appends within the caller's transaction on {@code connection}; the caller commits. A duplicate
-     * event id found only by the database (a concurrent retry) aborts that transaction.
+     * event id found only by the database (a concurrent retry) aborts that transaction. The stream's lock
+     * is held until the caller's transaction ends (one advisory lock per stream appended to, counted
+     * against PostgreSQL's {@code max_locks_per_transaction}). If the transaction wrote before it appends,
+     * it has its id already, and a younger transaction may have appended to the stream since: then the
+     * append is refused with {@link ConcurrencyConflictException#olderTransaction()}, to retry in a new
+     * transaction.
      */
     public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<?> events) {
         List<NewEvent> batch = batch(events);
@@ -240,7 +248,7 @@ public final class EventStore {
     /** The stream's version: its number of events, 0 if it has none. */
     public long version(StreamId stream) {
         try (Connection connection = dataSource.getConnection()) {
-            return appender.version(connection, stream);
+            return reader.version(connection, stream);
         } catch (SQLException e) {
             throw new EventStoreException("read the version of", stream, e);
         }

@@ -2,8 +2,6 @@ package dev.stele.store.internal;
 
 import dev.stele.store.EventStoreException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -21,9 +19,11 @@ public final class Migrations {
     }
 
     private final Tables tables;
+    private final MigrationsTable table;
 
     public Migrations(Tables tables) {
         this.tables = tables;
+        this.table = new MigrationsTable(tables);
     }
 
     List<Migration> all() {
@@ -32,7 +32,7 @@ public final class Migrations {
                 "CREATE TABLE " + t.events + " ("
                         + " global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
                         + " transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),"
-                        + " event_id uuid NOT NULL CONSTRAINT " + t.local("events_event_id_key") + " UNIQUE,"
+                        + " event_id uuid NOT NULL CONSTRAINT " + t.local(EventsTable.EVENT_ID_KEY) + " UNIQUE,"
                         + " stream_category text NOT NULL,"
                         + " stream_id text NOT NULL,"
                         + " stream_version bigint NOT NULL,"
@@ -41,9 +41,10 @@ public final class Migrations {
                         + " payload jsonb NOT NULL,"
                         + " metadata jsonb NOT NULL DEFAULT '{}',"
                         + " recorded_at timestamptz NOT NULL DEFAULT now(),"
-                        + " CONSTRAINT " + t.local("events_stream_version_key")
+                        + " CONSTRAINT " + t.local(EventsTable.STREAM_VERSION_KEY)
                         + " UNIQUE (stream_category, stream_id, stream_version))",
-                "CREATE INDEX " + t.local("events_all_idx") + " ON " + t.events + " (transaction_id, global_position)",
+                "CREATE INDEX " + t.local(EventsTable.ALL_INDEX) + " ON " + t.events
+                        + " (transaction_id, global_position)",
                 "CREATE TABLE " + t.streams + " ("
                         + " stream_category text NOT NULL,"
                         + " stream_id text NOT NULL,"
@@ -79,7 +80,7 @@ public final class Migrations {
      */
     public int apply(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            if (current(connection) >= all().size()) {
+            if (table.current(connection) >= all().size()) {
                 return 0;
             }
             boolean autoCommit = connection.getAutoCommit();
@@ -102,40 +103,9 @@ public final class Migrations {
         }
     }
 
-    /** The version of the schema in the database, 0 if the store has no table there yet. */
-    private int current(Connection connection) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            exists.setString(1, tables.migrations);
-            try (ResultSet rows = exists.executeQuery()) {
-                rows.next();
-                if (!rows.getBoolean(1)) {
-                    return 0;
-                }
-            }
-        }
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT coalesce(max(version), 0) FROM " + tables.migrations)) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
     private int apply(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-            lock.setString(1, "stele migrations " + tables.schema + "." + tables.prefix);
-            lock.execute();
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + tables.schema);
-            statement.execute("CREATE TABLE IF NOT EXISTS " + tables.migrations + " (version int PRIMARY KEY,"
-                    + " description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
-        }
-        int current;
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT coalesce(max(version), 0) FROM " + tables.migrations)) {
-            rows.next();
-            current = rows.getInt(1);
-        }
+        table.lockAndCreate(connection);
+        int current = table.current(connection);
         int applied = 0;
         for (Migration migration : all()) {
             if (migration.version() <= current) {
@@ -146,12 +116,7 @@ public final class Migrations {
                     statement.execute(sql);
                 }
             }
-            try (PreparedStatement record = connection.prepareStatement(
-                    "INSERT INTO " + tables.migrations + " (version, description) VALUES (?, ?)")) {
-                record.setInt(1, migration.version());
-                record.setString(2, migration.description());
-                record.executeUpdate();
-            }
+            table.record(connection, migration.version(), migration.description());
             applied++;
         }
         return applied;

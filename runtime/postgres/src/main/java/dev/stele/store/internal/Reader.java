@@ -9,71 +9,44 @@ import dev.stele.store.StoredEventException;
 import dev.stele.store.StreamId;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Reads streams and {@code $all}, decoding each event through the catalog and upcasting it to the
- * latest version. An event that cannot be read stops the read with a {@link StoredEventException}.
+ * Reads streams, their versions and {@code $all}, decoding each event through the catalog and
+ * upcasting it to the latest version. An event that cannot be read stops the read with a
+ * {@link StoredEventException}.
  */
 public final class Reader {
 
-    private static final String COLUMNS = "global_position, transaction_id::text, event_id, stream_category, stream_id,"
-            + " stream_version, event_name, event_version, payload::text, metadata::text, recorded_at";
-
     private final Catalog catalog;
-    private final String forwards;
-    private final String backwards;
-    private final String all;
-    private final String allStreaming;
+    private final EventsTable events;
+    private final StreamsTable streams;
 
     public Reader(Tables tables, Catalog catalog) {
         this.catalog = catalog;
-        this.forwards = "SELECT " + COLUMNS + " FROM " + tables.events + " WHERE stream_category = ? AND stream_id = ?"
-                + " AND stream_version >= ? ORDER BY stream_version LIMIT ?";
-        this.backwards = "SELECT " + COLUMNS + " FROM " + tables.events + " WHERE stream_category = ? AND stream_id = ?"
-                + " AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?";
-        // Only transactions older than every running one: nothing can commit later with a smaller key. The
-        // sub-select takes the snapshot once per query, not once per row.
-        String visibleAfter = " WHERE (transaction_id, global_position) > (?::text::xid8, ?)"
-                + " AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))"
-                + " ORDER BY transaction_id, global_position";
-        // One query over everything visible, for catching up: PostgreSQL sorts it once if it must.
-        this.allStreaming = "SELECT " + COLUMNS + " FROM " + tables.events + visibleAfter;
-        // A batch finds its keys on the index alone and only then reads their rows: whatever plan PostgreSQL
-        // picks for the range (a generic plan may sort the whole rest of the table), it never converts
-        // payloads it will not return.
-        this.all = "SELECT " + COLUMNS.replace("global_position,", "e.global_position,") + " FROM " + tables.events
-                + " e JOIN (SELECT global_position FROM " + tables.events + visibleAfter
-                + " LIMIT ?) batch ON batch.global_position = e.global_position"
-                + " ORDER BY e.transaction_id, e.global_position";
+        this.events = new EventsTable(tables);
+        this.streams = new StreamsTable(tables);
+    }
+
+    /** The stream's version: its number of events, 0 if it has none. */
+    public long version(Connection connection, StreamId stream) throws SQLException {
+        return streams.version(connection, stream);
     }
 
     public List<RecordedEvent> stream(Connection connection, StreamId stream, long from, int max, boolean forward)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(forward ? forwards : backwards)) {
-            statement.setString(1, stream.category());
-            statement.setString(2, stream.id());
-            statement.setLong(3, from);
-            statement.setInt(4, max);
-            return read(statement);
-        }
+        List<RecordedEvent> read = new ArrayList<>();
+        events.stream(connection, stream, from, max, forward, row -> read.add(decode(row)));
+        return read;
     }
 
     public AllSlice all(Connection connection, Position after, int max) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(all)) {
-            statement.setString(1, Long.toString(after.transactionId()));
-            statement.setLong(2, after.globalPosition());
-            statement.setInt(3, max);
-            List<RecordedEvent> events = read(statement);
-            return new AllSlice(events, events.isEmpty() ? after : events.get(events.size() - 1).position());
-        }
+        List<RecordedEvent> read = new ArrayList<>();
+        events.all(connection, after, max, row -> read.add(decode(row)));
+        return new AllSlice(read, read.isEmpty() ? after : read.get(read.size() - 1).position());
     }
 
     /**
@@ -83,51 +56,30 @@ public final class Reader {
      */
     public Position all(Connection connection, Position after, int fetchSize, Consumer<? super RecordedEvent> sink)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(allStreaming)) {
-            statement.setFetchSize(fetchSize);
-            statement.setString(1, Long.toString(after.transactionId()));
-            statement.setLong(2, after.globalPosition());
-            Position last = after;
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    RecordedEvent event = decode(rows);
-                    sink.accept(event);
-                    last = event.position();
-                }
-            }
-            return last;
-        }
+        Position[] last = {after};
+        events.allStreaming(connection, after, fetchSize, row -> {
+            RecordedEvent event = decode(row);
+            sink.accept(event);
+            last[0] = event.position();
+        });
+        return last[0];
     }
 
-    private List<RecordedEvent> read(PreparedStatement statement) throws SQLException {
-        List<RecordedEvent> events = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                events.add(decode(rows));
-            }
-        }
-        return events;
-    }
-
-    private RecordedEvent decode(ResultSet rows) throws SQLException {
-        long position = rows.getLong(1);
-        StreamId stream = new StreamId(rows.getString(4), rows.getString(5));
-        long streamVersion = rows.getLong(6);
-        String name = rows.getString(7);
-        int version = rows.getInt(8);
+    private RecordedEvent decode(EventsTable.Row row) {
         Object event;
         EventMetadata metadata;
         try {
-            event = catalog.fromJson(name, version, rows.getString(9));
-            metadata = MetadataJson.read(rows.getString(10));
+            event = catalog.fromJson(row.eventName(), row.eventVersion(), row.payload());
+            metadata = MetadataJson.read(row.metadata());
         } catch (RuntimeException e) {
-            throw new StoredEventException(position, stream, streamVersion, name, version, e);
+            throw new StoredEventException(row.position().globalPosition(), row.stream(), row.streamVersion(),
+                    row.eventName(), row.eventVersion(), e);
         } catch (IOException e) {
-            throw new StoredEventException(position, stream, streamVersion, name, version,
+            throw new StoredEventException(row.position().globalPosition(), row.stream(), row.streamVersion(),
+                    row.eventName(), row.eventVersion(),
                     new IllegalArgumentException("its metadata is not valid: " + e.getMessage(), e));
         }
-        return new RecordedEvent(new Position(Long.parseLong(rows.getString(2)), position), stream, streamVersion,
-                (UUID) rows.getObject(3), name, version, event, metadata,
-                rows.getObject(11, OffsetDateTime.class).toInstant());
+        return new RecordedEvent(row.position(), row.stream(), row.streamVersion(), row.eventId(), row.eventName(),
+                row.eventVersion(), event, metadata, row.recordedAt());
     }
 }

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stele.catalog.Catalog;
 import dev.stele.format.SchemaHistory;
 import dev.stele.format.SteleResources;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,12 +26,9 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaFileObject;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,17 +120,11 @@ class DefaultsAtTheEdgesTest {
         return values;
     }
 
-    /** Avro's single-object encoding, as the catalog reads it: C3 01, the schema's fingerprint, the body. */
+    /** Avro's own single-object encoding of the record: what another Avro producer would send. */
     private static byte[] singleObject(Schema schema, GenericRecord record) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.write(new byte[] {(byte) 0xC3, 0x01});
-        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        for (int i = 0; i < 8; i++) {
-            bytes.write((int) (fingerprint >>> (8 * i)));
-        }
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
-        new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
-        encoder.flush();
-        return bytes.toByteArray();
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
     }
 }

@@ -1,14 +1,12 @@
 package dev.stele.processor.generate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import dev.stele.format.VersionFile;
 
 /** The release of this processor, as generated catalogs name it. */
 public final class ProcessorVersion {
 
-    private static final String VERSION = read();
+    private static final String VERSION = VersionFile.read(ProcessorVersion.class,
+            "/dev/stele/processor/stele-processor.properties");
 
     private ProcessorVersion() {
     }
@@ -21,19 +19,5 @@ public final class ProcessorVersion {
     /** {@code stele-processor 0.1.0}. */
     public static String label() {
         return "stele-processor " + VERSION;
-    }
-
-    private static String read() {
-        try (InputStream in = ProcessorVersion.class.getResourceAsStream(
-                "/dev/stele/processor/stele-processor.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

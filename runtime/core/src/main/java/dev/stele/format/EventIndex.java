@@ -88,11 +88,7 @@ public record EventIndex(String catalog, List<Entry> events) {
      * @throws FormatException if it is not a complete index of a format this Stele reads
      */
     public static EventIndex read(InputStream in, String origin) {
-        try (JsonParser parser = JsonText.FACTORY.createParser(in)) {
-            return read(parser, origin);
-        } catch (IOException e) {
-            throw new FormatException(origin, "cannot read the event index: " + e.getMessage(), e);
-        }
+        return JsonText.parse(in, origin, "event index", parser -> read(parser, origin));
     }
 
     /** {@link #read(InputStream, String)} of bytes. */
@@ -101,8 +97,6 @@ public record EventIndex(String catalog, List<Entry> events) {
     }
 
     private static EventIndex read(JsonParser parser, String origin) throws IOException {
-        parser.nextToken();
-        JsonText.expect(parser, JsonToken.START_OBJECT, origin, "a Stele event index object");
         int format = 0;
         String catalog = null;
         List<Entry> events = null;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
+import java.io.InputStream;
 
 /** What the readers and writers of this package share: one factory, JSON string quoting, checked tokens. */
 final class JsonText {
@@ -34,6 +35,26 @@ final class JsonText {
     /** Jackson's default pretty printer, with {@code \n} line ends on every platform. */
     static DefaultPrettyPrinter prettyPrinter() {
         return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
+    /** Reads the fields of one JSON object, the parser standing on its {@code START_OBJECT}. */
+    @FunctionalInterface
+    interface ObjectReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * Reads a Stele file: one JSON object, handed to {@code reader}; malformed JSON is a
+     * {@link FormatException} naming {@code origin} and {@code what}.
+     */
+    static <T> T parse(InputStream in, String origin, String what, ObjectReader<T> reader) {
+        try (JsonParser parser = FACTORY.createParser(in)) {
+            parser.nextToken();
+            expect(parser, JsonToken.START_OBJECT, origin, "a Stele " + what + " object");
+            return reader.read(parser);
+        } catch (IOException e) {
+            throw new FormatException(origin, "cannot read the " + what + ": " + e.getMessage(), e);
+        }
     }
 
     static void expect(JsonParser parser, JsonToken expected, String origin, String what) throws IOException {

@@ -103,11 +103,7 @@ public record SchemaHistory(List<Entry> entries) {
      * @throws FormatException if it is damaged, incomplete, or of a format this Stele does not read
      */
     public static SchemaHistory read(InputStream in, String origin) {
-        try (JsonParser parser = JsonText.FACTORY.createParser(in)) {
-            return read(parser, origin);
-        } catch (IOException e) {
-            throw new FormatException(origin, "cannot read the schema history: " + e.getMessage(), e);
-        }
+        return JsonText.parse(in, origin, "schema history", parser -> read(parser, origin));
     }
 
     /** {@link #read(InputStream, String)} of bytes. */
@@ -116,8 +112,6 @@ public record SchemaHistory(List<Entry> entries) {
     }
 
     private static SchemaHistory read(JsonParser parser, String origin) throws IOException {
-        parser.nextToken();
-        JsonText.expect(parser, JsonToken.START_OBJECT, origin, "a Stele schema history object");
         int format = 0;
         List<Entry> entries = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {

@@ -105,7 +105,10 @@ class AppendAndReadTest {
                 List.of(opened, NewEvent.of(new MoneyDeposited("a-1", 1)))))
                 .isInstanceOfSatisfying(DuplicateEventException.class,
                         e -> assertThat(e.duplicates()).containsExactly(opened.eventId()));
-        assertThatThrownBy(() -> store.append(StreamId.of("account", "a-2"), ExpectedVersion.any(), List.of(opened)))
+        NewEvent sameIdElsewhere = new NewEvent(opened.eventId(), new AccountOpened("a-2", "Ada"),
+                EventMetadata.empty());
+        assertThatThrownBy(() -> store.append(StreamId.of("account", "a-2"), ExpectedVersion.any(),
+                List.of(sameIdElsewhere)))
                 .isInstanceOf(DuplicateEventException.class).hasMessageContaining("another stream");
         assertThat(store.version(account)).isEqualTo(1);
     }
@@ -120,8 +123,10 @@ class AppendAndReadTest {
             store.append(first, account, ExpectedVersion.any(), List.of(opened));
             // the second does not see the first's uncommitted event, so only the unique index can stop it
             ExecutorService pool = Executors.newSingleThreadExecutor();
+            NewEvent sameIdElsewhere = new NewEvent(opened.eventId(), new AccountOpened("a-2", "Ada"),
+                    EventMetadata.empty());
             Future<?> racing = pool.submit(() -> store.append(second, StreamId.of("account", "a-2"),
-                    ExpectedVersion.any(), List.of(opened)));
+                    ExpectedVersion.any(), List.of(sameIdElsewhere)));
             awaitLockWait(second);
             first.commit();
 

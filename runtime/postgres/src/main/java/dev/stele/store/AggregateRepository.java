@@ -4,6 +4,7 @@ import dev.stele.spi.AggregateType;
 import dev.stele.store.internal.Snapshots;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -85,14 +86,24 @@ public final class AggregateRepository<S> {
      * @throws ConcurrencyConflictException if the stream kept changing for {@link #maxAttempts()} attempts
      */
     public Loaded<S> update(String id, Function<? super S, ? extends List<?>> command) {
+        return update(id, EventMetadata.empty(), command);
+    }
+
+    /**
+     * {@link #update(String, Function)}, with {@code metadata} (correlation and causation ids, headers) on
+     * every event the command returns, unless it returns a {@link NewEvent} with metadata of its own.
+     */
+    public Loaded<S> update(String id, EventMetadata metadata, Function<? super S, ? extends List<?>> command) {
+        Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(command, "command");
         StreamId stream = stream(id);
         for (int attempt = 1; ; attempt++) {
             Loaded<S> loaded = load(id);
-            List<?> events = command.apply(loaded.state());
-            if (events == null || events.isEmpty()) {
+            List<?> decided = command.apply(loaded.state());
+            if (decided == null || decided.isEmpty()) {
                 return loaded;
             }
+            List<Object> events = withMetadata(decided, metadata);
             try {
                 Loaded<S> updated = store.inTransaction(tx -> {
                     AppendResult result = tx.append(stream, ExpectedVersion.exactly(loaded.version()), events);
@@ -135,6 +146,18 @@ public final class AggregateRepository<S> {
             throw new EventStoreException("snapshot the aggregate", stream, e);
         }
         return new Loaded<>(loaded.state(), loaded.version(), loaded.version());
+    }
+
+    /** The command's events, each with {@code metadata} unless it brings its own. */
+    private static List<Object> withMetadata(List<?> events, EventMetadata metadata) {
+        if (metadata.isEmpty()) {
+            return new ArrayList<>(events);
+        }
+        List<Object> withMetadata = new ArrayList<>(events.size());
+        for (Object event : events) {
+            withMetadata.add(event instanceof NewEvent known ? known : NewEvent.of(event, metadata));
+        }
+        return withMetadata;
     }
 
     private S apply(S state, String eventName, Object event) {

@@ -1,6 +1,7 @@
 package dev.stele.store;
 
 import dev.stele.catalog.Catalog;
+import dev.stele.spi.EventType;
 import dev.stele.store.internal.Appender;
 import dev.stele.store.internal.Migrations;
 import dev.stele.store.internal.Reader;
@@ -101,9 +102,10 @@ public final class EventStore {
      *
      * @throws ConcurrencyConflictException if the stream is not at the expected version
      * @throws DuplicateEventException if some event ids exist already but not all, or in another stream
+     * @throws StreamMismatchException if an event's {@code @StreamId} names another stream; nothing is written
      */
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
-        List<NewEvent> batch = batch(events);
+        List<NewEvent> batch = batch(stream, events);
         for (int attempt = 1; ; attempt++) {
             try {
                 return appendOnce(stream, expected, batch);
@@ -118,6 +120,18 @@ public final class EventStore {
 
             }
         }
+    }
+
+    /**
+     * Appends {@code events} to the stream they name: in {@code category}, with the id their
+     * {@code @StreamId} holds, which every event of the append must share. Otherwise as
+     * {@link #append(StreamId, ExpectedVersion, List)}.
+     *
+     * @throws IllegalArgumentException if the first event has no {@code @StreamId}, or it holds null
+     * @throws StreamMismatchException if another event names another stream
+     */
+    public AppendResult append(String category, ExpectedVersion expected, List<?> events) {
+        return append(streamOf(category, events), expected, events);
     }
 
     private AppendResult appendOnce(StreamId stream, ExpectedVersion expected, List<NewEvent> batch) {
@@ -163,7 +177,7 @@ public final class EventStore {
      * transaction.
      */
     public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<?> events) {
-        List<NewEvent> batch = batch(events);
+        List<NewEvent> batch = batch(stream, events);
         try {
             return appender.append(connection, stream, expected, batch, true);
         } catch (SQLException e) {
@@ -197,6 +211,11 @@ public final class EventStore {
                 @Override
                 public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
                     return EventStore.this.append(connection, stream, expected, events);
+                }
+
+                @Override
+                public AppendResult append(String category, ExpectedVersion expected, List<?> events) {
+                    return EventStore.this.append(connection, streamOf(category, events), expected, events);
                 }
             });
             try {
@@ -306,15 +325,48 @@ public final class EventStore {
         }
     }
 
-    private static List<NewEvent> batch(List<?> events) {
+    /**
+     * {@code events} as {@link NewEvent}s, each checked against the stream: an event whose
+     * {@code @StreamId} names another stream is a {@link StreamMismatchException}.
+     */
+    private List<NewEvent> batch(StreamId stream, List<?> events) {
+        Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(events, "events");
         if (events.isEmpty()) {
             throw new IllegalArgumentException("an append needs at least one event");
         }
         List<NewEvent> batch = new ArrayList<>(events.size());
-        for (Object event : events) {
-            batch.add(event instanceof NewEvent known ? known : NewEvent.of(Objects.requireNonNull(event, "event")));
+        for (int i = 0; i < events.size(); i++) {
+            Object given = events.get(i);
+            NewEvent event = given instanceof NewEvent known ? known : NewEvent.of(Objects.requireNonNull(given,
+                    "event"));
+            EventType<?> type = catalog.eventType(event.event().getClass());
+            if (type.hasStreamId()) {
+                String named = type.streamIdOf(event.event());
+                if (!stream.id().equals(named)) {
+                    throw new StreamMismatchException(stream, i, type.name(), named);
+                }
+            }
+            batch.add(event);
         }
         return batch;
     }
+
+    /** The stream {@code events} name in their {@code @StreamId}, in {@code category}. */
+    StreamId streamOf(String category, List<?> events) {
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("an append needs at least one event");
+        }
+        Object first = events.get(0) instanceof NewEvent known ? known.event() : events.get(0);
+        EventType<?> type = catalog.eventType(Objects.requireNonNull(first, "event").getClass());
+        String id = type.hasStreamId() ? type.streamIdOf(first) : null;
+        if (id == null) {
+            throw new IllegalArgumentException(type.name() + (type.hasStreamId() ? " holds no stream id in its"
+                    + " @StreamId (it is null)" : " has no @StreamId") + ", so the append must name its stream:"
+                    + " append(StreamId.of(\"" + category + "\", id), ...)");
+        }
+        return StreamId.of(category, id);
+    }
+
 }

@@ -11,4 +11,10 @@ public interface Transaction {
 
     /** Appends within this transaction: it commits with the rest, or not at all. */
     AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events);
+
+    /**
+     * Appends within this transaction to the stream the events name in their {@code @StreamId}, in
+     * {@code category} (see {@link EventStore#append(String, ExpectedVersion, List)}).
+     */
+    AppendResult append(String category, ExpectedVersion expected, List<?> events);
 }

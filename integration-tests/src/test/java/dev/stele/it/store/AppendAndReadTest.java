@@ -82,6 +82,35 @@ class AppendAndReadTest {
     }
 
     @Test
+    void aConflictNamesTheExpectedVersionAsTheCallerWroteIt() {
+        store.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada")));
+
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.noStream(),
+                List.of(new AccountOpened("a-1", "Grace"))))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> {
+                    assertThat(e).hasMessage("append to account-a-1 expected no stream but the stream is at version 1");
+                    assertThat(e.expected()).hasToString("noStream");
+                    assertThat(e.expected().isNoStream()).isTrue();
+                });
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.exactly(0),
+                List.of(new AccountOpened("a-1", "Grace"))))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> {
+                    assertThat(e).hasMessage("append to account-a-1 expected version 0 but the stream is at version 1");
+                    assertThat(e.expected()).hasToString("exactly(0)");
+                    assertThat(e.expected().isNoStream()).isTrue();
+                });
+        // the same meaning either way
+        assertThat(ExpectedVersion.exactly(0)).isEqualTo(ExpectedVersion.noStream())
+                .hasSameHashCodeAs(ExpectedVersion.noStream());
+        assertThat(ExpectedVersion.exactly(7)).hasToString("exactly(7)");
+        assertThat(ExpectedVersion.any()).hasToString("any");
+        StreamId fresh = StreamId.of("account", "a-2");
+        assertThat(store.append(fresh, ExpectedVersion.exactly(0), List.of(new AccountOpened("a-2", "Ada")))
+                .nextExpectedVersion()).isEqualTo(1);
+        assertThat(store.version(account)).isEqualTo(1);
+    }
+
+    @Test
     void appendingTheSameEventIdsAgainReturnsTheOriginalPositionsAndWritesNothing() {
         List<NewEvent> events = List.of(new NewEvent(UUID.randomUUID(), new AccountOpened("a-1", "Ada"),
                 EventMetadata.empty()), new NewEvent(UUID.randomUUID(), new MoneyDeposited("a-1", 5),

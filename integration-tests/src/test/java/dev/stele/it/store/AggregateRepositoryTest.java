@@ -43,6 +43,21 @@ class AggregateRepositoryTest {
     }
 
     @Test
+    void anAggregateWithoutEventsDoesNotExistUntilItsFirstEvent() {
+        Loaded<Account> nobody = accounts.load("a-1");
+
+        assertThat(nobody.exists()).isFalse();
+        assertThat(accounts.find("a-1")).isEmpty();
+
+        Loaded<Account> opened = accounts.update("a-1", account -> List.of(new AccountOpened("a-1", "Ada")));
+
+        assertThat(opened.exists()).isTrue();
+        assertThat(accounts.load("a-1").exists()).isTrue();
+        assertThat(accounts.find("a-1")).contains(opened);
+        assertThat(accounts.find("a-2")).isEmpty();
+    }
+
+    @Test
     void anUpdateAppendsWhatTheCommandDecidesAndReturnsTheNewState() {
         accounts.update("a-1", account -> List.of(new AccountOpened("a-1", "Ada"), new MoneyDeposited("a-1", 100)));
 

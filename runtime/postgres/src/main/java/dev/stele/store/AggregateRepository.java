@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,10 @@ import java.util.function.Function;
  * command again, up to {@link #maxAttempts()} times. Every {@code snapshotEvery} events a snapshot of the
  * state is written in the same transaction as the events; loading starts from it when its schema
  * fingerprint is the current one.
+ *
+ * <p>An aggregate with no event is not missing: {@link #load} returns its {@code @Initial} state at
+ * version 0, which is what the first command runs on. {@link Loaded#exists()} tells the two apart, and
+ * {@link #find} returns nothing for it.
  *
  * @param <S> the aggregate's state record
  */
@@ -56,7 +61,11 @@ public final class AggregateRepository<S> {
         return StreamId.of(type.category(), id);
     }
 
-    /** The aggregate's current state: its snapshot, if usable, and every event after it. */
+    /**
+     * The aggregate's current state: its snapshot, if usable, and every event after it. An aggregate with
+     * no event loads as its {@code @Initial} state at version 0 ({@link Loaded#exists()} is false), never
+     * as an error.
+     */
     public Loaded<S> load(String id) {
         StreamId stream = stream(id);
         try (Connection connection = store.dataSource().getConnection()) {
@@ -77,6 +86,12 @@ public final class AggregateRepository<S> {
         } catch (SQLException e) {
             throw new EventStoreException("load the aggregate", stream, e);
         }
+    }
+
+    /** The aggregate's current state as {@link #load} reads it, or empty if it has no event yet. */
+    public Optional<Loaded<S>> find(String id) {
+        Loaded<S> loaded = load(id);
+        return loaded.exists() ? Optional.of(loaded) : Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.stele.it.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stele.catalog.EventEncodingException;
 import dev.stele.it.events.AccountOpened;
 import dev.stele.it.events.MoneyDeposited;
 import dev.stele.it.events.MoneyWithdrawn;
@@ -195,6 +196,38 @@ class AppendAndReadTest {
         store.append(account, ExpectedVersion.any(), List.of(NewEvent.of(new AccountOpened("a-1", "Ada"), metadata)));
 
         assertThat(store.readStream(account, 1, 1).get(0).metadata()).isEqualTo(metadata);
+    }
+
+    @Test
+    void theSixCharactersBackslashU0000AreStoredAndReadBackAsWritten() {
+        String windowsPath = "C:\\u0000\\logs"; // backslash, u, 0, 0, 0, 0: no U+0000 in it
+        String twoBackslashes = "\\\\u0000";
+        assertThat(windowsPath).hasSize(13).doesNotContain("\0");
+        EventMetadata metadata = EventMetadata.empty().withCorrelationId(twoBackslashes)
+                .withHeader("path", windowsPath);
+        List<Object> events = List.of(new AccountOpened("a-1", windowsPath),
+                NewEvent.of(new AccountOpened("a-1", twoBackslashes), metadata));
+
+        store.append(account, ExpectedVersion.noStream(), events);
+
+        List<RecordedEvent> read = store.readStream(account, 1, 10);
+        assertThat(read).extracting(RecordedEvent::event).containsExactly(new AccountOpened("a-1", windowsPath),
+                new AccountOpened("a-1", twoBackslashes));
+        assertThat(read.get(1).metadata()).isEqualTo(metadata);
+    }
+
+    @Test
+    void aRealU0000IsAnEncodingErrorNamingTheEventAndFieldAndNothingIsWritten() {
+        for (String owner : new String[] {"Ada\0", "C:\\\0", "\0\\u0000"}) {
+            assertThatThrownBy(() -> store.append(account, ExpectedVersion.any(),
+                    List.of(new MoneyDeposited("a-1", 1), new AccountOpened("a-1", owner))))
+                    .isInstanceOfSatisfying(EventEncodingException.class, e -> {
+                        assertThat(e.eventName()).isEqualTo("AccountOpened");
+                        assertThat(e.fieldPath()).isEqualTo("owner");
+                        assertThat(e.reason()).contains("U+0000");
+                    });
+        }
+        assertThat(store.version(account)).isZero();
     }
 
     @Test

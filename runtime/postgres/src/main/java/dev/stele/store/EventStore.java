@@ -103,9 +103,11 @@ public final class EventStore {
      * @throws ConcurrencyConflictException if the stream is not at the expected version
      * @throws DuplicateEventException if some event ids exist already but not all, or in another stream
      * @throws StreamMismatchException if an event's {@code @StreamId} names another stream; nothing is written
+     * @throws dev.stele.catalog.EventEncodingException if an event does not encode, or a string in it or in
+     *     its metadata holds U+0000, which {@code jsonb} cannot store; found before any SQL runs
      */
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
-        List<NewEvent> batch = batch(stream, events);
+        Appender.Batch batch = batch(stream, events);
         for (int attempt = 1; ; attempt++) {
             try {
                 return appendOnce(stream, expected, batch);
@@ -134,7 +136,7 @@ public final class EventStore {
         return append(streamOf(category, events), expected, events);
     }
 
-    private AppendResult appendOnce(StreamId stream, ExpectedVersion expected, List<NewEvent> batch) {
+    private AppendResult appendOnce(StreamId stream, ExpectedVersion expected, Appender.Batch batch) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -177,12 +179,12 @@ public final class EventStore {
      * transaction.
      */
     public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<?> events) {
-        List<NewEvent> batch = batch(stream, events);
+        Appender.Batch batch = batch(stream, events);
         try {
             return appender.append(connection, stream, expected, batch, true);
         } catch (SQLException e) {
             if (appender.isDuplicateId(e)) {
-                throw new DuplicateEventException(stream, batch.stream().map(NewEvent::eventId).toList(),
+                throw new DuplicateEventException(stream, batch.events().stream().map(NewEvent::eventId).toList(),
                         "a concurrent append of the same ids won; the transaction is aborted, retry it");
             }
             throw new EventStoreException("append to", stream, e);
@@ -326,10 +328,11 @@ public final class EventStore {
     }
 
     /**
-     * {@code events} as {@link NewEvent}s, each checked against the stream: an event whose
-     * {@code @StreamId} names another stream is a {@link StreamMismatchException}.
+     * {@code events} as {@link NewEvent}s, each checked against the stream (an event whose
+     * {@code @StreamId} names another stream is a {@link StreamMismatchException}), and encoded: all
+     * before any SQL runs.
      */
-    private List<NewEvent> batch(StreamId stream, List<?> events) {
+    private Appender.Batch batch(StreamId stream, List<?> events) {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(events, "events");
         if (events.isEmpty()) {
@@ -349,7 +352,7 @@ public final class EventStore {
             }
             batch.add(event);
         }
-        return batch;
+        return appender.encode(batch);
     }
 
     /** The stream {@code events} name in their {@code @StreamId}, in {@code category}. */

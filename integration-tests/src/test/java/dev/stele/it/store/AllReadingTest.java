@@ -7,16 +7,20 @@ import dev.stele.catalog.EventDecodingException;
 import dev.stele.catalog.UnknownEventException;
 import dev.stele.it.events.MoneyDeposited;
 import dev.stele.store.AllSlice;
+import dev.stele.store.EventMetadata;
 import dev.stele.store.EventStore;
 import dev.stele.store.ExpectedVersion;
+import dev.stele.store.NewEvent;
 import dev.stele.store.Position;
 import dev.stele.store.RecordedEvent;
 import dev.stele.store.StoredEventException;
 import dev.stele.store.StreamId;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AllReadingTest {
@@ -130,6 +134,48 @@ class AllReadingTest {
                             cause -> assertThat(cause.fieldPath()).isEqualTo("amountMinor"));
                     assertThat(e).hasMessageContaining("cannot read the event at global position " + position);
                 });
+    }
+
+    @Test
+    void metadataOfTheWrongTypeStopsTheReadLikeABadPayload() throws Exception {
+        StreamId stream = StreamId.of("account", "a-1");
+        store.append(stream, ExpectedVersion.noStream(), List.of(new MoneyDeposited("a-1", 1),
+                NewEvent.of(new MoneyDeposited("a-1", 2), EventMetadata.empty().withCorrelationId("req-1"))));
+        long position = store.readStream(stream, 2, 1).get(0).position().globalPosition();
+        Map<String, String> cases = Map.of(
+                "{\"correlationId\": 42}", "correlationId is the number 42, not a string",
+                "{\"causationId\": {\"id\": \"c-1\"}}", "causationId is an object, not a string",
+                "{\"headers\": {\"tenant\": 7}}", "header 'tenant' is the number 7, not a string",
+                "{\"headers\": [\"tenant\"]}", "headers is an array, not an object of strings");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            writeMetadataBehindTheRuntime(position, bad.getKey());
+
+            assertThatThrownBy(() -> store.readStream(stream, 1, 10))
+                    .isInstanceOfSatisfying(StoredEventException.class, e -> {
+                        assertThat(e.globalPosition()).isEqualTo(position);
+                        assertThat(e.stream()).isEqualTo(stream);
+                        assertThat(e.streamVersion()).isEqualTo(2);
+                        assertThat(e).hasMessageContaining("its metadata cannot be read: " + bad.getValue());
+                    });
+            assertThatThrownBy(() -> store.readAll(Position.START, 10)).isInstanceOf(StoredEventException.class)
+                    .hasMessageContaining(bad.getValue());
+        }
+
+        // fields another tool adds are no concern of the store's; its own are read as they are
+        writeMetadataBehindTheRuntime(position, "{\"correlationId\": \"req-2\", \"causationId\": null,"
+                + " \"traceparent\": {\"version\": 0}, \"headers\": null}");
+        assertThat(store.readStream(stream, 2, 1).get(0).metadata())
+                .isEqualTo(EventMetadata.empty().withCorrelationId("req-2"));
+    }
+
+    private void writeMetadataBehindTheRuntime(long position, String metadata) throws Exception {
+        try (Connection connection = Stores.DATA_SOURCE.getConnection(); PreparedStatement statement =
+                connection.prepareStatement("UPDATE " + AppendAndReadTest.schemaOf(store) + ".stele_events"
+                        + " SET metadata = ?::jsonb WHERE global_position = ?")) {
+            statement.setString(1, metadata);
+            statement.setLong(2, position);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
     }
 
     /** Writes a row directly, as a tool or a hand-made migration might. */

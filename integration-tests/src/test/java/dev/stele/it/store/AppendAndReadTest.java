@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -228,6 +229,32 @@ class AppendAndReadTest {
                     });
         }
         assertThat(store.version(account)).isZero();
+    }
+
+    @Test
+    void u0000InMetadataIsAnEncodingErrorNamingTheEventBeforeAnySqlRuns() {
+        Map<EventMetadata, String> cases = Map.of(
+                EventMetadata.empty().withHeader("tenant", "ac\0me"), "its metadata header 'tenant'",
+                EventMetadata.empty().withHeader("ten\0ant", "acme"), "the name of its metadata header 'ten\\u0000ant'",
+                EventMetadata.empty().withCorrelationId("req\0"), "its metadata's correlationId",
+                EventMetadata.empty().withCausationId("\0"), "its metadata's causationId");
+        cases.forEach((metadata, where) -> assertThatThrownBy(() -> store.append(account, ExpectedVersion.any(),
+                List.of(new AccountOpened("a-1", "Ada"), NewEvent.of(new MoneyDeposited("a-1", 1), metadata))))
+                .isInstanceOfSatisfying(EventEncodingException.class, e -> {
+                    assertThat(e.eventName()).isEqualTo("MoneyDeposited");
+                    assertThat(e.reason()).isEqualTo(where + " holds the character U+0000, which PostgreSQL's"
+                            + " jsonb cannot store");
+                }));
+        assertThat(store.version(account)).isZero();
+
+        // in the caller's transaction nothing was sent, so the transaction goes on
+        store.inTransaction(tx -> {
+            assertThatThrownBy(() -> tx.append(account, ExpectedVersion.noStream(), List.of(NewEvent.of(
+                    new AccountOpened("a-1", "Ada"), EventMetadata.empty().withHeader("tenant", "\0")))))
+                    .isInstanceOf(EventEncodingException.class);
+            return tx.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada")));
+        });
+        assertThat(store.version(account)).isEqualTo(1);
     }
 
     @Test

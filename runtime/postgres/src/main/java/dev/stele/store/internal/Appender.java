@@ -98,6 +98,11 @@ public final class Appender {
                         Jsonb.pathOfNul(encoded.payloads[i]), "a string holds the character U+0000, which"
                                 + " PostgreSQL's jsonb cannot store", null);
             }
+            String nul = MetadataJson.whereNul(event.metadata());
+            if (nul != null) {
+                throw new EventEncodingException(json.name(), json.version(), Format.JSON, "", nul
+                        + " holds the character U+0000, which PostgreSQL's jsonb cannot store", null);
+            }
             // null, not '{}': the server parses each metadata it is sent, and most events have none
             encoded.metadata[i] = event.metadata().isEmpty() ? null : MetadataJson.write(event.metadata());
         }

@@ -77,7 +77,7 @@ public final class Reader {
         } catch (IOException e) {
             throw new StoredEventException(row.position().globalPosition(), row.stream(), row.streamVersion(),
                     row.eventName(), row.eventVersion(),
-                    new IllegalArgumentException("its metadata is not valid: " + e.getMessage(), e));
+                    new IllegalArgumentException("its metadata cannot be read: " + e.getMessage(), e));
         }
         return new RecordedEvent(row.position(), row.stream(), row.streamVersion(), row.eventId(), row.eventName(),
                 row.eventVersion(), event, metadata, row.recordedAt());

@@ -69,22 +69,26 @@ public final class AggregateRepository<S> {
     public Loaded<S> load(String id) {
         StreamId stream = stream(id);
         try (Connection connection = store.dataSource().getConnection()) {
-            Snapshots.Snapshot<S> snapshot = snapshots.read(connection, type, stream);
-            S state = snapshot == null ? type.initial(id) : snapshot.state();
-            long version = snapshot == null ? 0 : snapshot.version();
-            long snapshotVersion = version;
-            while (true) {
-                List<RecordedEvent> events = store.reader().stream(connection, stream, version + 1, BATCH, true);
-                for (RecordedEvent event : events) {
-                    state = apply(state, event.eventName(), event.event());
-                    version = event.streamVersion();
-                }
-                if (events.size() < BATCH) {
-                    return new Loaded<>(state, version, snapshotVersion);
-                }
-            }
+            return load(connection, id, stream);
         } catch (SQLException e) {
             throw new EventStoreException("load the aggregate", stream, e);
+        }
+    }
+
+    private Loaded<S> load(Connection connection, String id, StreamId stream) throws SQLException {
+        Snapshots.Snapshot<S> snapshot = snapshots.read(connection, type, stream);
+        S state = snapshot == null ? type.initial(id) : snapshot.state();
+        long version = snapshot == null ? 0 : snapshot.version();
+        long snapshotVersion = version;
+        while (true) {
+            List<RecordedEvent> events = store.reader().stream(connection, stream, version + 1, BATCH, true);
+            for (RecordedEvent event : events) {
+                state = apply(state, event.eventName(), event.event());
+                version = event.streamVersion();
+            }
+            if (events.size() < BATCH) {
+                return new Loaded<>(state, version, snapshotVersion);
+            }
         }
     }
 
@@ -151,16 +155,24 @@ public final class AggregateRepository<S> {
         }
     }
 
-    /** Writes a snapshot of the aggregate's current state now, whatever {@code snapshotEvery} says. */
+    /**
+     * Writes a snapshot of the aggregate's current state now, whatever {@code snapshotEvery} says, in
+     * place of the snapshot it had, whatever that was (a damaged one included). It holds the stream's
+     * append lock from before it loads until the snapshot is written, so appends to the stream wait for
+     * it and the snapshot is of the newest state.
+     */
     public Loaded<S> snapshot(String id) {
-        Loaded<S> loaded = load(id);
         StreamId stream = stream(id);
-        try (Connection connection = store.dataSource().getConnection()) {
-            snapshots.write(connection, type, stream, loaded.state(), loaded.version());
+        try {
+            return store.inTransaction(tx -> {
+                snapshots.lockStream(tx.connection(), stream);
+                Loaded<S> loaded = load(tx.connection(), id, stream);
+                snapshots.write(tx.connection(), type, stream, loaded.state(), loaded.version());
+                return new Loaded<>(loaded.state(), loaded.version(), loaded.version());
+            });
         } catch (SQLException e) {
             throw new EventStoreException("snapshot the aggregate", stream, e);
         }
-        return new Loaded<>(loaded.state(), loaded.version(), loaded.version());
     }
 
     /** The command's events, each with {@code metadata} unless it brings its own. */

@@ -145,6 +145,30 @@ class AppendAndReadTest {
     }
 
     @Test
+    void anEventIdRepeatedInOneAppendIsADuplicateNamingItFoundBeforeAnySqlRuns() {
+        NewEvent deposit = NewEvent.of(new MoneyDeposited("a-1", 5));
+
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.noStream(),
+                List.of(new AccountOpened("a-1", "Ada"), deposit, deposit)))
+                .isInstanceOfSatisfying(DuplicateEventException.class, e -> {
+                    assertThat(e.stream()).isEqualTo(account);
+                    assertThat(e.duplicates()).containsExactly(deposit.eventId());
+                    assertThat(e).hasMessage("append to account-a-1 repeats event ids [" + deposit.eventId() + "]: the"
+                            + " append holds the same id more than once (events 2 and 3); each event needs an id of"
+                            + " its own");
+                });
+        assertThat(store.version(account)).isZero();
+
+        // in the caller's transaction nothing was sent, so the transaction goes on
+        store.inTransaction(tx -> {
+            assertThatThrownBy(() -> tx.append(account, ExpectedVersion.noStream(), List.of(deposit, deposit)))
+                    .isInstanceOf(DuplicateEventException.class);
+            return tx.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada"), deposit));
+        });
+        assertThat(store.version(account)).isEqualTo(2);
+    }
+
+    @Test
     void aJoinedAppendThatLosesARaceForTheSameEventIdsIsADuplicateNotADatabaseError() throws Exception {
         NewEvent opened = NewEvent.of(new AccountOpened("a-1", "Ada"));
         try (Connection first = Stores.DATA_SOURCE.getConnection();

@@ -5,6 +5,7 @@ import dev.stele.spi.EventType;
 import dev.stele.store.internal.Appender;
 import dev.stele.store.internal.Migrations;
 import dev.stele.store.internal.Reader;
+import dev.stele.store.internal.ServerErrors;
 import dev.stele.store.internal.Snapshots;
 import dev.stele.store.internal.Tables;
 import java.sql.Connection;
@@ -32,6 +33,10 @@ import javax.sql.DataSource;
  * <li><b>Ordering.</b> A stream reads in version order. {@code $all} reads in (transaction, position)
  *     order and only returns transactions no running transaction can precede, so a reader never skips an
  *     event whose transaction commits after it read past a later one; no clock or timeout is involved.</li>
+ * <li><b>Transactions.</b> {@link #inTransaction} runs its work again in a new transaction when a
+ *     deadlock or the transaction's age defeated it, a bounded number of times: the work may run more
+ *     than once. Appending to several streams in one transaction locks them in the order of the appends;
+ *     a consistent order avoids deadlocks.</li>
  * <li><b>Nothing skipped.</b> An event that cannot be decoded stops the read with
  *     {@link StoredEventException}, which names its position and stream.</li>
  * </ul>
@@ -40,6 +45,8 @@ public final class EventStore {
 
     /** Attempts of an append refused only for its transaction's age, before the conflict is raised. */
     private static final int MAX_ORDER_RETRIES = 50;
+    /** Attempts of {@link #inTransaction}'s work, when a deadlock or the transaction's age defeats it. */
+    private static final int MAX_TRANSACTION_ATTEMPTS = 10;
 
     private final DataSource dataSource;
     private final Catalog catalog;
@@ -101,7 +108,8 @@ public final class EventStore {
      * stream, and concurrent appends are not refused for their transactions' age.
      *
      * @throws ConcurrencyConflictException if the stream is not at the expected version
-     * @throws DuplicateEventException if some event ids exist already but not all, or in another stream
+     * @throws DuplicateEventException if some event ids exist already but not all, or in another stream, or
+     *     the append holds an id twice (found before any SQL runs)
      * @throws StreamMismatchException if an event's {@code @StreamId} names another stream; nothing is written
      * @throws dev.stele.catalog.EventEncodingException if an event does not encode, or a string in it or in
      *     its metadata holds U+0000, which {@code jsonb} cannot store; found before any SQL runs
@@ -165,8 +173,14 @@ public final class EventStore {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new EventStoreException("append to", stream, e);
+            throw failure("append to", stream, e);
         }
+    }
+
+    /** {@code e} as the store raises it: a {@link DeadlockException} if it reports one. */
+    private static EventStoreException failure(String operation, Object subject, SQLException e) {
+        return ServerErrors.isDeadlock(e) ? new DeadlockException(operation, subject, e)
+                : new EventStoreException(operation, subject, e);
     }
 
     /**
@@ -176,7 +190,10 @@ public final class EventStore {
      * against PostgreSQL's {@code max_locks_per_transaction}). If the transaction wrote before it appends,
      * it has its id already, and a younger transaction may have appended to the stream since: then the
      * append is refused with {@link ConcurrencyConflictException#olderTransaction()}, to retry in a new
-     * transaction.
+     * transaction. Appends to several streams in one transaction take their locks in the order they are
+     * made; two transactions that take them in opposite orders deadlock, and PostgreSQL rolls one back,
+     * raised here as {@link DeadlockException}, to retry in a new transaction. Append to streams in a
+     * consistent order to avoid it.
      */
     public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<?> events) {
         Appender.Batch batch = batch(stream, events);
@@ -187,12 +204,46 @@ public final class EventStore {
                 throw new DuplicateEventException(stream, batch.events().stream().map(NewEvent::eventId).toList(),
                         "a concurrent append of the same ids won; the transaction is aborted, retry it");
             }
-            throw new EventStoreException("append to", stream, e);
+            throw failure("append to", stream, e);
         }
     }
 
-    /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction, committed if it returns, rolled back if it throws.
+     *
+     * <p><b>{@code work} may run more than once.</b> When the transaction fails in a way a new one would
+     * not — a deadlock ({@link DeadlockException}, or a {@link SQLException} of SQL state {@code 40P01}
+     * from the caller's own statements), or an append refused for the transaction's age
+     * ({@link ConcurrencyConflictException#olderTransaction()}) — it is rolled back and {@code work} runs
+     * again in a new transaction, up to {@value #MAX_TRANSACTION_ATTEMPTS} times in all; then that failure
+     * is raised. {@code work} is the whole unit of work, so running it again is safe as long as it acts
+     * only through the transaction: do what must happen once (a message sent, a counter outside the
+     * database) after this returns. Other failures, a version conflict included, are raised at once.
+     *
+     * <p>Appends to several streams take each stream's lock in the order they are made, until the
+     * transaction ends: append to streams in a consistent order (sorted by stream, say) so that two
+     * such transactions never wait for each other in a cycle.
+     */
     public <R, X extends Exception> R inTransaction(TransactionCallback<R, X> work) throws X {
+        Objects.requireNonNull(work, "work");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inOneTransaction(work);
+            } catch (Exception e) {
+                if (attempt >= MAX_TRANSACTION_ATTEMPTS || !worthAnotherTransaction(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether a new transaction doing the same work can succeed where this one failed. */
+    private static boolean worthAnotherTransaction(Exception e) {
+        return e instanceof ConcurrencyConflictException conflict ? conflict.olderTransaction()
+                : e instanceof EventStoreException failure && failure.retryable() || ServerErrors.isDeadlock(e);
+    }
+
+    private <R, X extends Exception> R inOneTransaction(TransactionCallback<R, X> work) throws X {
         Connection connection = open("run a transaction");
         boolean autoCommit = true;
         boolean done = false;
@@ -223,7 +274,7 @@ public final class EventStore {
             try {
                 connection.commit();
             } catch (SQLException e) {
-                throw new EventStoreException("commit a transaction", null, e);
+                throw failure("commit a transaction", null, e);
             }
             done = true;
             return result;
@@ -352,7 +403,7 @@ public final class EventStore {
             }
             batch.add(event);
         }
-        return appender.encode(batch);
+        return appender.encode(stream, batch);
     }
 
     /** The stream {@code events} name in their {@code @StreamId}, in {@code category}. */

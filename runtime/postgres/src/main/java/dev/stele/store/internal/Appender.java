@@ -16,8 +16,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -79,12 +81,14 @@ public final class Appender {
     }
 
     /**
-     * Encodes {@code events} for an append.
+     * Encodes {@code events} for an append to {@code stream}.
      *
+     * @throws DuplicateEventException if two events have the same id
      * @throws EventEncodingException if an event does not encode, or it or its metadata holds U+0000,
      *     which {@code jsonb} cannot store
      */
-    public Batch encode(List<NewEvent> events) {
+    public Batch encode(StreamId stream, List<NewEvent> events) {
+        repeatedIds(stream, events);
         AppendStatement.Events encoded = new AppendStatement.Events(events.size());
         for (int i = 0; i < events.size(); i++) {
             NewEvent event = events.get(i);
@@ -107,6 +111,27 @@ public final class Appender {
             encoded.metadata[i] = event.metadata().isEmpty() ? null : MetadataJson.write(event.metadata());
         }
         return new Batch(events, encoded);
+    }
+
+    /** Refuses an append that holds an event id twice: the unique index would refuse it, less helpfully. */
+    private static void repeatedIds(StreamId stream, List<NewEvent> events) {
+        if (events.size() < 2) {
+            return;
+        }
+        Map<UUID, Integer> first = new HashMap<>();
+        Set<UUID> repeated = new LinkedHashSet<>();
+        String where = null;
+        for (int i = 0; i < events.size(); i++) {
+            Integer before = first.putIfAbsent(events.get(i).eventId(), i);
+            if (before != null && repeated.add(events.get(i).eventId()) && where == null) {
+                where = "events " + (before + 1) + " and " + (i + 1);
+            }
+        }
+        if (!repeated.isEmpty()) {
+            throw new DuplicateEventException(stream, new ArrayList<>(repeated), "the append holds the same id"
+                    + " more than once (" + where + (repeated.size() > 1 ? ", and more" : "") + "); each event"
+                    + " needs an id of its own");
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ import javax.sql.DataSource;
  *     than once. Appending to several streams in one transaction locks them in the order of the appends;
  *     a consistent order avoids deadlocks.</li>
  * <li><b>Nothing skipped.</b> An event that cannot be decoded stops the read with
- *     {@link StoredEventException}, which names its position and stream.</li>
+ *     {@link StoredEventException}, which names its position, stream and id; a batch of {@code $all}
+ *     that stops hands over the events before it in {@link StoredEventException#readBefore()}.</li>
  * </ul>
  */
 public final class EventStore {
@@ -326,7 +327,12 @@ public final class EventStore {
         }
     }
 
-    /** Up to {@code max} events of {@code stream} from version {@code from} on, in version order. */
+    /**
+     * Up to {@code max} events of {@code stream} from version {@code from} on, in version order.
+     *
+     * @throws StoredEventException if one of them cannot be read; nothing is returned then, since a list
+     *     that stopped short would look like the stream's end
+     */
     public List<RecordedEvent> readStream(StreamId stream, long from, int max) {
         return readStream(stream, from, max, true);
     }
@@ -347,6 +353,11 @@ public final class EventStore {
     /**
      * Up to {@code max} events of {@code $all} after {@code after}; continue from the slice's
      * {@link AllSlice#next()}. An empty slice means nothing more is visible yet.
+     *
+     * <p>An event that cannot be read stops the batch: this raises {@link StoredEventException} for it,
+     * and the events of the batch before it are in {@link StoredEventException#readBefore()}, with where
+     * to continue. Hand them on and continue from there: the next batch raises at the same event, until
+     * it is dealt with. So a reader never loses the events before a bad one, and never skips it.
      */
     public AllSlice readAll(Position after, int max) {
         try (Connection connection = dataSource.getConnection()) {
@@ -360,7 +371,9 @@ public final class EventStore {
      * Hands every event of {@code $all} after {@code after} that is visible now to {@code sink}, in
      * {@code $all} order, from one streaming query: the way to catch up or rebuild from a position.
      * Returns the position of the last event handed over ({@code after} if none), to continue from with
-     * either form of {@code readAll}. An exception from {@code sink} stops the read and propagates.
+     * either form of {@code readAll}. An exception from {@code sink} stops the read and propagates. An
+     * event that cannot be read stops it too, with {@link StoredEventException}, after every event before
+     * it was handed to {@code sink}.
      */
     public Position readAll(Position after, Consumer<? super RecordedEvent> sink) {
         Objects.requireNonNull(sink, "sink");

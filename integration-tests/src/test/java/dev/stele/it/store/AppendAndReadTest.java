@@ -341,6 +341,43 @@ class AppendAndReadTest {
         assertThat(count(ledger)).isEqualTo(1);
     }
 
+    @Test
+    void aTransactionReadsThroughItsOwnConnectionSoItCanReadThenAppend() {
+        store.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada"),
+                new MoneyDeposited("a-1", 100), new MoneyDeposited("a-1", 20)));
+
+        AppendResult closed = store.inTransaction(tx -> {
+            long version = tx.version(account);
+            long balance = tx.readStream(account, 1, 100).stream().map(RecordedEvent::event)
+                    .filter(MoneyDeposited.class::isInstance)
+                    .mapToLong(event -> ((MoneyDeposited) event).amountMinor()).sum();
+            AppendResult withdrawn = tx.append(account, ExpectedVersion.exactly(version),
+                    List.of(new MoneyWithdrawn("a-1", balance)));
+
+            // the transaction sees its own append; no one else does before it commits
+            assertThat(tx.version(account)).isEqualTo(4);
+            assertThat(tx.readStream(account, 4, 10)).extracting(RecordedEvent::event)
+                    .containsExactly(new MoneyWithdrawn("a-1", 120));
+            assertThat(tx.readStreamBackwards(account, 4, 2)).extracting(RecordedEvent::streamVersion)
+                    .containsExactly(4L, 3L);
+            assertThat(store.version(account)).isEqualTo(3);
+            assertThat(store.readStream(account, 4, 10)).isEmpty();
+            return withdrawn;
+        });
+
+        assertThat(closed.nextExpectedVersion()).isEqualTo(4);
+        assertThat(store.readStream(account, 4, 10)).extracting(RecordedEvent::event)
+                .containsExactly(new MoneyWithdrawn("a-1", 120));
+
+        // reading locks nothing: a writer that commits in between makes the append a conflict
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            long version = tx.version(account);
+            store.append(account, ExpectedVersion.exactly(version), List.of(new MoneyDeposited("a-1", 1)));
+            return tx.append(account, ExpectedVersion.exactly(version), List.of(new MoneyDeposited("a-1", 2)));
+        })).isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> assertThat(e.actual()).isEqualTo(5));
+        assertThat(store.version(account)).isEqualTo(5);
+    }
+
     /** Waits until {@code connection}'s backend waits for a lock. */
     static void awaitLockWait(Connection connection) throws Exception {
         int pid = connection.unwrap(PGConnection.class).getBackendPID();

@@ -271,6 +271,21 @@ public final class EventStore {
                 public AppendResult append(String category, ExpectedVersion expected, List<?> events) {
                     return EventStore.this.append(connection, streamOf(category, events), expected, events);
                 }
+
+                @Override
+                public long version(StreamId stream) {
+                    return EventStore.this.version(connection, stream);
+                }
+
+                @Override
+                public List<RecordedEvent> readStream(StreamId stream, long from, int max) {
+                    return EventStore.this.readStream(connection, stream, from, max, true);
+                }
+
+                @Override
+                public List<RecordedEvent> readStreamBackwards(StreamId stream, long from, int max) {
+                    return EventStore.this.readStream(connection, stream, from, max, false);
+                }
             });
             try {
                 connection.commit();
@@ -321,9 +336,17 @@ public final class EventStore {
     /** The stream's version: its number of events, 0 if it has none. */
     public long version(StreamId stream) {
         try (Connection connection = dataSource.getConnection()) {
-            return reader.version(connection, stream);
+            return version(connection, stream);
         } catch (SQLException e) {
             throw new EventStoreException("read the version of", stream, e);
+        }
+    }
+
+    private long version(Connection connection, StreamId stream) {
+        try {
+            return reader.version(connection, stream);
+        } catch (SQLException e) {
+            throw failure("read the version of", stream, e);
         }
     }
 
@@ -344,9 +367,18 @@ public final class EventStore {
 
     private List<RecordedEvent> readStream(StreamId stream, long from, int max, boolean forward) {
         try (Connection connection = dataSource.getConnection()) {
-            return reader.stream(connection, stream, from, max, forward);
+            return readStream(connection, stream, from, max, forward);
         } catch (SQLException e) {
             throw new EventStoreException("read", stream, e);
+        }
+    }
+
+    private List<RecordedEvent> readStream(Connection connection, StreamId stream, long from, int max,
+            boolean forward) {
+        try {
+            return reader.stream(connection, stream, from, max, forward);
+        } catch (SQLException e) {
+            throw failure("read", stream, e);
         }
     }
 

@@ -256,37 +256,7 @@ public final class EventStore {
             throw new EventStoreException("begin a transaction", null, e);
         }
         try {
-            R result = work.run(new Transaction() {
-                @Override
-                public Connection connection() {
-                    return connection;
-                }
-
-                @Override
-                public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
-                    return EventStore.this.append(connection, stream, expected, events);
-                }
-
-                @Override
-                public AppendResult append(String category, ExpectedVersion expected, List<?> events) {
-                    return EventStore.this.append(connection, streamOf(category, events), expected, events);
-                }
-
-                @Override
-                public long version(StreamId stream) {
-                    return EventStore.this.version(connection, stream);
-                }
-
-                @Override
-                public List<RecordedEvent> readStream(StreamId stream, long from, int max) {
-                    return EventStore.this.readStream(connection, stream, from, max, true);
-                }
-
-                @Override
-                public List<RecordedEvent> readStreamBackwards(StreamId stream, long from, int max) {
-                    return EventStore.this.readStream(connection, stream, from, max, false);
-                }
-            });
+            R result = work.run(new OpenTransaction(this, connection));
             try {
                 connection.commit();
             } catch (SQLException e) {
@@ -342,7 +312,8 @@ public final class EventStore {
         }
     }
 
-    private long version(Connection connection, StreamId stream) {
+    /** The stream's version as the transaction on {@code connection} sees it. */
+    long version(Connection connection, StreamId stream) {
         try {
             return reader.version(connection, stream);
         } catch (SQLException e) {
@@ -373,8 +344,8 @@ public final class EventStore {
         }
     }
 
-    private List<RecordedEvent> readStream(Connection connection, StreamId stream, long from, int max,
-            boolean forward) {
+    /** Events of {@code stream} as the transaction on {@code connection} sees them. */
+    List<RecordedEvent> readStream(Connection connection, StreamId stream, long from, int max, boolean forward) {
         try {
             return reader.stream(connection, stream, from, max, forward);
         } catch (SQLException e) {

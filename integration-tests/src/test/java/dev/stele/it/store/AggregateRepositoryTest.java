@@ -13,6 +13,7 @@ import dev.stele.store.ExpectedVersion;
 import dev.stele.store.Loaded;
 import dev.stele.store.StreamId;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,21 @@ class AggregateRepositoryTest {
     @Test
     void anAggregateWithoutEventsIsItsInitialState() {
         assertThat(accounts.load("nobody")).isEqualTo(new Loaded<>(new Account("nobody", "", 0, false), 0, 0));
+    }
+
+    @Test
+    void anAggregateWithoutEventsDoesNotExistUntilItsFirstEvent() {
+        Loaded<Account> nobody = accounts.load("a-1");
+
+        assertThat(nobody.exists()).isFalse();
+        assertThat(accounts.find("a-1")).isEmpty();
+
+        Loaded<Account> opened = accounts.update("a-1", account -> List.of(new AccountOpened("a-1", "Ada")));
+
+        assertThat(opened.exists()).isTrue();
+        assertThat(accounts.load("a-1").exists()).isTrue();
+        assertThat(accounts.find("a-1")).contains(opened);
+        assertThat(accounts.find("a-2")).isEmpty();
     }
 
     @Test
@@ -131,6 +147,61 @@ class AggregateRepositoryTest {
 
         assertThat(loaded.snapshotVersion()).isZero();
         assertThat(loaded.state()).isEqualTo(new Account("a-1", "Ada", 50, true));
+    }
+
+    @Test
+    void aSnapshotReplacesADamagedOneAtItsVersionOrPastItAndTheNextLoadStartsFromIt() throws Exception {
+        seedWithSnapshot();
+        // damaged at the same version: the fingerprint holds, the state does not read
+        execute("UPDATE %s.stele_snapshots SET state = '{\"id\": \"a-1\"}'");
+        assertThat(accounts.load("a-1").snapshotVersion()).isZero();
+
+        assertThat(accounts.snapshot("a-1").snapshotVersion()).isEqualTo(2);
+
+        Loaded<Account> loaded = accounts.load("a-1");
+        assertThat(loaded.snapshotVersion()).isEqualTo(2);
+        assertThat(loaded.state()).isEqualTo(new Account("a-1", "Ada", 50, true));
+
+        // damaged past the stream's version
+        execute("UPDATE %s.stele_snapshots SET stream_version = 99, state = '{\"id\": \"a-1\"}'");
+        accounts.snapshot("a-1");
+
+        assertThat(accounts.load("a-1")).isEqualTo(new Loaded<>(new Account("a-1", "Ada", 50, true), 2, 2));
+    }
+
+    @Test
+    void aSnapshotWaitsForAnAppendInFlightAndIncludesIt() throws Exception {
+        accounts.update("a-1", account -> List.of(new AccountOpened("a-1", "Ada")));
+        try (Connection appending = Stores.DATA_SOURCE.getConnection()) {
+            appending.setAutoCommit(false);
+            store.append(appending, accounts.stream("a-1"), ExpectedVersion.exactly(1),
+                    List.of(new MoneyDeposited("a-1", 40)));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<Loaded<Account>> snapshot = pool.submit(() -> accounts.snapshot("a-1"));
+            awaitAdvisoryLockWait();
+            appending.commit();
+
+            assertThat(snapshot.get().snapshotVersion()).isEqualTo(2);
+            pool.shutdown();
+        }
+        assertThat(accounts.load("a-1")).isEqualTo(new Loaded<>(new Account("a-1", "Ada", 40, true), 2, 2));
+    }
+
+    /** Waits until a backend waits for an advisory lock: a stream's append lock. */
+    private static void awaitAdvisoryLockWait() throws Exception {
+        try (Connection watcher = Stores.DATA_SOURCE.getConnection()) {
+            for (int i = 0; i < 1000; i++) {
+                try (ResultSet rows = watcher.createStatement().executeQuery(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("nothing waited for a stream's lock");
     }
 
     private void seedWithSnapshot() {

@@ -2,21 +2,27 @@ package dev.stele.it.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.stele.catalog.EventDecodingException;
 import dev.stele.catalog.UnknownEventException;
 import dev.stele.it.events.MoneyDeposited;
 import dev.stele.store.AllSlice;
+import dev.stele.store.EventMetadata;
 import dev.stele.store.EventStore;
 import dev.stele.store.ExpectedVersion;
+import dev.stele.store.NewEvent;
 import dev.stele.store.Position;
 import dev.stele.store.RecordedEvent;
 import dev.stele.store.StoredEventException;
 import dev.stele.store.StreamId;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AllReadingTest {
@@ -132,13 +138,102 @@ class AllReadingTest {
                 });
     }
 
+    @Test
+    void metadataOfTheWrongTypeStopsTheReadLikeABadPayload() throws Exception {
+        StreamId stream = StreamId.of("account", "a-1");
+        NewEvent traced = NewEvent.of(new MoneyDeposited("a-1", 2), EventMetadata.empty().withCorrelationId("req-1"));
+        store.append(stream, ExpectedVersion.noStream(), List.of(new MoneyDeposited("a-1", 1), traced));
+        long position = store.readStream(stream, 2, 1).get(0).position().globalPosition();
+        Map<String, String> cases = Map.of(
+                "{\"correlationId\": 42}", "correlationId is the number 42, not a string",
+                "{\"causationId\": {\"id\": \"c-1\"}}", "causationId is an object, not a string",
+                "{\"headers\": {\"tenant\": 7}}", "header 'tenant' is the number 7, not a string",
+                "{\"headers\": [\"tenant\"]}", "headers is an array, not an object of strings");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            writeMetadataBehindTheRuntime(position, bad.getKey());
+
+            assertThatThrownBy(() -> store.readStream(stream, 1, 10))
+                    .isInstanceOfSatisfying(StoredEventException.class, e -> {
+                        assertThat(e.globalPosition()).isEqualTo(position);
+                        assertThat(e.stream()).isEqualTo(stream);
+                        assertThat(e.streamVersion()).isEqualTo(2);
+                        assertThat(e.eventId()).isEqualTo(traced.eventId());
+                        assertThat(e).hasMessageContaining("its metadata cannot be read: " + bad.getValue());
+                    });
+            assertThatThrownBy(() -> store.readAll(Position.START, 10)).isInstanceOf(StoredEventException.class)
+                    .hasMessageContaining(bad.getValue());
+        }
+
+        // fields another tool adds are no concern of the store's; its own are read as they are
+        writeMetadataBehindTheRuntime(position, "{\"correlationId\": \"req-2\", \"causationId\": null,"
+                + " \"traceparent\": {\"version\": 0}, \"headers\": null}");
+        assertThat(store.readStream(stream, 2, 1).get(0).metadata())
+                .isEqualTo(EventMetadata.empty().withCorrelationId("req-2"));
+    }
+
+    private void writeMetadataBehindTheRuntime(long position, String metadata) throws Exception {
+        try (Connection connection = Stores.DATA_SOURCE.getConnection(); PreparedStatement statement =
+                connection.prepareStatement("UPDATE " + AppendAndReadTest.schemaOf(store) + ".stele_events"
+                        + " SET metadata = ?::jsonb WHERE global_position = ?")) {
+            statement.setString(1, metadata);
+            statement.setLong(2, position);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBadEventInABatchRaisesWithItsIdAndTheEventsBeforeItSoNoneIsLostOrSkipped() throws Exception {
+        store.append(StreamId.of("account", "a-1"), ExpectedVersion.any(),
+                List.of(new MoneyDeposited("a-1", 1), new MoneyDeposited("a-1", 2)));
+        UUID badId = UUID.randomUUID();
+        long bad = insertBehindTheRuntime(badId, "'InterestPaid', 1, '{\"accountId\": \"a-1\"}'");
+        store.append(StreamId.of("account", "a-2"), ExpectedVersion.any(), List.of(new MoneyDeposited("a-2", 3)));
+
+        StoredEventException stop = catchThrowableOfType(StoredEventException.class,
+                () -> store.readAll(Position.START, 10));
+
+        assertThat(stop.globalPosition()).isEqualTo(bad);
+        assertThat(stop.eventId()).isEqualTo(badId);
+        assertThat(stop).hasMessageContaining("InterestPaid v1, event id " + badId + ")");
+        AllSlice before = stop.readBefore().orElseThrow();
+        assertThat(before.events()).extracting(event -> ((MoneyDeposited) event.event()).amountMinor())
+                .containsExactly(1L, 2L);
+        assertThat(before.next()).isEqualTo(before.events().get(1).position());
+
+        // continuing after them stops at the bad event again: it is never passed
+        StoredEventException again = catchThrowableOfType(StoredEventException.class,
+                () -> store.readAll(before.next(), 10));
+        assertThat(again.eventId()).isEqualTo(badId);
+        assertThat(again.readBefore()).hasValueSatisfying(nothing -> {
+            assertThat(nothing.events()).isEmpty();
+            assertThat(nothing.next()).isEqualTo(before.next());
+        });
+
+        // a stream read names the event too, and returns nothing that would look like the stream's end
+        assertThatThrownBy(() -> store.readStream(StreamId.of("account", "a-1"), 1, 10))
+                .isInstanceOfSatisfying(StoredEventException.class, e -> {
+                    assertThat(e.eventId()).isEqualTo(badId);
+                    assertThat(e.readBefore()).isEmpty();
+                });
+        // the streaming read hands on the events before it, then stops
+        List<RecordedEvent> streamed = new ArrayList<>();
+        assertThatThrownBy(() -> store.readAll(Position.START, streamed::add))
+                .isInstanceOfSatisfying(StoredEventException.class, e -> assertThat(e.eventId()).isEqualTo(badId));
+        assertThat(streamed).extracting(RecordedEvent::position).containsExactlyElementsOf(
+                before.events().stream().map(RecordedEvent::position).toList());
+    }
+
     /** Writes a row directly, as a tool or a hand-made migration might. */
     private long insertBehindTheRuntime(String nameVersionPayload) throws Exception {
+        return insertBehindTheRuntime(UUID.randomUUID(), nameVersionPayload);
+    }
+
+    private long insertBehindTheRuntime(UUID eventId, String nameVersionPayload) throws Exception {
         String schema = AppendAndReadTest.schemaOf(store);
         try (Connection connection = Stores.DATA_SOURCE.getConnection(); Statement statement =
                 connection.createStatement()) {
             var rows = statement.executeQuery("INSERT INTO " + schema + ".stele_events (event_id, stream_category,"
-                    + " stream_id, stream_version, event_name, event_version, payload) VALUES (gen_random_uuid(),"
+                    + " stream_id, stream_version, event_name, event_version, payload) VALUES ('" + eventId + "',"
                     + " 'account', 'a-1', 99, " + nameVersionPayload + ") RETURNING global_position");
             rows.next();
             return rows.getLong(1);

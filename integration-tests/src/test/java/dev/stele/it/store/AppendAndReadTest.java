@@ -3,6 +3,7 @@ package dev.stele.it.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stele.catalog.EventEncodingException;
 import dev.stele.it.events.AccountOpened;
 import dev.stele.it.events.MoneyDeposited;
 import dev.stele.it.events.MoneyWithdrawn;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,6 +84,35 @@ class AppendAndReadTest {
     }
 
     @Test
+    void aConflictNamesTheExpectedVersionAsTheCallerWroteIt() {
+        store.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada")));
+
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.noStream(),
+                List.of(new AccountOpened("a-1", "Grace"))))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> {
+                    assertThat(e).hasMessage("append to account-a-1 expected no stream but the stream is at version 1");
+                    assertThat(e.expected()).hasToString("noStream");
+                    assertThat(e.expected().isNoStream()).isTrue();
+                });
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.exactly(0),
+                List.of(new AccountOpened("a-1", "Grace"))))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> {
+                    assertThat(e).hasMessage("append to account-a-1 expected version 0 but the stream is at version 1");
+                    assertThat(e.expected()).hasToString("exactly(0)");
+                    assertThat(e.expected().isNoStream()).isTrue();
+                });
+        // the same meaning either way
+        assertThat(ExpectedVersion.exactly(0)).isEqualTo(ExpectedVersion.noStream())
+                .hasSameHashCodeAs(ExpectedVersion.noStream());
+        assertThat(ExpectedVersion.exactly(7)).hasToString("exactly(7)");
+        assertThat(ExpectedVersion.any()).hasToString("any");
+        StreamId fresh = StreamId.of("account", "a-2");
+        assertThat(store.append(fresh, ExpectedVersion.exactly(0), List.of(new AccountOpened("a-2", "Ada")))
+                .nextExpectedVersion()).isEqualTo(1);
+        assertThat(store.version(account)).isEqualTo(1);
+    }
+
+    @Test
     void appendingTheSameEventIdsAgainReturnsTheOriginalPositionsAndWritesNothing() {
         List<NewEvent> events = List.of(new NewEvent(UUID.randomUUID(), new AccountOpened("a-1", "Ada"),
                 EventMetadata.empty()), new NewEvent(UUID.randomUUID(), new MoneyDeposited("a-1", 5),
@@ -111,6 +142,30 @@ class AppendAndReadTest {
                 List.of(sameIdElsewhere)))
                 .isInstanceOf(DuplicateEventException.class).hasMessageContaining("another stream");
         assertThat(store.version(account)).isEqualTo(1);
+    }
+
+    @Test
+    void anEventIdRepeatedInOneAppendIsADuplicateNamingItFoundBeforeAnySqlRuns() {
+        NewEvent deposit = NewEvent.of(new MoneyDeposited("a-1", 5));
+
+        assertThatThrownBy(() -> store.append(account, ExpectedVersion.noStream(),
+                List.of(new AccountOpened("a-1", "Ada"), deposit, deposit)))
+                .isInstanceOfSatisfying(DuplicateEventException.class, e -> {
+                    assertThat(e.stream()).isEqualTo(account);
+                    assertThat(e.duplicates()).containsExactly(deposit.eventId());
+                    assertThat(e).hasMessage("append to account-a-1 repeats event ids [" + deposit.eventId() + "]: the"
+                            + " append holds the same id more than once (events 2 and 3); each event needs an id of"
+                            + " its own");
+                });
+        assertThat(store.version(account)).isZero();
+
+        // in the caller's transaction nothing was sent, so the transaction goes on
+        store.inTransaction(tx -> {
+            assertThatThrownBy(() -> tx.append(account, ExpectedVersion.noStream(), List.of(deposit, deposit)))
+                    .isInstanceOf(DuplicateEventException.class);
+            return tx.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada"), deposit));
+        });
+        assertThat(store.version(account)).isEqualTo(2);
     }
 
     @Test
@@ -166,6 +221,64 @@ class AppendAndReadTest {
         store.append(account, ExpectedVersion.any(), List.of(NewEvent.of(new AccountOpened("a-1", "Ada"), metadata)));
 
         assertThat(store.readStream(account, 1, 1).get(0).metadata()).isEqualTo(metadata);
+    }
+
+    @Test
+    void theSixCharactersBackslashU0000AreStoredAndReadBackAsWritten() {
+        String windowsPath = "C:\\u0000\\logs"; // backslash, u, 0, 0, 0, 0: no U+0000 in it
+        String twoBackslashes = "\\\\u0000";
+        assertThat(windowsPath).hasSize(13).doesNotContain("\0");
+        EventMetadata metadata = EventMetadata.empty().withCorrelationId(twoBackslashes)
+                .withHeader("path", windowsPath);
+        List<Object> events = List.of(new AccountOpened("a-1", windowsPath),
+                NewEvent.of(new AccountOpened("a-1", twoBackslashes), metadata));
+
+        store.append(account, ExpectedVersion.noStream(), events);
+
+        List<RecordedEvent> read = store.readStream(account, 1, 10);
+        assertThat(read).extracting(RecordedEvent::event).containsExactly(new AccountOpened("a-1", windowsPath),
+                new AccountOpened("a-1", twoBackslashes));
+        assertThat(read.get(1).metadata()).isEqualTo(metadata);
+    }
+
+    @Test
+    void aRealU0000IsAnEncodingErrorNamingTheEventAndFieldAndNothingIsWritten() {
+        for (String owner : new String[] {"Ada\0", "C:\\\0", "\0\\u0000"}) {
+            assertThatThrownBy(() -> store.append(account, ExpectedVersion.any(),
+                    List.of(new MoneyDeposited("a-1", 1), new AccountOpened("a-1", owner))))
+                    .isInstanceOfSatisfying(EventEncodingException.class, e -> {
+                        assertThat(e.eventName()).isEqualTo("AccountOpened");
+                        assertThat(e.fieldPath()).isEqualTo("owner");
+                        assertThat(e.reason()).contains("U+0000");
+                    });
+        }
+        assertThat(store.version(account)).isZero();
+    }
+
+    @Test
+    void u0000InMetadataIsAnEncodingErrorNamingTheEventBeforeAnySqlRuns() {
+        Map<EventMetadata, String> cases = Map.of(
+                EventMetadata.empty().withHeader("tenant", "ac\0me"), "its metadata header 'tenant'",
+                EventMetadata.empty().withHeader("ten\0ant", "acme"), "the name of its metadata header 'ten\\u0000ant'",
+                EventMetadata.empty().withCorrelationId("req\0"), "its metadata's correlationId",
+                EventMetadata.empty().withCausationId("\0"), "its metadata's causationId");
+        cases.forEach((metadata, where) -> assertThatThrownBy(() -> store.append(account, ExpectedVersion.any(),
+                List.of(new AccountOpened("a-1", "Ada"), NewEvent.of(new MoneyDeposited("a-1", 1), metadata))))
+                .isInstanceOfSatisfying(EventEncodingException.class, e -> {
+                    assertThat(e.eventName()).isEqualTo("MoneyDeposited");
+                    assertThat(e.reason()).isEqualTo(where + " holds the character U+0000, which PostgreSQL's"
+                            + " jsonb cannot store");
+                }));
+        assertThat(store.version(account)).isZero();
+
+        // in the caller's transaction nothing was sent, so the transaction goes on
+        store.inTransaction(tx -> {
+            assertThatThrownBy(() -> tx.append(account, ExpectedVersion.noStream(), List.of(NewEvent.of(
+                    new AccountOpened("a-1", "Ada"), EventMetadata.empty().withHeader("tenant", "\0")))))
+                    .isInstanceOf(EventEncodingException.class);
+            return tx.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada")));
+        });
+        assertThat(store.version(account)).isEqualTo(1);
     }
 
     @Test
@@ -226,6 +339,43 @@ class AppendAndReadTest {
         });
         assertThat(store.version(account)).isEqualTo(1);
         assertThat(count(ledger)).isEqualTo(1);
+    }
+
+    @Test
+    void aTransactionReadsThroughItsOwnConnectionSoItCanReadThenAppend() {
+        store.append(account, ExpectedVersion.noStream(), List.of(new AccountOpened("a-1", "Ada"),
+                new MoneyDeposited("a-1", 100), new MoneyDeposited("a-1", 20)));
+
+        AppendResult closed = store.inTransaction(tx -> {
+            long version = tx.version(account);
+            long balance = tx.readStream(account, 1, 100).stream().map(RecordedEvent::event)
+                    .filter(MoneyDeposited.class::isInstance)
+                    .mapToLong(event -> ((MoneyDeposited) event).amountMinor()).sum();
+            AppendResult withdrawn = tx.append(account, ExpectedVersion.exactly(version),
+                    List.of(new MoneyWithdrawn("a-1", balance)));
+
+            // the transaction sees its own append; no one else does before it commits
+            assertThat(tx.version(account)).isEqualTo(4);
+            assertThat(tx.readStream(account, 4, 10)).extracting(RecordedEvent::event)
+                    .containsExactly(new MoneyWithdrawn("a-1", 120));
+            assertThat(tx.readStreamBackwards(account, 4, 2)).extracting(RecordedEvent::streamVersion)
+                    .containsExactly(4L, 3L);
+            assertThat(store.version(account)).isEqualTo(3);
+            assertThat(store.readStream(account, 4, 10)).isEmpty();
+            return withdrawn;
+        });
+
+        assertThat(closed.nextExpectedVersion()).isEqualTo(4);
+        assertThat(store.readStream(account, 4, 10)).extracting(RecordedEvent::event)
+                .containsExactly(new MoneyWithdrawn("a-1", 120));
+
+        // reading locks nothing: a writer that commits in between makes the append a conflict
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            long version = tx.version(account);
+            store.append(account, ExpectedVersion.exactly(version), List.of(new MoneyDeposited("a-1", 1)));
+            return tx.append(account, ExpectedVersion.exactly(version), List.of(new MoneyDeposited("a-1", 2)));
+        })).isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> assertThat(e.actual()).isEqualTo(5));
+        assertThat(store.version(account)).isEqualTo(5);
     }
 
     /** Waits until {@code connection}'s backend waits for a lock. */

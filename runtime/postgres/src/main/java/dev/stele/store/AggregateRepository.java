@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,10 @@ import java.util.function.Function;
  * command again, up to {@link #maxAttempts()} times. Every {@code snapshotEvery} events a snapshot of the
  * state is written in the same transaction as the events; loading starts from it when its schema
  * fingerprint is the current one.
+ *
+ * <p>An aggregate with no event is not missing: {@link #load} returns its {@code @Initial} state at
+ * version 0, which is what the first command runs on. {@link Loaded#exists()} tells the two apart, and
+ * {@link #find} returns nothing for it.
  *
  * @param <S> the aggregate's state record
  */
@@ -56,27 +61,41 @@ public final class AggregateRepository<S> {
         return StreamId.of(type.category(), id);
     }
 
-    /** The aggregate's current state: its snapshot, if usable, and every event after it. */
+    /**
+     * The aggregate's current state: its snapshot, if usable, and every event after it. An aggregate with
+     * no event loads as its {@code @Initial} state at version 0 ({@link Loaded#exists()} is false), never
+     * as an error.
+     */
     public Loaded<S> load(String id) {
         StreamId stream = stream(id);
         try (Connection connection = store.dataSource().getConnection()) {
-            Snapshots.Snapshot<S> snapshot = snapshots.read(connection, type, stream);
-            S state = snapshot == null ? type.initial(id) : snapshot.state();
-            long version = snapshot == null ? 0 : snapshot.version();
-            long snapshotVersion = version;
-            while (true) {
-                List<RecordedEvent> events = store.reader().stream(connection, stream, version + 1, BATCH, true);
-                for (RecordedEvent event : events) {
-                    state = apply(state, event.eventName(), event.event());
-                    version = event.streamVersion();
-                }
-                if (events.size() < BATCH) {
-                    return new Loaded<>(state, version, snapshotVersion);
-                }
-            }
+            return load(connection, id, stream);
         } catch (SQLException e) {
             throw new EventStoreException("load the aggregate", stream, e);
         }
+    }
+
+    private Loaded<S> load(Connection connection, String id, StreamId stream) throws SQLException {
+        Snapshots.Snapshot<S> snapshot = snapshots.read(connection, type, stream);
+        S state = snapshot == null ? type.initial(id) : snapshot.state();
+        long version = snapshot == null ? 0 : snapshot.version();
+        long snapshotVersion = version;
+        while (true) {
+            List<RecordedEvent> events = store.reader().stream(connection, stream, version + 1, BATCH, true);
+            for (RecordedEvent event : events) {
+                state = apply(state, event.eventName(), event.event());
+                version = event.streamVersion();
+            }
+            if (events.size() < BATCH) {
+                return new Loaded<>(state, version, snapshotVersion);
+            }
+        }
+    }
+
+    /** The aggregate's current state as {@link #load} reads it, or empty if it has no event yet. */
+    public Optional<Loaded<S>> find(String id) {
+        Loaded<S> loaded = load(id);
+        return loaded.exists() ? Optional.of(loaded) : Optional.empty();
     }
 
     /**
@@ -136,16 +155,24 @@ public final class AggregateRepository<S> {
         }
     }
 
-    /** Writes a snapshot of the aggregate's current state now, whatever {@code snapshotEvery} says. */
+    /**
+     * Writes a snapshot of the aggregate's current state now, whatever {@code snapshotEvery} says, in
+     * place of the snapshot it had, whatever that was (a damaged one included). It holds the stream's
+     * append lock from before it loads until the snapshot is written, so appends to the stream wait for
+     * it and the snapshot is of the newest state.
+     */
     public Loaded<S> snapshot(String id) {
-        Loaded<S> loaded = load(id);
         StreamId stream = stream(id);
-        try (Connection connection = store.dataSource().getConnection()) {
-            snapshots.write(connection, type, stream, loaded.state(), loaded.version());
+        try {
+            return store.inTransaction(tx -> {
+                snapshots.lockStream(tx.connection(), stream);
+                Loaded<S> loaded = load(tx.connection(), id, stream);
+                snapshots.write(tx.connection(), type, stream, loaded.state(), loaded.version());
+                return new Loaded<>(loaded.state(), loaded.version(), loaded.version());
+            });
         } catch (SQLException e) {
             throw new EventStoreException("snapshot the aggregate", stream, e);
         }
-        return new Loaded<>(loaded.state(), loaded.version(), loaded.version());
     }
 
     /** The command's events, each with {@code metadata} unless it brings its own. */

@@ -20,8 +20,8 @@ public class ConcurrencyConflictException extends SteleException {
     private final boolean olderTransaction;
 
     public ConcurrencyConflictException(StreamId stream, ExpectedVersion expected, long actual) {
-        this("append to " + stream + " expected version " + expected + " but the stream is at version " + actual,
-                stream, expected, actual, false);
+        this("append to " + stream + " expected " + expected.described() + " but the stream is at version "
+                + actual, stream, expected, actual, false);
     }
 
     private ConcurrencyConflictException(String message, StreamId stream, ExpectedVersion expected, long actual,
@@ -48,6 +48,7 @@ public class ConcurrencyConflictException extends SteleException {
         return stream;
     }
 
+    /** The expected version as the append gave it: {@code noStream()} and {@code exactly(0)} stay apart. */
     public ExpectedVersion expected() {
         return expected;
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An append whose event ids were partly appended before, or appended to another stream: not a retry
- * of the same append, so nothing is written.
+ * An append whose event ids were partly appended before, or appended to another stream, or that holds
+ * the same id twice: not a retry of the same append, so nothing is written.
  */
 public class DuplicateEventException extends SteleException {
 
@@ -25,7 +25,7 @@ public class DuplicateEventException extends SteleException {
         return stream;
     }
 
-    /** The ids that exist already. */
+    /** The ids that exist already, or that the append holds more than once. */
     public List<UUID> duplicates() {
         return duplicates;
     }

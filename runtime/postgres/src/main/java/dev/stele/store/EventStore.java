@@ -5,6 +5,7 @@ import dev.stele.spi.EventType;
 import dev.stele.store.internal.Appender;
 import dev.stele.store.internal.Migrations;
 import dev.stele.store.internal.Reader;
+import dev.stele.store.internal.ServerErrors;
 import dev.stele.store.internal.Snapshots;
 import dev.stele.store.internal.Tables;
 import java.sql.Connection;
@@ -32,14 +33,21 @@ import javax.sql.DataSource;
  * <li><b>Ordering.</b> A stream reads in version order. {@code $all} reads in (transaction, position)
  *     order and only returns transactions no running transaction can precede, so a reader never skips an
  *     event whose transaction commits after it read past a later one; no clock or timeout is involved.</li>
+ * <li><b>Transactions.</b> {@link #inTransaction} runs its work again in a new transaction when a
+ *     deadlock or the transaction's age defeated it, a bounded number of times: the work may run more
+ *     than once. Appending to several streams in one transaction locks them in the order of the appends;
+ *     a consistent order avoids deadlocks.</li>
  * <li><b>Nothing skipped.</b> An event that cannot be decoded stops the read with
- *     {@link StoredEventException}, which names its position and stream.</li>
+ *     {@link StoredEventException}, which names its position, stream and id; a batch of {@code $all}
+ *     that stops hands over the events before it in {@link StoredEventException#readBefore()}.</li>
  * </ul>
  */
 public final class EventStore {
 
     /** Attempts of an append refused only for its transaction's age, before the conflict is raised. */
     private static final int MAX_ORDER_RETRIES = 50;
+    /** Attempts of {@link #inTransaction}'s work, when a deadlock or the transaction's age defeats it. */
+    private static final int MAX_TRANSACTION_ATTEMPTS = 10;
 
     private final DataSource dataSource;
     private final Catalog catalog;
@@ -101,11 +109,14 @@ public final class EventStore {
      * stream, and concurrent appends are not refused for their transactions' age.
      *
      * @throws ConcurrencyConflictException if the stream is not at the expected version
-     * @throws DuplicateEventException if some event ids exist already but not all, or in another stream
+     * @throws DuplicateEventException if some event ids exist already but not all, or in another stream, or
+     *     the append holds an id twice (found before any SQL runs)
      * @throws StreamMismatchException if an event's {@code @StreamId} names another stream; nothing is written
+     * @throws dev.stele.catalog.EventEncodingException if an event does not encode, or a string in it or in
+     *     its metadata holds U+0000, which {@code jsonb} cannot store; found before any SQL runs
      */
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
-        List<NewEvent> batch = batch(stream, events);
+        Appender.Batch batch = batch(stream, events);
         for (int attempt = 1; ; attempt++) {
             try {
                 return appendOnce(stream, expected, batch);
@@ -134,7 +145,7 @@ public final class EventStore {
         return append(streamOf(category, events), expected, events);
     }
 
-    private AppendResult appendOnce(StreamId stream, ExpectedVersion expected, List<NewEvent> batch) {
+    private AppendResult appendOnce(StreamId stream, ExpectedVersion expected, Appender.Batch batch) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -163,8 +174,14 @@ public final class EventStore {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new EventStoreException("append to", stream, e);
+            throw failure("append to", stream, e);
         }
+    }
+
+    /** {@code e} as the store raises it: a {@link DeadlockException} if it reports one. */
+    private static EventStoreException failure(String operation, Object subject, SQLException e) {
+        return ServerErrors.isDeadlock(e) ? new DeadlockException(operation, subject, e)
+                : new EventStoreException(operation, subject, e);
     }
 
     /**
@@ -174,23 +191,60 @@ public final class EventStore {
      * against PostgreSQL's {@code max_locks_per_transaction}). If the transaction wrote before it appends,
      * it has its id already, and a younger transaction may have appended to the stream since: then the
      * append is refused with {@link ConcurrencyConflictException#olderTransaction()}, to retry in a new
-     * transaction.
+     * transaction. Appends to several streams in one transaction take their locks in the order they are
+     * made; two transactions that take them in opposite orders deadlock, and PostgreSQL rolls one back,
+     * raised here as {@link DeadlockException}, to retry in a new transaction. Append to streams in a
+     * consistent order to avoid it.
      */
     public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<?> events) {
-        List<NewEvent> batch = batch(stream, events);
+        Appender.Batch batch = batch(stream, events);
         try {
             return appender.append(connection, stream, expected, batch, true);
         } catch (SQLException e) {
             if (appender.isDuplicateId(e)) {
-                throw new DuplicateEventException(stream, batch.stream().map(NewEvent::eventId).toList(),
+                throw new DuplicateEventException(stream, batch.events().stream().map(NewEvent::eventId).toList(),
                         "a concurrent append of the same ids won; the transaction is aborted, retry it");
             }
-            throw new EventStoreException("append to", stream, e);
+            throw failure("append to", stream, e);
         }
     }
 
-    /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction, committed if it returns, rolled back if it throws.
+     *
+     * <p><b>{@code work} may run more than once.</b> When the transaction fails in a way a new one would
+     * not — a deadlock ({@link DeadlockException}, or a {@link SQLException} of SQL state {@code 40P01}
+     * from the caller's own statements), or an append refused for the transaction's age
+     * ({@link ConcurrencyConflictException#olderTransaction()}) — it is rolled back and {@code work} runs
+     * again in a new transaction, up to {@value #MAX_TRANSACTION_ATTEMPTS} times in all; then that failure
+     * is raised. {@code work} is the whole unit of work, so running it again is safe as long as it acts
+     * only through the transaction: do what must happen once (a message sent, a counter outside the
+     * database) after this returns. Other failures, a version conflict included, are raised at once.
+     *
+     * <p>Appends to several streams take each stream's lock in the order they are made, until the
+     * transaction ends: append to streams in a consistent order (sorted by stream, say) so that two
+     * such transactions never wait for each other in a cycle.
+     */
     public <R, X extends Exception> R inTransaction(TransactionCallback<R, X> work) throws X {
+        Objects.requireNonNull(work, "work");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inOneTransaction(work);
+            } catch (Exception e) {
+                if (attempt >= MAX_TRANSACTION_ATTEMPTS || !worthAnotherTransaction(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether a new transaction doing the same work can succeed where this one failed. */
+    private static boolean worthAnotherTransaction(Exception e) {
+        return e instanceof ConcurrencyConflictException conflict ? conflict.olderTransaction()
+                : e instanceof EventStoreException failure && failure.retryable() || ServerErrors.isDeadlock(e);
+    }
+
+    private <R, X extends Exception> R inOneTransaction(TransactionCallback<R, X> work) throws X {
         Connection connection = open("run a transaction");
         boolean autoCommit = true;
         boolean done = false;
@@ -202,26 +256,11 @@ public final class EventStore {
             throw new EventStoreException("begin a transaction", null, e);
         }
         try {
-            R result = work.run(new Transaction() {
-                @Override
-                public Connection connection() {
-                    return connection;
-                }
-
-                @Override
-                public AppendResult append(StreamId stream, ExpectedVersion expected, List<?> events) {
-                    return EventStore.this.append(connection, stream, expected, events);
-                }
-
-                @Override
-                public AppendResult append(String category, ExpectedVersion expected, List<?> events) {
-                    return EventStore.this.append(connection, streamOf(category, events), expected, events);
-                }
-            });
+            R result = work.run(new OpenTransaction(this, connection));
             try {
                 connection.commit();
             } catch (SQLException e) {
-                throw new EventStoreException("commit a transaction", null, e);
+                throw failure("commit a transaction", null, e);
             }
             done = true;
             return result;
@@ -267,13 +306,27 @@ public final class EventStore {
     /** The stream's version: its number of events, 0 if it has none. */
     public long version(StreamId stream) {
         try (Connection connection = dataSource.getConnection()) {
-            return reader.version(connection, stream);
+            return version(connection, stream);
         } catch (SQLException e) {
             throw new EventStoreException("read the version of", stream, e);
         }
     }
 
-    /** Up to {@code max} events of {@code stream} from version {@code from} on, in version order. */
+    /** The stream's version as the transaction on {@code connection} sees it. */
+    long version(Connection connection, StreamId stream) {
+        try {
+            return reader.version(connection, stream);
+        } catch (SQLException e) {
+            throw failure("read the version of", stream, e);
+        }
+    }
+
+    /**
+     * Up to {@code max} events of {@code stream} from version {@code from} on, in version order.
+     *
+     * @throws StoredEventException if one of them cannot be read; nothing is returned then, since a list
+     *     that stopped short would look like the stream's end
+     */
     public List<RecordedEvent> readStream(StreamId stream, long from, int max) {
         return readStream(stream, from, max, true);
     }
@@ -285,15 +338,29 @@ public final class EventStore {
 
     private List<RecordedEvent> readStream(StreamId stream, long from, int max, boolean forward) {
         try (Connection connection = dataSource.getConnection()) {
-            return reader.stream(connection, stream, from, max, forward);
+            return readStream(connection, stream, from, max, forward);
         } catch (SQLException e) {
             throw new EventStoreException("read", stream, e);
+        }
+    }
+
+    /** Events of {@code stream} as the transaction on {@code connection} sees them. */
+    List<RecordedEvent> readStream(Connection connection, StreamId stream, long from, int max, boolean forward) {
+        try {
+            return reader.stream(connection, stream, from, max, forward);
+        } catch (SQLException e) {
+            throw failure("read", stream, e);
         }
     }
 
     /**
      * Up to {@code max} events of {@code $all} after {@code after}; continue from the slice's
      * {@link AllSlice#next()}. An empty slice means nothing more is visible yet.
+     *
+     * <p>An event that cannot be read stops the batch: this raises {@link StoredEventException} for it,
+     * and the events of the batch before it are in {@link StoredEventException#readBefore()}, with where
+     * to continue. Hand them on and continue from there: the next batch raises at the same event, until
+     * it is dealt with. So a reader never loses the events before a bad one, and never skips it.
      */
     public AllSlice readAll(Position after, int max) {
         try (Connection connection = dataSource.getConnection()) {
@@ -307,7 +374,9 @@ public final class EventStore {
      * Hands every event of {@code $all} after {@code after} that is visible now to {@code sink}, in
      * {@code $all} order, from one streaming query: the way to catch up or rebuild from a position.
      * Returns the position of the last event handed over ({@code after} if none), to continue from with
-     * either form of {@code readAll}. An exception from {@code sink} stops the read and propagates.
+     * either form of {@code readAll}. An exception from {@code sink} stops the read and propagates. An
+     * event that cannot be read stops it too, with {@link StoredEventException}, after every event before
+     * it was handed to {@code sink}.
      */
     public Position readAll(Position after, Consumer<? super RecordedEvent> sink) {
         Objects.requireNonNull(sink, "sink");
@@ -326,10 +395,11 @@ public final class EventStore {
     }
 
     /**
-     * {@code events} as {@link NewEvent}s, each checked against the stream: an event whose
-     * {@code @StreamId} names another stream is a {@link StreamMismatchException}.
+     * {@code events} as {@link NewEvent}s, each checked against the stream (an event whose
+     * {@code @StreamId} names another stream is a {@link StreamMismatchException}), and encoded: all
+     * before any SQL runs.
      */
-    private List<NewEvent> batch(StreamId stream, List<?> events) {
+    private Appender.Batch batch(StreamId stream, List<?> events) {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(events, "events");
         if (events.isEmpty()) {
@@ -349,7 +419,7 @@ public final class EventStore {
             }
             batch.add(event);
         }
-        return batch;
+        return appender.encode(stream, batch);
     }
 
     /** The stream {@code events} name in their {@code @StreamId}, in {@code category}. */

@@ -26,6 +26,14 @@ public class EventStoreException extends SteleException {
         return operation;
     }
 
+    /**
+     * Whether running the same work again in a new transaction can succeed: true for a
+     * {@link DeadlockException}; false for other errors, which a retry would meet again.
+     */
+    public boolean retryable() {
+        return false;
+    }
+
     /** The database's SQL state, if a database error caused this. */
     public String sqlState() {
         return getCause() instanceof SQLException sql ? sql.getSQLState() : null;

@@ -16,8 +16,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -59,13 +61,87 @@ public final class Appender {
     }
 
     /**
+     * An append's events, checked and encoded before any SQL runs ({@link Appender#encode}), so an
+     * event the store cannot take is refused before a connection is used, and a retried append is not
+     * encoded again.
+     */
+    public static final class Batch {
+
+        private final List<NewEvent> events;
+        private final AppendStatement.Events encoded;
+
+        private Batch(List<NewEvent> events, AppendStatement.Events encoded) {
+            this.events = List.copyOf(events);
+            this.encoded = encoded;
+        }
+
+        public List<NewEvent> events() {
+            return events;
+        }
+    }
+
+    /**
+     * Encodes {@code events} for an append to {@code stream}.
+     *
+     * @throws DuplicateEventException if two events have the same id
+     * @throws EventEncodingException if an event does not encode, or it or its metadata holds U+0000,
+     *     which {@code jsonb} cannot store
+     */
+    public Batch encode(StreamId stream, List<NewEvent> events) {
+        repeatedIds(stream, events);
+        AppendStatement.Events encoded = new AppendStatement.Events(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent event = events.get(i);
+            SerializedEvent json = catalog.toJson(event.event());
+            encoded.ids[i] = event.eventId();
+            encoded.names[i] = json.name();
+            encoded.versions[i] = json.version();
+            encoded.payloads[i] = new String(json.payload(), StandardCharsets.UTF_8);
+            if (Jsonb.holdsNul(encoded.payloads[i])) {
+                throw new EventEncodingException(json.name(), json.version(), Format.JSON,
+                        Jsonb.pathOfNul(encoded.payloads[i]), "a string holds the character U+0000, which"
+                                + " PostgreSQL's jsonb cannot store", null);
+            }
+            String nul = MetadataJson.whereNul(event.metadata());
+            if (nul != null) {
+                throw new EventEncodingException(json.name(), json.version(), Format.JSON, "", nul
+                        + " holds the character U+0000, which PostgreSQL's jsonb cannot store", null);
+            }
+            // null, not '{}': the server parses each metadata it is sent, and most events have none
+            encoded.metadata[i] = event.metadata().isEmpty() ? null : MetadataJson.write(event.metadata());
+        }
+        return new Batch(events, encoded);
+    }
+
+    /** Refuses an append that holds an event id twice: the unique index would refuse it, less helpfully. */
+    private static void repeatedIds(StreamId stream, List<NewEvent> events) {
+        if (events.size() < 2) {
+            return;
+        }
+        Map<UUID, Integer> first = new HashMap<>();
+        Set<UUID> repeated = new LinkedHashSet<>();
+        String where = null;
+        for (int i = 0; i < events.size(); i++) {
+            Integer before = first.putIfAbsent(events.get(i).eventId(), i);
+            if (before != null && repeated.add(events.get(i).eventId()) && where == null) {
+                where = "events " + (before + 1) + " and " + (i + 1);
+            }
+        }
+        if (!repeated.isEmpty()) {
+            throw new DuplicateEventException(stream, new ArrayList<>(repeated), "the append holds the same id"
+                    + " more than once (" + where + (repeated.size() > 1 ? ", and more" : "") + "); each event"
+                    + " needs an id of its own");
+        }
+    }
+
+    /**
      * Appends {@code events} on {@code connection}, in its current transaction.
      *
      * @param joined whether the transaction is the caller's: then duplicates are looked for first, since
      *     a unique violation would abort the caller's transaction; in the store's own transaction the
      *     insert just tries, and a duplicate is resolved after the rollback by {@link #retried}
      */
-    public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<NewEvent> events,
+    public AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, Batch events,
             boolean joined) throws SQLException {
         if (joined) {
             AppendResult retry = retried(connection, stream, events);
@@ -73,9 +149,8 @@ public final class Appender {
                 return retry;
             }
         }
-        AppendStatement.Events encoded = encode(events);
-        AppendStatement.Written written = statement(AppendStatement.Step.of(expected), encoded.count())
-                .run(connection, stream, expected, encoded);
+        AppendStatement.Written written = statement(AppendStatement.Step.of(expected), events.encoded.count())
+                .run(connection, stream, expected, events.encoded);
         if (written == null) {
             AppendResult retry = joined ? null : retried(connection, stream, events);
             if (retry != null) {
@@ -90,8 +165,8 @@ public final class Appender {
      * The original result if every event id was appended before to this stream (a retry), null if none
      * was; a {@link DuplicateEventException} if only some were, or to another stream.
      */
-    public AppendResult retried(Connection connection, StreamId stream, List<NewEvent> events) throws SQLException {
-        UUID[] ids = events.stream().map(NewEvent::eventId).toArray(UUID[]::new);
+    public AppendResult retried(Connection connection, StreamId stream, Batch events) throws SQLException {
+        UUID[] ids = events.encoded.ids;
         Map<UUID, EventsTable.Existing> found = new HashMap<>();
         List<UUID> elsewhere = new ArrayList<>();
         for (EventsTable.Existing existing : this.events.existing(connection, ids)) {
@@ -137,24 +212,5 @@ public final class Appender {
         return state.youngerWriter() && versionHolds
                 ? ConcurrencyConflictException.olderTransaction(stream, expected, state.version())
                 : new ConcurrencyConflictException(stream, expected, state.version());
-    }
-
-    private AppendStatement.Events encode(List<NewEvent> events) {
-        AppendStatement.Events encoded = new AppendStatement.Events(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            NewEvent event = events.get(i);
-            SerializedEvent json = catalog.toJson(event.event());
-            encoded.ids[i] = event.eventId();
-            encoded.names[i] = json.name();
-            encoded.versions[i] = json.version();
-            encoded.payloads[i] = new String(json.payload(), StandardCharsets.UTF_8);
-            if (encoded.payloads[i].contains("\\u0000")) {
-                throw new EventEncodingException(json.name(), json.version(), Format.JSON, "",
-                        "a string holds the character U+0000, which PostgreSQL's jsonb cannot store", null);
-            }
-            // null, not '{}': the server parses each metadata it is sent, and most events have none
-            encoded.metadata[i] = event.metadata().isEmpty() ? null : MetadataJson.write(event.metadata());
-        }
-        return encoded;
     }
 }

@@ -43,9 +43,23 @@ public final class Reader {
         return read;
     }
 
+    /**
+     * Up to {@code max} events of {@code $all} after {@code after}. An event that cannot be read raises
+     * {@link StoredEventException} with the events before it in the batch ({@link
+     * StoredEventException#readBefore()}).
+     */
     public AllSlice all(Connection connection, Position after, int max) throws SQLException {
         List<RecordedEvent> read = new ArrayList<>();
-        events.all(connection, after, max, row -> read.add(decode(row)));
+        try {
+            events.all(connection, after, max, row -> read.add(decode(row)));
+        } catch (StoredEventException e) {
+            throw new StoredEventException(e.globalPosition(), e.eventId(), e.stream(), e.streamVersion(),
+                    e.eventName(), e.eventVersion(), (RuntimeException) e.getCause(), slice(read, after));
+        }
+        return slice(read, after);
+    }
+
+    private static AllSlice slice(List<RecordedEvent> read, Position after) {
         return new AllSlice(read, read.isEmpty() ? after : read.get(read.size() - 1).position());
     }
 
@@ -72,14 +86,16 @@ public final class Reader {
             event = catalog.fromJson(row.eventName(), row.eventVersion(), row.payload());
             metadata = MetadataJson.read(row.metadata());
         } catch (RuntimeException e) {
-            throw new StoredEventException(row.position().globalPosition(), row.stream(), row.streamVersion(),
-                    row.eventName(), row.eventVersion(), e);
+            throw unreadable(row, e);
         } catch (IOException e) {
-            throw new StoredEventException(row.position().globalPosition(), row.stream(), row.streamVersion(),
-                    row.eventName(), row.eventVersion(),
-                    new IllegalArgumentException("its metadata is not valid: " + e.getMessage(), e));
+            throw unreadable(row, new IllegalArgumentException("its metadata cannot be read: " + e.getMessage(), e));
         }
         return new RecordedEvent(row.position(), row.stream(), row.streamVersion(), row.eventId(), row.eventName(),
                 row.eventVersion(), event, metadata, row.recordedAt());
+    }
+
+    private static StoredEventException unreadable(EventsTable.Row row, RuntimeException cause) {
+        return new StoredEventException(row.position().globalPosition(), row.eventId(), row.stream(),
+                row.streamVersion(), row.eventName(), row.eventVersion(), cause, null);
     }
 }

@@ -25,9 +25,19 @@ public final class Snapshots {
     }
 
     private final SnapshotsTable table;
+    private final StreamsTable streams;
 
     public Snapshots(Tables tables) {
         this.table = new SnapshotsTable(tables);
+        this.streams = new StreamsTable(tables);
+    }
+
+    /**
+     * Takes the stream's append lock until the transaction ends, as an append does: no append to the
+     * stream commits meanwhile, so a snapshot of the state read after it is the stream's newest.
+     */
+    public void lockStream(Connection connection, StreamId stream) throws SQLException {
+        streams.lock(connection, stream);
     }
 
     /** The stream's snapshot if it exists and was taken of the current state type; else null. */
@@ -44,6 +54,10 @@ public final class Snapshots {
         }
     }
 
+    /**
+     * Stores {@code state} at {@code version} as the stream's snapshot, in place of whatever snapshot it
+     * had: call it holding the stream's append lock ({@link #lockStream}, or an append's).
+     */
     public <S> void write(Connection connection, AggregateType<S> type, StreamId stream, S state, long version)
             throws SQLException {
         StringWriter text = new StringWriter();

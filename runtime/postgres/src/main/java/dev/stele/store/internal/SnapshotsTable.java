@@ -21,15 +21,14 @@ final class SnapshotsTable {
     SnapshotsTable(Tables tables) {
         this.read = Sql.of("SELECT stream_version, schema_fingerprint, state::text FROM " + tables.snapshots
                 + " WHERE stream_category = :category AND stream_id = :id");
-        // a snapshot replaces an older one, or one of another state schema, never a newer one
-        this.write = Sql.of("INSERT INTO " + tables.snapshots + " AS s (stream_category, stream_id, stream_version,"
+        // a snapshot replaces whatever row is there: one at the same version or past the stream may be
+        // damaged, and every snapshot is written under the stream's append lock, so none is newer
+        this.write = Sql.of("INSERT INTO " + tables.snapshots + " (stream_category, stream_id, stream_version,"
                 + " state_type, schema_fingerprint, state) VALUES (:category, :id, :version, :state_type,"
                 + " :fingerprint, :state::jsonb)"
                 + " ON CONFLICT (stream_category, stream_id) DO UPDATE SET stream_version = EXCLUDED.stream_version,"
                 + " state_type = EXCLUDED.state_type, schema_fingerprint = EXCLUDED.schema_fingerprint,"
-                + " state = EXCLUDED.state, taken_at = now()"
-                + " WHERE s.stream_version < EXCLUDED.stream_version"
-                + " OR s.schema_fingerprint <> EXCLUDED.schema_fingerprint");
+                + " state = EXCLUDED.state, taken_at = now()");
     }
 
     /** The stream's snapshot, or null. */
@@ -42,7 +41,10 @@ final class SnapshotsTable {
         }
     }
 
-    /** Stores a snapshot unless the stream has a newer one of the same state schema. */
+    /**
+     * Stores a snapshot in place of the stream's snapshot, whatever it is; the caller holds the stream's
+     * append lock ({@link StreamsTable#lock}), so no newer snapshot can exist.
+     */
     void write(Connection connection, StreamId stream, long version, String stateType, long fingerprint,
             String state) throws SQLException {
         try (Sql.Bound statement = write.prepare(connection)) {

@@ -37,6 +37,7 @@ final class StreamsTable {
     final String create;
     final String advanceExactly;
 
+    private final Sql lockNow;
     private final Sql version;
     private final Sql state;
 
@@ -54,10 +55,18 @@ final class StreamsTable {
         this.advanceExactly = "UPDATE " + streams + " SET version = version + :count, last_xid = pg_current_xact_id()"
                 + " WHERE stream_category = :category AND stream_id = :id AND version = :expected"
                 + " AND last_xid <= pg_current_xact_id() RETURNING version - :count AS base";
+        this.lockNow = Sql.of(lock);
         this.version = Sql.of("SELECT version FROM " + streams
                 + " WHERE stream_category = :category AND stream_id = :id");
         this.state = Sql.of("SELECT version, last_xid > pg_current_xact_id() FROM " + streams
                 + " WHERE stream_category = :category AND stream_id = :id");
+    }
+
+    /** Takes the stream's {@link #lock} on its own, until the transaction ends. */
+    void lock(Connection connection, StreamId stream) throws SQLException {
+        try (Sql.Bound statement = lockNow.prepare(connection)) {
+            statement.set("category", stream.category()).set("id", stream.id()).execute();
+        }
     }
 
     /** The stream's version, 0 if it has no event. */

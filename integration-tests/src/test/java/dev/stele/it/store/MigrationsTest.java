@@ -13,6 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class MigrationsTest {
@@ -42,6 +43,40 @@ class MigrationsTest {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(1);
             assertThat(rows.next()).as("each migration is recorded once").isFalse();
+        }
+    }
+
+    /**
+     * Instances starting at once on connections that have looked the schema up before (a warm pool): the
+     * one that waits for the migrations' lock must see the schema another created meanwhile, not create it
+     * again. With the lock taken inside the migrations' transaction, PostgreSQL remembered the schema as
+     * missing and this failed in nearly every round (unique violation on pg_namespace).
+     */
+    @RepeatedTest(20)
+    void instancesStartingAtOnceOnAWarmPoolMigrateOnce() throws Exception {
+        EventStoreOptions options = EventStoreOptions.defaults().withSchema(Stores.freshSchema());
+        int instances = 6;
+        CyclicBarrier start = new CyclicBarrier(instances);
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
+        List<Future<EventStore>> started = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            started.add(pool.submit(() -> {
+                start.await();
+                return EventStore.create(Stores.DATA_SOURCE, Stores.CATALOG, options);
+            }));
+        }
+        for (Future<EventStore> store : started) {
+            assertThat(store.get()).isNotNull();
+        }
+        pool.shutdown();
+        assertThat(migrationsRecorded(options.schema())).isEqualTo(1);
+    }
+
+    private static int migrationsRecorded(String schema) throws Exception {
+        try (Connection connection = Stores.DATA_SOURCE.getConnection(); ResultSet rows = connection.createStatement()
+                .executeQuery("SELECT count(*) FROM " + schema + ".stele_schema_migrations")) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 

@@ -8,9 +8,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The store's schema, as numbered migrations the runtime applies itself. Each runs once, in order, in
- * one transaction holding an advisory lock, so application instances starting at once neither race
- * nor apply a migration twice; running them again changes nothing.
+ * The store's schema, as numbered migrations the runtime applies itself. Each runs once, in order, in one
+ * transaction, under an advisory lock taken before it begins, so application instances starting at once
+ * neither race nor apply a migration twice; running them again changes nothing.
  */
 public final class Migrations {
 
@@ -84,18 +84,25 @@ public final class Migrations {
                 return 0;
             }
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            boolean done = false;
+            connection.setAutoCommit(true);
+            table.lock(connection);
             try {
-                int applied = apply(connection);
-                connection.commit();
-                done = true;
-                return applied;
-            } finally {
-                if (!done) {
-                    // Errors too: restoring autocommit on an open transaction would commit half a migration
-                    connection.rollback();
+                connection.setAutoCommit(false);
+                boolean done = false;
+                try {
+                    int applied = apply(connection);
+                    connection.commit();
+                    done = true;
+                    return applied;
+                } finally {
+                    if (!done) {
+                        // Errors too: restoring autocommit on an open transaction would commit half a migration
+                        connection.rollback();
+                    }
+                    connection.setAutoCommit(true);
                 }
+            } finally {
+                table.unlock(connection);
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
@@ -104,7 +111,7 @@ public final class Migrations {
     }
 
     private int apply(Connection connection) throws SQLException {
-        table.lockAndCreate(connection);
+        table.create(connection);
         int current = table.current(connection);
         int applied = 0;
         for (Migration migration : all()) {

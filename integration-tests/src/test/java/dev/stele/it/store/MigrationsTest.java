@@ -21,21 +21,7 @@ class MigrationsTest {
     @Test
     void migrationsRunTwiceAndConcurrentlyWithoutHarm() throws Exception {
         EventStoreOptions options = EventStoreOptions.defaults().withSchema(Stores.freshSchema());
-        int instances = 6;
-        CyclicBarrier start = new CyclicBarrier(instances);
-        ExecutorService pool = Executors.newFixedThreadPool(instances);
-        List<Future<EventStore>> started = new ArrayList<>();
-        for (int i = 0; i < instances; i++) {
-            Callable<EventStore> instance = () -> {
-                start.await();
-                return EventStore.create(Stores.DATA_SOURCE, Stores.CATALOG, options);
-            };
-            started.add(pool.submit(instance));
-        }
-        for (Future<EventStore> store : started) {
-            assertThat(store.get()).isNotNull();
-        }
-        pool.shutdown();
+        startAtOnce(6, options);
         EventStore.create(Stores.DATA_SOURCE, Stores.CATALOG, options);
 
         try (Connection connection = Stores.DATA_SOURCE.getConnection(); ResultSet rows = connection.createStatement()
@@ -55,21 +41,31 @@ class MigrationsTest {
     @RepeatedTest(20)
     void instancesStartingAtOnceOnAWarmPoolMigrateOnce() throws Exception {
         EventStoreOptions options = EventStoreOptions.defaults().withSchema(Stores.freshSchema());
-        int instances = 6;
+
+        startAtOnce(6, options);
+
+        assertThat(migrationsRecorded(options.schema())).isEqualTo(1);
+    }
+
+    /** {@code instances} stores created at the same moment on threads of their own, each started. */
+    private static void startAtOnce(int instances, EventStoreOptions options) throws Exception {
         CyclicBarrier start = new CyclicBarrier(instances);
         ExecutorService pool = Executors.newFixedThreadPool(instances);
-        List<Future<EventStore>> started = new ArrayList<>();
-        for (int i = 0; i < instances; i++) {
-            started.add(pool.submit(() -> {
-                start.await();
-                return EventStore.create(Stores.DATA_SOURCE, Stores.CATALOG, options);
-            }));
+        try {
+            List<Future<EventStore>> started = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                Callable<EventStore> instance = () -> {
+                    start.await();
+                    return EventStore.create(Stores.DATA_SOURCE, Stores.CATALOG, options);
+                };
+                started.add(pool.submit(instance));
+            }
+            for (Future<EventStore> store : started) {
+                assertThat(store.get()).isNotNull();
+            }
+        } finally {
+            pool.shutdown();
         }
-        for (Future<EventStore> store : started) {
-            assertThat(store.get()).isNotNull();
-        }
-        pool.shutdown();
-        assertThat(migrationsRecorded(options.schema())).isEqualTo(1);
     }
 
     private static int migrationsRecorded(String schema) throws Exception {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.io.ResolvingDecoder;
 
@@ -275,26 +276,28 @@ public final class Catalog {
                 avro.length - SingleObjectEncoding.HEADER_LENGTH);
         RegisteredEvent<?> registered = registry.byFingerprint(fingerprint);
         if (registered != null) {
-            return registered.toLatest(readAvro(registered, registered.version(), body, null));
+            return registered.toLatest(readAvro(registered, registered.version(), body, fingerprint, null));
         }
         WriterSchemas.Written written = writers.find(fingerprint)
                 .orElseThrow(() -> new UnknownSchemaException(fingerprint));
-        String name = written.name();
-        int version = written.version();
-        Schema writer = written.schema();
-        registered = reader(name, version);
-        Schema renamed = EventSchemaNames.asVersion(writer, registered.version());
-        return registered.toLatest(readAvro(registered, version, body, renamed));
+        RegisteredEvent<?> reader = reader(written.name(), written.version());
+        // moved to the reader's names only when no resolver for this writer exists yet on this thread
+        Supplier<Schema> writer = () -> EventSchemaNames.asVersion(written.schema(), reader.version());
+        return reader.toLatest(readAvro(reader, written.version(), body, fingerprint, writer));
     }
 
+    /**
+     * Reads the body: directly when it was written with the reader's own schema ({@code writer} null), else
+     * through a resolver from {@code writer}, the schema with the data's {@code fingerprint}.
+     */
     private Object readAvro(RegisteredEvent<?> registered, int writtenVersion, BoundedBinaryDecoder body,
-            Schema writer) {
+            long fingerprint, Supplier<Schema> writer) {
         try {
             Object decoded;
             if (writer == null) {
                 decoded = registered.type().codec().readAvro(body);
             } else {
-                ResolvingDecoder resolving = resolvers.resolve(writer, registered.schema(), body);
+                ResolvingDecoder resolving = resolvers.resolve(fingerprint, writer, registered.schema(), body);
                 decoded = registered.type().codec().readAvro(resolving);
                 resolving.drain();
             }

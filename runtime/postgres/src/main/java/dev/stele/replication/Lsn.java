@@ -33,10 +33,6 @@ public record Lsn(long value) implements Comparable<Lsn> {
         }
     }
 
-    public boolean isNone() {
-        return value == 0;
-    }
-
     /** Whether this position is after {@code other} in the log. */
     public boolean isAfter(Lsn other) {
         return compareTo(other) > 0;

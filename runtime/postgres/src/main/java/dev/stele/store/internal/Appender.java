@@ -4,6 +4,7 @@ import dev.stele.catalog.Catalog;
 import dev.stele.catalog.EventEncodingException;
 import dev.stele.catalog.Format;
 import dev.stele.catalog.SerializedEvent;
+import dev.stele.spi.EventType;
 import dev.stele.store.AppendResult;
 import dev.stele.store.ConcurrencyConflictException;
 import dev.stele.store.DuplicateEventException;
@@ -11,6 +12,7 @@ import dev.stele.store.ExpectedVersion;
 import dev.stele.store.NewEvent;
 import dev.stele.store.Position;
 import dev.stele.store.StreamId;
+import dev.stele.store.StreamMismatchException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -86,12 +88,17 @@ public final class Appender {
      * @throws DuplicateEventException if two events have the same id
      * @throws EventEncodingException if an event does not encode, or it or its metadata holds U+0000,
      *     which {@code jsonb} cannot store
+     * @throws StreamMismatchException if an event's {@code @StreamId} names another stream
      */
     public Batch encode(StreamId stream, List<NewEvent> events) {
         repeatedIds(stream, events);
         AppendStatement.Events encoded = new AppendStatement.Events(events.size());
         for (int i = 0; i < events.size(); i++) {
             NewEvent event = events.get(i);
+            EventType<?> type = catalog.eventType(event.event().getClass());
+            if (type.hasStreamId() && !stream.id().equals(type.streamIdOf(event.event()))) {
+                throw new StreamMismatchException(stream, i, type.name(), type.streamIdOf(event.event()));
+            }
             SerializedEvent json = catalog.toJson(event.event());
             encoded.ids[i] = event.eventId();
             encoded.names[i] = json.name();

@@ -19,6 +19,7 @@ import dev.stele.catalog.internal.WriterSchemas;
 import dev.stele.format.EventSchemaNames;
 import dev.stele.spi.AggregateType;
 import dev.stele.spi.EventType;
+import dev.stele.spi.ProjectionType;
 import dev.stele.spi.codec.CodecFailure;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,12 +58,15 @@ public final class Catalog {
     private final Registry registry;
     private final WriterSchemas writers;
     private final Map<Class<?>, AggregateType<?>> aggregates;
+    private final Map<Class<?>, ProjectionType<?>> projections;
     private final Resolvers resolvers = new Resolvers();
 
-    private Catalog(Registry registry, WriterSchemas writers, Map<Class<?>, AggregateType<?>> aggregates) {
+    private Catalog(Registry registry, WriterSchemas writers, Map<Class<?>, AggregateType<?>> aggregates,
+            Map<Class<?>, ProjectionType<?>> projections) {
         this.registry = registry;
         this.writers = writers;
         this.aggregates = aggregates;
+        this.projections = projections;
     }
 
     private static Map<Class<?>, AggregateType<?>> byState(List<AggregateCatalog> aggregateCatalogs) {
@@ -73,6 +77,16 @@ public final class Catalog {
             }
         }
         return Map.copyOf(byState);
+    }
+
+    private static Map<Class<?>, ProjectionType<?>> byClass(List<ProjectionCatalog> projectionCatalogs) {
+        Map<Class<?>, ProjectionType<?>> byClass = new HashMap<>();
+        for (ProjectionCatalog catalog : projectionCatalogs) {
+            for (ProjectionType<?> type : catalog.projectionTypes()) {
+                byClass.put(type.projectionClass(), type);
+            }
+        }
+        return Map.copyOf(byClass);
     }
 
     /** Every generated catalog visible to the thread's context class loader (or this class's). */
@@ -94,20 +108,23 @@ public final class Catalog {
         ServiceLoader.load(EventCatalog.class, loader).forEach(catalogs::add);
         List<AggregateCatalog> aggregates = new ArrayList<>();
         ServiceLoader.load(AggregateCatalog.class, loader).forEach(aggregates::add);
+        List<ProjectionCatalog> projections = new ArrayList<>();
+        ServiceLoader.load(ProjectionCatalog.class, loader).forEach(projections::add);
         // before any generated code runs: a mismatch must not surface as a NoSuchMethodError later
         catalogs.forEach(SpiCheck::check);
         aggregates.forEach(SpiCheck::check);
+        projections.forEach(SpiCheck::check);
         Registry registry = Registry.of(catalogs);
         IndexCheck.verify(loader, registry);
         return new Catalog(registry, new WriterSchemas(ReleasedSchemas.load(loader), SchemaSource.none()),
-                byState(aggregates));
+                byState(aggregates), byClass(projections));
     }
 
     /** A catalog of exactly {@code catalogs}, without schema history; for tests and tools. */
     public static Catalog of(EventCatalog... catalogs) {
         List.of(catalogs).forEach(SpiCheck::check);
         return new Catalog(Registry.of(List.of(catalogs)), new WriterSchemas(ReleasedSchemas.empty(),
-                SchemaSource.none()), Map.of());
+                SchemaSource.none()), Map.of(), Map.of());
     }
 
     /**
@@ -115,7 +132,8 @@ public final class Catalog {
      * versions newer than it knows, written by a later release (see {@link #fromAvro(byte[])}).
      */
     public Catalog withSchemaSource(SchemaSource source) {
-        return new Catalog(registry, writers.withSource(Objects.requireNonNull(source, "source")), aggregates);
+        return new Catalog(registry, writers.withSource(Objects.requireNonNull(source, "source")), aggregates,
+                projections);
     }
 
     /** Every registered event version, sorted by name and version. */
@@ -149,6 +167,21 @@ public final class Catalog {
                     + " is it annotated @Aggregate and is stele-processor on the compiler's annotationProcessorPaths?");
         }
         return (AggregateType<S>) type;
+    }
+
+    /**
+     * The generated type of a {@code @Projection} class.
+     *
+     * @throws CatalogException if the class is not a {@code @Projection} of a module on the class path
+     */
+    @SuppressWarnings("unchecked")
+    public <P> ProjectionType<P> projectionType(Class<P> projectionClass) {
+        ProjectionType<?> type = projections.get(projectionClass);
+        if (type == null) {
+            throw new CatalogException(projectionClass.getName() + " is not a @Projection class known to the catalog;"
+                    + " is it annotated @Projection and is stele-processor on the compiler's annotationProcessorPaths?");
+        }
+        return (ProjectionType<P>) type;
     }
 
     /**

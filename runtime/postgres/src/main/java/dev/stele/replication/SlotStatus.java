@@ -1,5 +1,6 @@
 package dev.stele.replication;
 
+import dev.stele.projection.Lsn;
 import java.util.OptionalLong;
 
 /**

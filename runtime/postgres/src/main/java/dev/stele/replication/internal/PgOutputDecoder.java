@@ -1,6 +1,6 @@
 package dev.stele.replication.internal;
 
-import dev.stele.replication.Lsn;
+import dev.stele.projection.Lsn;
 import dev.stele.replication.ReplicationProtocolException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.stele.replication.internal;
 
-import dev.stele.replication.Lsn;
+import dev.stele.projection.Lsn;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.stele.replication.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.replication.Lsn;
+import dev.stele.projection.Lsn;
 import dev.stele.replication.ReplicationProtocolException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -1,4 +1,4 @@
-package dev.stele.replication;
+package dev.stele.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.stele.replication;
+package dev.stele.projection;
 
 import java.util.Locale;
 

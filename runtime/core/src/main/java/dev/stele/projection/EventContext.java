@@ -38,18 +38,24 @@ public interface EventContext {
     int storedVersion();
 
     /** The correlation id the event was appended with, if any. */
-    Optional<UUID> correlationId();
+    Optional<String> correlationId();
 
     /** The causation id the event was appended with, if any. */
-    Optional<UUID> causationId();
+    Optional<String> causationId();
 
     /** The headers the event was appended with. */
     Map<String, String> headers();
 
-    /** The log position at which the event's transaction committed. */
+    /**
+     * The log position at which the event's transaction committed; {@link Lsn#NONE} for an event read
+     * from the events table while the projection catches up.
+     */
     Lsn commitLsn();
 
-    /** When the event's transaction committed. */
+    /**
+     * When the event's transaction committed; for an event read from the events table while the
+     * projection catches up, when it was recorded (the time of its insert, just before the commit).
+     */
     Instant commitTime();
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Event metadata as the {@code metadata} jsonb column holds it: {@code {"correlationId", "causationId", "headers"}}. */
-final class MetadataJson {
+public final class MetadataJson {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -79,7 +79,7 @@ final class MetadataJson {
      * another type is an error, never dropped: {@code correlationId} and {@code causationId} are strings
      * or null, {@code headers} an object of strings, or null.
      */
-    static EventMetadata read(String json) throws IOException {
+    public static EventMetadata read(String json) throws IOException {
         if (json == null || json.equals("{}")) {
             return EventMetadata.empty();
         }

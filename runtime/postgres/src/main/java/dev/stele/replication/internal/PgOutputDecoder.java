@@ -42,6 +42,22 @@ public final class PgOutputDecoder {
         }
     }
 
+    /** A change message kept from inside a streamed transaction's chunk, decoded later (it carries the xid). */
+    public PgOutputMessage decodeStreamed(ByteBuffer buffer) {
+        boolean was = inStream;
+        inStream = true;
+        try {
+            return decode(buffer);
+        } finally {
+            inStream = was;
+        }
+    }
+
+    /** Whether a streamed transaction's chunk is open: its changes carry the transaction's id. */
+    public boolean inStream() {
+        return inStream;
+    }
+
     private PgOutputMessage read(char type, ByteBuffer in) {
         switch (type) {
             case 'B':

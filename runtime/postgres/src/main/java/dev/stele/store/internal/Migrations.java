@@ -71,7 +71,36 @@ public final class Migrations {
                 "CREATE TABLE " + t.checkpoints + " ("
                         + " name text PRIMARY KEY,"
                         + " position text NOT NULL,"
-                        + " updated_at timestamptz NOT NULL DEFAULT now())")));
+                        + " updated_at timestamptz NOT NULL DEFAULT now())")),
+                new Migration(2, "projections, their checkpoints per partition, parked events", List.of(
+                        "CREATE TABLE " + t.projections + " ("
+                                + " name text PRIMARY KEY,"
+                                + " slot_name text NOT NULL,"
+                                + " partitions int NOT NULL,"
+                                + " catch_up_snapshot pg_snapshot NOT NULL,"
+                                + " catch_up_until pg_lsn NOT NULL,"
+                                + " catch_up_position bigint NOT NULL DEFAULT 0,"
+                                + " caught_up boolean NOT NULL DEFAULT false,"
+                                + " registered_at timestamptz NOT NULL DEFAULT now())",
+                        "CREATE TABLE " + t.projectionCheckpoints + " ("
+                                + " projection text NOT NULL REFERENCES " + t.projections + " ON DELETE CASCADE,"
+                                + " partition int NOT NULL,"
+                                + " lsn pg_lsn NOT NULL,"
+                                + " updated_at timestamptz NOT NULL DEFAULT now(),"
+                                + " PRIMARY KEY (projection, partition))",
+                        "CREATE TABLE " + t.parkedEvents + " ("
+                                + " projection text NOT NULL,"
+                                + " event_id uuid NOT NULL,"
+                                + " global_position bigint NOT NULL,"
+                                + " stream_category text NOT NULL,"
+                                + " stream_id text NOT NULL,"
+                                + " stream_version bigint NOT NULL,"
+                                + " event_name text NOT NULL,"
+                                + " event_version int NOT NULL,"
+                                + " error text NOT NULL,"
+                                + " attempts int NOT NULL,"
+                                + " parked_at timestamptz NOT NULL DEFAULT now(),"
+                                + " PRIMARY KEY (projection, event_id))")));
     }
 
     /**

@@ -15,6 +15,9 @@ public final class Tables {
     public final String snapshots;
     public final String checkpoints;
     public final String migrations;
+    public final String projections;
+    public final String projectionCheckpoints;
+    public final String parkedEvents;
 
     public Tables(String schema, String prefix) {
         if (!IDENTIFIER.matcher(schema).matches() || !(prefix.isEmpty() || IDENTIFIER.matcher(prefix).matches())) {
@@ -29,6 +32,9 @@ public final class Tables {
         this.snapshots = name("snapshots");
         this.checkpoints = name("checkpoints");
         this.migrations = name("schema_migrations");
+        this.projections = name("projections");
+        this.projectionCheckpoints = name("projection_checkpoints");
+        this.parkedEvents = name("parked_events");
     }
 
     private String name(String table) {

@@ -1,0 +1,556 @@
+package dev.stele.replication;
+
+import dev.stele.catalog.Catalog;
+import dev.stele.projection.Lsn;
+import dev.stele.replication.internal.Backoff;
+import dev.stele.replication.internal.CarefulRestart;
+import dev.stele.replication.internal.CatchUp;
+import dev.stele.replication.internal.EventApplier;
+import dev.stele.replication.internal.PartitionWorker;
+import dev.stele.replication.internal.ProjectionRun;
+import dev.stele.replication.internal.ProjectionTables;
+import dev.stele.replication.internal.SlotQueries;
+import dev.stele.replication.internal.SlotSession;
+import dev.stele.replication.internal.SlotSetup;
+import dev.stele.replication.internal.WorkQueue;
+import dev.stele.spi.ProjectionType;
+import dev.stele.store.EventStoreException;
+import dev.stele.store.EventStoreOptions;
+import dev.stele.store.internal.Migrations;
+import dev.stele.store.internal.Tables;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs projections from a logical replication slot, exactly once in effect, never skipping an event.
+ *
+ * <pre>{@code
+ * ProjectionRunner runner = ProjectionRunner.builder(dataSource, ReplicationConnection.of(url, user, password))
+ *         .slot("app_projections")
+ *         .projection(new OrderTotals())
+ *         .build();
+ * runner.start();
+ * ...
+ * runner.status();      // per projection: state, checkpoint, lag in bytes, time and events
+ * runner.close();
+ * }</pre>
+ *
+ * <p>Guarantees:
+ * <ul>
+ *   <li><b>Exactly-once effect.</b> For each source transaction, in commit order, a projection's handler
+ *       writes (through {@code EventContext.connection()}) commit in one transaction with the projection's
+ *       checkpoint. After a crash anywhere, a restart applies what follows the checkpoints: the read model
+ *       equals a clean rebuild. Effects outside the database happen at least once: de-duplicate them by
+ *       {@code EventContext.eventId()}.</li>
+ *   <li><b>Nothing skipped.</b> The slot is confirmed only up to the oldest durable checkpoint of all its
+ *       projections (pgjdbc's automatic flush is off). A lost, missing or moved slot stops the runner with
+ *       {@link SlotUnusableException}; it is never recreated silently.</li>
+ *   <li><b>Order.</b> Events of one stream reach a projection in order, in the partition of that stream.</li>
+ *   <li><b>Catch-up and handover.</b> A new or reset projection first reads the events table (only the
+ *       events it handles), in a snapshot taken after the slot's position, then joins the slot, which
+ *       applies only what that snapshot did not see.</li>
+ *   <li><b>Poison events</b> are retried, then stop the projection or are parked, by its
+ *       {@link PoisonPolicy}; never skipped silently.</li>
+ *   <li><b>One consumer.</b> Instances started with the same slot elect one through an advisory lock; the
+ *       others stand by and take over within about {@link Builder#standbyPollInterval} of its end.</li>
+ * </ul>
+ *
+ * <p>It owns its threads ({@code stele-runner-<slot>}, one per partition), opens its own replication
+ * connection, and borrows from {@code dataSource} one connection per partition while running, plus one
+ * now and then. Handlers of different partitions run at once: keep projection instances free of mutable
+ * state. Needs PostgreSQL 14 or later with {@code wal_level=logical}.
+ */
+public final class ProjectionRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionRunner.class);
+    private static final int LOCK_CLASS = 0x5E1E;
+
+    private final DataSource dataSource;
+    private final ReplicationConnection replication;
+    private final Catalog catalog;
+    private final Tables t;
+    private final EventStoreOptions storeOptions;
+    private final ProjectionTables tables;
+    private final SlotSession.Settings settings;
+    private final List<ProjectionRun<?>> runs;
+    private final ProjectionListener listener;
+    private final Duration standbyPoll;
+    private final Backoff reconnect;
+    private final Object lock = new Object();
+    private volatile RunnerStatus.State state = RunnerStatus.State.NEW;
+    private volatile Throwable problem;
+    private volatile SlotSession session;
+    private volatile boolean closed;
+    private Thread supervisor;
+
+    private ProjectionRunner(Builder builder) {
+        this.dataSource = builder.dataSource;
+        this.replication = builder.replication;
+        this.catalog = builder.catalog != null ? builder.catalog : Catalog.load();
+        this.storeOptions = builder.storeOptions;
+        this.t = new Tables(storeOptions.schema(), storeOptions.tablePrefix());
+        this.tables = new ProjectionTables(t);
+        this.settings = new SlotSession.Settings(builder.slot, builder.publication != null ? builder.publication
+                : builder.slot, builder.heartbeat, Duration.ofMillis(500), builder.spoolDirectory);
+        this.listener = builder.listener;
+        this.standbyPoll = builder.standbyPoll;
+        this.reconnect = new Backoff(builder.reconnectFirst, builder.reconnectMax);
+        List<ProjectionRun<?>> list = new ArrayList<>();
+        for (Registration<?> registration : builder.projections) {
+            list.add(registration.run(catalog));
+        }
+        this.runs = List.copyOf(list);
+    }
+
+    /** A runner reading the slot on {@code replication}, applying through connections of {@code dataSource}. */
+    public static Builder builder(DataSource dataSource, ReplicationConnection replication) {
+        return new Builder(dataSource, replication);
+    }
+
+    /**
+     * Checks the slot and the projections' registrations, then starts reading in the background (or standing
+     * by, if another instance reads the slot). Applies the store's migrations if they are missing.
+     *
+     * @throws SlotUnusableException if the slot is lost, missing or moved past a projection's checkpoint
+     * @throws ReplicationException if a projection's partitions changed, or it runs on another slot
+     * @throws IllegalStateException if it was started before
+     */
+    public void start() {
+        synchronized (lock) {
+            if (state != RunnerStatus.State.NEW) {
+                throw new IllegalStateException("the runner of slot " + settings.slotName() + " was started before");
+            }
+            new Migrations(t).apply(dataSource);
+            try (Connection connection = dataSource.getConnection()) {
+                new SlotSetup(t, tables, settings.slotName(), settings.publication()).check(connection, runs);
+            } catch (SQLException e) {
+                throw new EventStoreException("check replication slot " + settings.slotName(), t.schema, e);
+            }
+            runs.forEach(ProjectionRun::restart);
+            state(RunnerStatus.State.STANDBY, null);
+            supervisor = new Thread(this::supervise, "stele-runner-" + settings.slotName());
+            supervisor.setDaemon(true);
+            supervisor.start();
+        }
+    }
+
+    /** Stops reading and waits (up to 30 s) for handlers to finish; uncommitted work comes again next start. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            SlotSession current = session;
+            if (current != null) {
+                current.end();
+            }
+            if (supervisor != null) {
+                supervisor.interrupt();
+                try {
+                    supervisor.join(Duration.ofSeconds(30).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            state(RunnerStatus.State.CLOSED, null);
+        }
+    }
+
+    /** The runner's state, its slot as PostgreSQL reports it, and every projection's progress and lag. */
+    public RunnerStatus status() {
+        Optional<SlotStatus> slot = Optional.empty();
+        try (Connection connection = dataSource.getConnection()) {
+            slot = SlotQueries.status(connection, settings.slotName());
+        } catch (SQLException e) {
+            LOG.debug("Slot status of {} unavailable: {}", settings.slotName(), e.getMessage());
+        }
+        Lsn current = slot.map(SlotStatus::currentLsn).orElse(Lsn.NONE);
+        SlotSession live = session;
+        Instant newest = live == null ? null : live.newestCommitTime();
+        List<ProjectionStatus> projections = new ArrayList<>();
+        for (ProjectionRun<?> run : runs) {
+            Lsn checkpoint = Objects.requireNonNullElse(run.oldestCheckpoint(), Lsn.NONE);
+            Instant last = run.lastCommitTime();
+            Duration lagTime = newest != null && last != null && newest.isAfter(last) ? Duration.between(last, newest)
+                    : Duration.ZERO;
+            CatchUpProgress catchUp = run.catchUp();
+            long lagEvents = Math.max(0, run.pending().get());
+            ProjectionStatus.State projectionState = run.state();
+            if (projectionState == ProjectionStatus.State.CATCHING_UP && catchUp != null) {
+                lagEvents += Math.max(0, catchUp.total() - catchUp.done());
+            }
+            if (state != RunnerStatus.State.RUNNING && state != RunnerStatus.State.CATCHING_UP
+                    && projectionState != ProjectionStatus.State.STOPPED) {
+                projectionState = ProjectionStatus.State.IDLE;
+            }
+            projections.add(new ProjectionStatus(run.name(), projectionState, run.partitions(), checkpoint,
+                    checkpoint.equals(Lsn.NONE) ? 0 : current.bytesSince(checkpoint), lagTime, lagEvents, run.applied(),
+                    Optional.ofNullable(run.stoppedOn()),
+                    projectionState == ProjectionStatus.State.CATCHING_UP ? Optional.ofNullable(catchUp)
+                            : Optional.empty()));
+        }
+        return new RunnerStatus(settings.slotName(), state, slot, List.copyOf(projections), Optional.ofNullable(problem));
+    }
+
+    /** The events parked for a projection, oldest position first. */
+    public List<FailedEvent> parkedEvents(String projection) {
+        try (Connection connection = dataSource.getConnection()) {
+            return tables.parked(connection, projection);
+        } catch (SQLException e) {
+            throw new EventStoreException("list the parked events of projection " + projection, t.schema, e);
+        }
+    }
+
+    /**
+     * Applies a projection's parked events again, oldest first, each in its own transaction that also
+     * removes it from the parked events; one that fails again stays parked with its new error. Returns how
+     * many were applied. Run it after fixing the handler; it may run while the runner is running.
+     */
+    public int replayParked(String projection) {
+        ProjectionRun<?> run = run(projection);
+        EventApplier applier = new EventApplier(catalog, run, tables, ProjectionListener.NONE);
+        int replayed = 0;
+        for (FailedEvent parked : parkedEvents(projection)) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    var event = readEvent(connection, parked);
+                    try {
+                        applier.apply(connection, event);
+                    } catch (Exception e) {
+                        connection.rollback();
+                        tables.park(connection, new FailedEvent(parked.projection(), parked.globalPosition(),
+                                parked.streamCategory(), parked.streamId(), parked.streamVersion(), parked.eventId(),
+                                parked.eventName(), parked.eventVersion(), e.getClass().getName() + ": " + e.getMessage(),
+                                parked.attempts() + 1, Instant.now()));
+                        connection.commit();
+                        continue;
+                    }
+                    tables.unpark(connection, projection, parked.eventId());
+                    connection.commit();
+                    replayed++;
+                } finally {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new EventStoreException("replay parked event " + parked.eventId() + " of projection " + projection,
+                        t.schema, e);
+            }
+        }
+        return replayed;
+    }
+
+    /**
+     * Forgets a projection's checkpoints and parked events and clears its read model in one transaction, so
+     * that its next start catches up from the first event: after a bug fix that needs a rebuild, a change of
+     * partitions, or a lost slot. Only while the runner is not running.
+     */
+    public void reset(String projection, ReadModelReset clear) {
+        run(projection);
+        synchronized (lock) {
+            if (state != RunnerStatus.State.NEW && state != RunnerStatus.State.CLOSED
+                    && state != RunnerStatus.State.FAILED) {
+                throw new IllegalStateException("reset projection " + projection + " while the runner is " + state
+                        + "; close it first");
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    clear.clear(connection);
+                    tables.delete(connection, projection);
+                    connection.commit();
+                } finally {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new EventStoreException("reset projection " + projection, t.schema, e);
+            }
+        }
+        LOG.info("Reset projection {}: it catches up from the events table at its next start", projection);
+    }
+
+    private dev.stele.replication.internal.SourceEvent readEvent(Connection connection, FailedEvent parked)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT transaction_id::text, payload::text,"
+                + " metadata::text, recorded_at FROM " + t.events + " WHERE event_id = ?")) {
+            statement.setObject(1, parked.eventId());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("parked event " + parked.eventId() + " is no longer in " + t.events);
+                }
+                return new dev.stele.replication.internal.SourceEvent(parked.globalPosition(),
+                        Long.parseLong(rows.getString(1)), parked.eventId(), parked.streamCategory(), parked.streamId(),
+                        parked.streamVersion(), parked.eventName(), parked.eventVersion(), rows.getString(2),
+                        rows.getString(3), Lsn.NONE, rows.getTimestamp(4).toInstant());
+            }
+        }
+    }
+
+    private ProjectionRun<?> run(String projection) {
+        return runs.stream().filter(run -> run.name().equals(projection)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the runner has no projection " + projection));
+    }
+
+    private void supervise() {
+        int failures = 0;
+        while (!closed) {
+            try (Connection connection = replication.open()) {
+                if (!lead(connection)) {
+                    state(RunnerStatus.State.STANDBY, null);
+                    connection.close();
+                    Thread.sleep(standbyPoll.toMillis());
+                    continue;
+                }
+                runSession(connection);
+                failures = 0;
+            } catch (CarefulRestart restart) {
+                LOG.info("{}", restart.getMessage());
+            } catch (ReplicationException | ReplicationProtocolException fatal) {
+                LOG.error("Projections on slot {} stopped: {}", settings.slotName(), fatal.getMessage());
+                state(RunnerStatus.State.FAILED, fatal);
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                if (closed) {
+                    return;
+                }
+                failures++;
+                state(RunnerStatus.State.RECONNECTING, e);
+                long delay = reconnect.delayMillis(failures);
+                LOG.warn("Slot {}: {}; trying again in {} ms", settings.slotName(), e.toString(), delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            } finally {
+                session = null;
+            }
+        }
+    }
+
+    private void runSession(Connection replicationConnection) throws Exception {
+        List<ProjectionTables.Registration> registrations;
+        try (Connection connection = dataSource.getConnection()) {
+            registrations = new SlotSetup(t, tables, settings.slotName(), settings.publication())
+                    .prepare(connection, runs);
+        }
+        catchUp(registrations);
+        if (closed) {
+            return;
+        }
+        Map<ProjectionRun<?>, PartitionWorker[]> workers = new IdentityHashMap<>();
+        SlotSession current = new SlotSession(settings, t, dataSource, runs, workers);
+        for (ProjectionRun<?> run : runs) {
+            EventApplier applier = new EventApplier(catalog, run, tables, listener);
+            PartitionWorker[] partitions = new PartitionWorker[run.partitions()];
+            for (int partition = 0; partition < partitions.length; partition++) {
+                partitions[partition] = new PartitionWorker(run, partition,
+                        new WorkQueue(run.options().queueEvents(), run.options().queueBytes()), dataSource, tables,
+                        applier, listener, current);
+            }
+            workers.put(run, partitions);
+        }
+        session = current;
+        if (closed) {
+            return;
+        }
+        state(RunnerStatus.State.RUNNING, null);
+        current.run(replicationConnection);
+    }
+
+    private void catchUp(List<ProjectionTables.Registration> registrations) throws Exception {
+        CatchUp catchUp = new CatchUp(dataSource, t, tables, listener);
+        for (int i = 0; i < runs.size(); i++) {
+            ProjectionRun<?> run = runs.get(i);
+            ProjectionTables.Registration registration = registrations.get(i);
+            if (registration.caughtUp() || run.isStopped() || closed) {
+                continue;
+            }
+            state(RunnerStatus.State.CATCHING_UP, null);
+            LOG.info("Projection {} catches up from {}", run.name(), t.events);
+            boolean done = catchUp.run(run, registration, new EventApplier(catalog, run, tables, listener));
+            LOG.info("Projection {} {}", run.name(), done ? "caught up: " + run.catchUp() : "stopped while catching up");
+        }
+    }
+
+    /** Takes the slot's lock for the life of the replication connection; false if another instance holds it. */
+    private boolean lead(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+            statement.setInt(1, LOCK_CLASS);
+            statement.setString(2, settings.slotName());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private void state(RunnerStatus.State next, Throwable cause) {
+        RunnerStatus.State previous = state;
+        state = next;
+        if (cause != null || next == RunnerStatus.State.RUNNING) {
+            problem = cause;
+        }
+        if (previous != next) {
+            try {
+                listener.stateChanged(next, cause);
+            } catch (RuntimeException ignored) {
+                // a listener's failure is not the runner's
+            }
+        }
+    }
+
+    /** A projection with its options, resolved to its generated type when the runner is built. */
+    private record Registration<P>(ProjectionType<P> type, P instance, Class<P> projectionClass,
+            ProjectionOptions options) {
+
+        ProjectionRun<P> run(Catalog catalog) {
+            ProjectionType<P> resolved = type != null ? type : catalog.projectionType(projectionClass);
+            return new ProjectionRun<>(resolved, instance, options);
+        }
+    }
+
+    /** Builds a {@link ProjectionRunner}. */
+    public static final class Builder {
+
+        private final DataSource dataSource;
+        private final ReplicationConnection replication;
+        private final List<Registration<?>> projections = new ArrayList<>();
+        private final Set<Object> names = new HashSet<>();
+        private String slot = "stele_projections";
+        private String publication;
+        private Catalog catalog;
+        private EventStoreOptions storeOptions = EventStoreOptions.defaults();
+        private Duration heartbeat = Duration.ofSeconds(10);
+        private Duration standbyPoll = Duration.ofSeconds(1);
+        private Duration reconnectFirst = Duration.ofMillis(200);
+        private Duration reconnectMax = Duration.ofSeconds(30);
+        private ProjectionListener listener = ProjectionListener.NONE;
+        private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+
+        private Builder(DataSource dataSource, ReplicationConnection replication) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.replication = Objects.requireNonNull(replication, "replication");
+        }
+
+        /** The slot's name (default {@code stele_projections}): lower-case letters, digits, underscores. */
+        public Builder slot(String name) {
+            this.slot = SlotQueries.checkName("slot", name);
+            return this;
+        }
+
+        /** The publication's name; by default the slot's. */
+        public Builder publication(String name) {
+            this.publication = SlotQueries.checkName("publication", name);
+            return this;
+        }
+
+        /** The catalog events are decoded with; by default {@link Catalog#load()}. */
+        public Builder catalog(Catalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /** Where the store's tables are; by default {@link EventStoreOptions#defaults()}. */
+        public Builder storeOptions(EventStoreOptions options) {
+            this.storeOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** A {@code @Projection} instance, with {@link ProjectionOptions#defaults()}. */
+        public Builder projection(Object projection) {
+            return projection(projection, ProjectionOptions.defaults());
+        }
+
+        /** A {@code @Projection} instance; its generated type is found in the catalog. */
+        @SuppressWarnings("unchecked")
+        public <P> Builder projection(P projection, ProjectionOptions options) {
+            Objects.requireNonNull(projection, "projection");
+            add(new Registration<>(null, projection, (Class<P>) projection.getClass(), options));
+            return this;
+        }
+
+        /** A projection with an explicit type (generated code, or written by hand for a test). */
+        public <P> Builder projection(ProjectionType<P> type, P projection, ProjectionOptions options) {
+            add(new Registration<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(projection, "projection"),
+                    type.projectionClass(), Objects.requireNonNull(options, "options")));
+            return this;
+        }
+
+        private void add(Registration<?> registration) {
+            projections.add(registration);
+        }
+
+        /**
+         * How often a heartbeat message is written to the log (default 10 s; zero turns it off), so the slot
+         * moves on while only tables it does not publish are written and the server can recycle the log.
+         */
+        public Builder heartbeatInterval(Duration interval) {
+            this.heartbeat = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** How often a standby instance tries to take over (default 1 s). */
+        public Builder standbyPollInterval(Duration interval) {
+            this.standbyPoll = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** The backoff between reconnection attempts: from {@code first} doubling to {@code max}, with jitter. */
+        public Builder reconnectBackoff(Duration first, Duration max) {
+            this.reconnectFirst = Objects.requireNonNull(first, "first");
+            this.reconnectMax = Objects.requireNonNull(max, "max");
+            return this;
+        }
+
+        public Builder listener(ProjectionListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Where transactions the server streams before they commit are kept until then (the temp directory). */
+        public Builder spoolDirectory(Path directory) {
+            this.spoolDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if there is no projection or two have one name
+         * @throws dev.stele.catalog.CatalogException if a projection's class has no generated type
+         */
+        public ProjectionRunner build() {
+            if (projections.isEmpty()) {
+                throw new IllegalArgumentException("a runner needs at least one projection");
+            }
+            ProjectionRunner runner = new ProjectionRunner(this);
+            for (ProjectionRun<?> run : runner.runs) {
+                if (!names.add(run.name())) {
+                    throw new IllegalArgumentException("two projections are named " + run.name());
+                }
+            }
+            return runner;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.stele.replication.internal;
+
+import dev.stele.projection.Lsn;
+import dev.stele.replication.CatchUpProgress;
+import dev.stele.replication.ProjectionListener;
+import dev.stele.replication.ProjectionStatus;
+import dev.stele.store.internal.Tables;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * A new (or reset) projection reads the events table before it joins the slot: only the events it handles
+ * (filtered in SQL), only those its registration snapshot sees, in order of position, in batches that
+ * each commit with the catch-up's position. The slot then applies only transactions that snapshot does
+ * not see: no event skipped, none repeated, however writers interleave with it. A crash resumes after the
+ * last committed batch, in the same snapshot.
+ */
+public final class CatchUp {
+
+    private static final int BATCH = 2000;
+    private static final String COLUMNS = "global_position, transaction_id::text, event_id, stream_category, stream_id,"
+            + " stream_version, event_name, event_version, payload::text, metadata::text, recorded_at";
+
+    private final DataSource dataSource;
+    private final ProjectionTables tables;
+    private final ProjectionListener listener;
+    private final String select;
+    private final String count;
+
+    public CatchUp(DataSource dataSource, Tables t, ProjectionTables tables, ProjectionListener listener) {
+        this.dataSource = dataSource;
+        this.tables = tables;
+        this.listener = listener;
+        String filter = " FROM " + t.events + " WHERE event_name = ANY(?) AND global_position > ?"
+                + " AND pg_visible_in_snapshot(transaction_id, ?::pg_snapshot)";
+        this.select = "SELECT " + COLUMNS + filter + " ORDER BY global_position LIMIT " + BATCH;
+        this.count = "SELECT count(*)" + filter;
+    }
+
+    /**
+     * Applies every event the registration's snapshot sees after its catch-up position; returns whether it
+     * got to the end (false: the projection stopped on a poison event, or the thread was interrupted).
+     */
+    public boolean run(ProjectionRun<?> run, ProjectionTables.Registration registration, EventApplier applier)
+            throws SQLException, InterruptedException {
+        run.state(ProjectionStatus.State.CATCHING_UP);
+        long position = registration.catchUpPosition();
+        String snapshot = registration.catchUpSnapshot().toString();
+        List<String> names = new ArrayList<>(run.handledEvents());
+        long total;
+        try (Connection connection = dataSource.getConnection()) {
+            total = count(connection, names, position, snapshot);
+        }
+        long started = System.nanoTime();
+        long lastReport = 0;
+        long done = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    List<SourceEvent> batch = read(connection, names, position, snapshot);
+                    if (batch.isEmpty()) {
+                        tables.markCaughtUp(connection, run.name());
+                        connection.commit();
+                        report(run, done, Math.max(done, total), started);
+                        return true;
+                    }
+                    if (!applyBatch(connection, run, batch, applier)) {
+                        return false;
+                    }
+                    position = batch.get(batch.size() - 1).globalPosition();
+                    done += batch.size();
+                } finally {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                }
+            }
+            if (System.nanoTime() - lastReport > 1_000_000_000L) {
+                lastReport = System.nanoTime();
+                report(run, done, Math.max(done, total), started);
+            }
+        }
+        throw new InterruptedException("catch-up of " + run.name() + " interrupted");
+    }
+
+    /** Applies a batch in one transaction; after a failure, event by event, each committed with the position. */
+    private boolean applyBatch(Connection connection, ProjectionRun<?> run, List<SourceEvent> batch,
+            EventApplier applier) throws SQLException, InterruptedException {
+        try {
+            for (SourceEvent event : batch) {
+                applier.apply(connection, event);
+            }
+            tables.saveCatchUpPosition(connection, run.name(), batch.get(batch.size() - 1).globalPosition());
+            connection.commit();
+            run.appliedEvents(batch.size(), batch.get(batch.size() - 1).commitTime());
+            return true;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            connection.rollback();
+            if (!connection.isValid(5)) {
+                throw new SQLException("the catch-up's connection was lost", e);
+            }
+        }
+        for (SourceEvent event : batch) {
+            EventApplier.Outcome outcome = applier.applyCarefully(connection, event);
+            if (outcome == EventApplier.Outcome.STOPPED) {
+                connection.rollback();
+                return false;
+            }
+            tables.saveCatchUpPosition(connection, run.name(), event.globalPosition());
+            connection.commit();
+            run.appliedEvents(1, event.commitTime());
+        }
+        return true;
+    }
+
+    private void report(ProjectionRun<?> run, long done, long total, long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        CatchUpProgress progress = new CatchUpProgress(run.name(), done, total, seconds > 0 ? done / seconds : 0);
+        run.catchUp(progress);
+        try {
+            listener.catchUpProgress(progress);
+        } catch (RuntimeException ignored) {
+            // a listener's failure is not the catch-up's
+        }
+    }
+
+    private long count(Connection connection, List<String> names, long position, String snapshot) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(count)) {
+            bind(connection, statement, names, position, snapshot);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private List<SourceEvent> read(Connection connection, List<String> names, long position, String snapshot)
+            throws SQLException {
+        List<SourceEvent> events = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            bind(connection, statement, names, position, snapshot);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new SourceEvent(rows.getLong(1), Long.parseLong(rows.getString(2)),
+                            rows.getObject(3, UUID.class), rows.getString(4), rows.getString(5), rows.getLong(6),
+                            rows.getString(7), rows.getInt(8), rows.getString(9), rows.getString(10), Lsn.NONE,
+                            rows.getTimestamp(11).toInstant()));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, List<String> names, long position,
+            String snapshot) throws SQLException {
+        Array array = connection.createArrayOf("text", names.toArray());
+        statement.setArray(1, array);
+        statement.setLong(2, position);
+        statement.setString(3, snapshot);
+    }
+}

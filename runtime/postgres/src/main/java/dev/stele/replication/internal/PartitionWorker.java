@@ -1,0 +1,179 @@
+package dev.stele.replication.internal;
+
+import dev.stele.projection.Lsn;
+import dev.stele.replication.ProjectionListener;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Applies one partition of one projection for one session: the source transactions the slot reader hands
+ * it, in commit order, several to a target transaction, each target transaction committing the handlers'
+ * writes with the partition's checkpoint. A source transaction is never split across target transactions,
+ * so after a crash anywhere the partition has applied each transaction entirely or not at all.
+ */
+public final class PartitionWorker implements Runnable {
+
+    private static final long POLL_MILLIS = 100;
+
+    private final ProjectionRun<?> run;
+    private final int partition;
+    private final WorkQueue queue;
+    private final DataSource dataSource;
+    private final ProjectionTables tables;
+    private final EventApplier applier;
+    private final ProjectionListener listener;
+    private final SessionControl session;
+    private final Lsn startCheckpoint;
+
+    private Connection connection;
+    private Lsn durable;
+    private Lsn pending;
+    private Instant pendingCommitTime;
+    private int batchEvents;
+    private boolean inSourceTransaction;
+    private boolean careful;
+
+    public PartitionWorker(ProjectionRun<?> run, int partition, WorkQueue queue, DataSource dataSource,
+            ProjectionTables tables, EventApplier applier, ProjectionListener listener, SessionControl session) {
+        this.run = run;
+        this.partition = partition;
+        this.queue = queue;
+        this.dataSource = dataSource;
+        this.tables = tables;
+        this.applier = applier;
+        this.listener = listener;
+        this.session = session;
+        this.startCheckpoint = run.durable(partition);
+        this.durable = startCheckpoint;
+        this.pending = startCheckpoint;
+    }
+
+    public WorkQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public void run() {
+        try (Connection opened = dataSource.getConnection()) {
+            connection = opened;
+            connection.setAutoCommit(false);
+            try {
+                loop();
+            } finally {
+                connection.rollback(); // whatever is not committed is delivered again next session
+                connection.setAutoCommit(true);
+            }
+        } catch (StoppedSignal stopped) {
+            // the projection stopped on a poison event; status() shows it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable problem) {
+            session.fail(problem);
+        }
+    }
+
+    private void loop() throws Exception {
+        while (!session.isOver() && !Thread.currentThread().isInterrupted()) {
+            if (run.isStopped()) {
+                return; // at whatever point: the uncommitted rest comes again next time
+            }
+            Work work = queue.poll(POLL_MILLIS);
+            if (work == null) {
+                continue;
+            }
+            if (work instanceof Work.Change change) {
+                change(change.event());
+            } else if (work instanceof Work.Commit commit) {
+                commit(commit);
+            } else if (work instanceof Work.Tick tick) {
+                tick(tick.lsn());
+            }
+        }
+    }
+
+    private void change(SourceEvent event) throws Exception {
+        run.pending().decrementAndGet();
+        if (startCheckpoint.isAfter(event.commitLsn()) || run.caughtUpWith(event)) {
+            return; // applied before: by an earlier session or by the catch-up
+        }
+        if (!inSourceTransaction) {
+            inSourceTransaction = true;
+            careful = !event.commitLsn().isAfter(run.carefulUntil(partition));
+            if (careful) {
+                commitBatch(); // a careful transaction commits alone, so a stop loses nothing before it
+            }
+        }
+        if (careful) {
+            if (applier.applyCarefully(connection, event) == EventApplier.Outcome.STOPPED) {
+                connection.rollback();
+                throw new StoppedSignal();
+            }
+        } else {
+            try {
+                applier.apply(connection, event);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                connection.rollback();
+                run.applyCarefullyUntil(partition, event.commitLsn());
+                throw new CarefulRestart(run.name(), partition, e);
+            }
+        }
+        batchEvents++;
+    }
+
+    private void commit(Work.Commit commit) throws SQLException {
+        if (startCheckpoint.isAfter(commit.commitLsn())) {
+            return;
+        }
+        inSourceTransaction = false;
+        if (commit.endLsn().isAfter(pending)) {
+            pending = commit.endLsn();
+            pendingCommitTime = commit.commitTime();
+        }
+        if (careful || batchEvents >= run.options().batchEvents() || queue.isEmpty()) {
+            commitBatch();
+        }
+        careful = false;
+    }
+
+    private void tick(Lsn lsn) throws SQLException {
+        if (inSourceTransaction || !lsn.isAfter(pending)) {
+            return;
+        }
+        pending = lsn;
+        if (queue.isEmpty()) {
+            commitBatch();
+        }
+    }
+
+    private void commitBatch() throws SQLException {
+        if (!pending.isAfter(durable) && batchEvents == 0) {
+            return;
+        }
+        if (pending.isAfter(durable)) {
+            tables.saveCheckpoint(connection, run.name(), partition, pending);
+        }
+        connection.commit();
+        durable = pending;
+        run.durable(partition, durable);
+        int events = batchEvents;
+        batchEvents = 0;
+        if (events > 0) {
+            run.appliedEvents(events, pendingCommitTime);
+            try {
+                listener.applied(run.name(), partition, events, durable, pendingCommitTime);
+            } catch (RuntimeException ignored) {
+                // a listener's failure is not the projection's
+            }
+        }
+    }
+
+    /** The projection stopped on a poison event: this worker ends, the session goes on for the others. */
+    private static final class StoppedSignal extends Exception {
+
+        private static final long serialVersionUID = 1L;
+    }
+}

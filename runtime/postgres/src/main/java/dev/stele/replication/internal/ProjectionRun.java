@@ -1,0 +1,182 @@
+package dev.stele.replication.internal;
+
+import dev.stele.projection.Lsn;
+import dev.stele.replication.CatchUpProgress;
+import dev.stele.replication.FailedEvent;
+import dev.stele.replication.ProjectionOptions;
+import dev.stele.replication.ProjectionStatus;
+import dev.stele.spi.ProjectionType;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * One projection of a runner, and what the runner knows of it across sessions (a session ends when the
+ * connection drops): its durable checkpoint per partition, the partitions to apply carefully after a
+ * failure, and whether it stopped on a poison event.
+ *
+ * @param <P> the projection class
+ */
+public final class ProjectionRun<P> {
+
+    private final ProjectionType<P> type;
+    private final P instance;
+    private final ProjectionOptions options;
+    private final AtomicReferenceArray<Lsn> durable;
+    private final AtomicReferenceArray<Lsn> carefulUntil;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+    private volatile ProjectionStatus.State state = ProjectionStatus.State.IDLE;
+    private volatile FailedEvent stoppedOn;
+    private volatile CatchUpProgress catchUp;
+    private volatile Instant lastCommitTime;
+    private volatile PgSnapshot catchUpSnapshot;
+    private volatile Lsn catchUpUntil = Lsn.NONE;
+
+    public ProjectionRun(ProjectionType<P> type, P instance, ProjectionOptions options) {
+        this.type = type;
+        this.instance = instance;
+        this.options = options;
+        this.durable = new AtomicReferenceArray<>(options.partitions());
+        this.carefulUntil = new AtomicReferenceArray<>(options.partitions());
+        for (int partition = 0; partition < options.partitions(); partition++) {
+            carefulUntil.set(partition, Lsn.NONE);
+        }
+    }
+
+    public String name() {
+        return type.name();
+    }
+
+    public ProjectionType<P> type() {
+        return type;
+    }
+
+    public P instance() {
+        return instance;
+    }
+
+    public ProjectionOptions options() {
+        return options;
+    }
+
+    public int partitions() {
+        return options.partitions();
+    }
+
+    public Set<String> handledEvents() {
+        return type.handledEvents();
+    }
+
+    public boolean handles(String eventName) {
+        return type.handledEvents().contains(eventName);
+    }
+
+    /** The durable checkpoint of a partition; null before it was loaded. */
+    public Lsn durable(int partition) {
+        return durable.get(partition);
+    }
+
+    public void durable(int partition, Lsn lsn) {
+        durable.set(partition, lsn);
+    }
+
+    /** The oldest durable checkpoint of its partitions; null before they were loaded. */
+    public Lsn oldestCheckpoint() {
+        Lsn oldest = null;
+        for (int partition = 0; partition < durable.length(); partition++) {
+            Lsn lsn = durable.get(partition);
+            if (lsn == null) {
+                return null;
+            }
+            if (oldest == null || oldest.isAfter(lsn)) {
+                oldest = lsn;
+            }
+        }
+        return oldest;
+    }
+
+    /** Source transactions committed at or before this are applied one event at a time, with retries. */
+    public Lsn carefulUntil(int partition) {
+        return carefulUntil.get(partition);
+    }
+
+    public void applyCarefullyUntil(int partition, Lsn commitLsn) {
+        carefulUntil.accumulateAndGet(partition, commitLsn, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** The snapshot the catch-up read the table in: the slot applies only what it does not see. */
+    public void catchUpBoundary(PgSnapshot snapshot, Lsn until) {
+        this.catchUpSnapshot = snapshot;
+        this.catchUpUntil = until;
+    }
+
+    /** Whether the catch-up applied this event already: its transaction was visible to the catch-up. */
+    public boolean caughtUpWith(SourceEvent event) {
+        PgSnapshot snapshot = catchUpSnapshot;
+        return snapshot != null && catchUpUntil.isAfter(event.commitLsn()) && snapshot.sees(event.transactionId());
+    }
+
+    public ProjectionStatus.State state() {
+        return state;
+    }
+
+    public void state(ProjectionStatus.State state) {
+        if (this.state != ProjectionStatus.State.STOPPED) {
+            this.state = state;
+        }
+    }
+
+    /** Stops it on a poison event; it stays stopped until the runner is started again. */
+    public void stop(FailedEvent event) {
+        this.stoppedOn = event;
+        this.state = ProjectionStatus.State.STOPPED;
+    }
+
+    public boolean isStopped() {
+        return state == ProjectionStatus.State.STOPPED;
+    }
+
+    public FailedEvent stoppedOn() {
+        return stoppedOn;
+    }
+
+    /** Back to a fresh start: cleared when the runner starts again. */
+    public void restart() {
+        stoppedOn = null;
+        state = ProjectionStatus.State.IDLE;
+        catchUp = null;
+        for (int partition = 0; partition < durable.length(); partition++) {
+            durable.set(partition, null);
+        }
+    }
+
+    public CatchUpProgress catchUp() {
+        return catchUp;
+    }
+
+    public void catchUp(CatchUpProgress progress) {
+        this.catchUp = progress;
+    }
+
+    public void appliedEvents(int count, Instant commitTime) {
+        applied.addAndGet(count);
+        if (commitTime != null) {
+            lastCommitTime = commitTime;
+        }
+    }
+
+    public long applied() {
+        return applied.get();
+    }
+
+    public Instant lastCommitTime() {
+        return lastCommitTime;
+    }
+
+    /** Events handed to its partitions and not applied yet. */
+    public AtomicLong pending() {
+        return pending;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.stele.replication.internal;
+
+import dev.stele.projection.Lsn;
+import dev.stele.replication.FailedEvent;
+import dev.stele.store.internal.Tables;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The statements on the projections, their checkpoints per partition, and the parked events. */
+public final class ProjectionTables {
+
+    /** What is stored of a projection: where its catch-up began and stands. */
+    public record Registration(String name, String slotName, int partitions, PgSnapshot catchUpSnapshot,
+            Lsn catchUpUntil, long catchUpPosition, boolean caughtUp) {
+    }
+
+    private final String register;
+    private final String addCheckpoint;
+    private final String find;
+    private final String checkpoints;
+    private final String saveCheckpoint;
+    private final String catchUpPosition;
+    private final String caughtUp;
+    private final String onSlot;
+    private final String delete;
+    private final String park;
+    private final String parked;
+    private final String unpark;
+    private final String deleteParked;
+
+    public ProjectionTables(Tables t) {
+        // one statement: its snapshot is taken after the slot position the caller read before it
+        register = "INSERT INTO " + t.projections + " (name, slot_name, partitions, catch_up_snapshot, catch_up_until)"
+                + " VALUES (?, ?, ?, pg_current_snapshot(), pg_current_wal_insert_lsn())";
+        addCheckpoint = "INSERT INTO " + t.projectionCheckpoints + " (projection, partition, lsn) VALUES (?, ?, ?::pg_lsn)";
+        find = "SELECT name, slot_name, partitions, catch_up_snapshot::text, catch_up_until::text, catch_up_position,"
+                + " caught_up FROM " + t.projections + " WHERE name = ?";
+        checkpoints = "SELECT partition, lsn::text FROM " + t.projectionCheckpoints + " WHERE projection = ?"
+                + " ORDER BY partition";
+        saveCheckpoint = "UPDATE " + t.projectionCheckpoints + " SET lsn = ?::pg_lsn, updated_at = now()"
+                + " WHERE projection = ? AND partition = ?";
+        catchUpPosition = "UPDATE " + t.projections + " SET catch_up_position = ? WHERE name = ?";
+        caughtUp = "UPDATE " + t.projections + " SET caught_up = true WHERE name = ?";
+        onSlot = "SELECT name FROM " + t.projections + " WHERE slot_name = ? ORDER BY name";
+        delete = "DELETE FROM " + t.projections + " WHERE name = ?";
+        park = "INSERT INTO " + t.parkedEvents + " (projection, event_id, global_position, stream_category, stream_id,"
+                + " stream_version, event_name, event_version, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (projection, event_id) DO UPDATE SET error = excluded.error,"
+                + " attempts = excluded.attempts, parked_at = now()";
+        parked = "SELECT projection, global_position, stream_category, stream_id, stream_version, event_id, event_name,"
+                + " event_version, error, attempts, parked_at FROM " + t.parkedEvents + " WHERE projection = ?"
+                + " ORDER BY global_position";
+        unpark = "DELETE FROM " + t.parkedEvents + " WHERE projection = ? AND event_id = ?";
+        deleteParked = "DELETE FROM " + t.parkedEvents + " WHERE projection = ?";
+    }
+
+    /**
+     * Registers a new projection with every partition's checkpoint at {@code slotPosition} (read before this
+     * statement runs) and the catch-up's snapshot taken now.
+     */
+    public void register(Connection connection, String name, String slotName, int partitions, Lsn slotPosition)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(register)) {
+            statement.setString(1, name);
+            statement.setString(2, slotName);
+            statement.setInt(3, partitions);
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(addCheckpoint)) {
+            for (int partition = 0; partition < partitions; partition++) {
+                statement.setString(1, name);
+                statement.setInt(2, partition);
+                statement.setString(3, slotPosition.toString());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    public Optional<Registration> find(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(find)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Registration(rows.getString(1), rows.getString(2), rows.getInt(3),
+                        PgSnapshot.parse(rows.getString(4)), Lsn.parse(rows.getString(5)), rows.getLong(6),
+                        rows.getBoolean(7)));
+            }
+        }
+    }
+
+    /** The checkpoint of each partition, in partition order. */
+    public Lsn[] checkpoints(Connection connection, String name, int partitions) throws SQLException {
+        Lsn[] result = new Lsn[partitions];
+        try (PreparedStatement statement = connection.prepareStatement(checkpoints)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    int partition = rows.getInt(1);
+                    if (partition < partitions) {
+                        result[partition] = Lsn.parse(rows.getString(2));
+                    }
+                }
+            }
+        }
+        for (int partition = 0; partition < partitions; partition++) {
+            if (result[partition] == null) {
+                throw new SQLException("projection " + name + " has no checkpoint for partition " + partition);
+            }
+        }
+        return result;
+    }
+
+    public void saveCheckpoint(Connection connection, String name, int partition, Lsn lsn) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(saveCheckpoint)) {
+            statement.setString(1, lsn.toString());
+            statement.setString(2, name);
+            statement.setInt(3, partition);
+            if (statement.executeUpdate() != 1) {
+                throw new SQLException("projection " + name + " partition " + partition + " has no checkpoint row;"
+                        + " was it reset while running?");
+            }
+        }
+    }
+
+    public void saveCatchUpPosition(Connection connection, String name, long position) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(catchUpPosition)) {
+            statement.setLong(1, position);
+            statement.setString(2, name);
+            statement.executeUpdate();
+        }
+    }
+
+    public void markCaughtUp(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(caughtUp)) {
+            statement.setString(1, name);
+            statement.executeUpdate();
+        }
+    }
+
+    /** The projections registered on a slot. */
+    public List<String> onSlot(Connection connection, String slotName) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(onSlot)) {
+            statement.setString(1, slotName);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Forgets a projection: its registration, checkpoints and parked events. */
+    public void delete(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(delete)) {
+            statement.setString(1, name);
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(deleteParked)) {
+            statement.setString(1, name);
+            statement.executeUpdate();
+        }
+    }
+
+    public void park(Connection connection, FailedEvent event) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(park)) {
+            statement.setString(1, event.projection());
+            statement.setObject(2, event.eventId());
+            statement.setLong(3, event.globalPosition());
+            statement.setString(4, event.streamCategory());
+            statement.setString(5, event.streamId());
+            statement.setLong(6, event.streamVersion());
+            statement.setString(7, event.eventName());
+            statement.setInt(8, event.eventVersion());
+            statement.setString(9, event.error());
+            statement.setInt(10, event.attempts());
+            statement.executeUpdate();
+        }
+    }
+
+    public List<FailedEvent> parked(Connection connection, String name) throws SQLException {
+        List<FailedEvent> events = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(parked)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp at = rows.getTimestamp(11);
+                    events.add(new FailedEvent(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
+                            rows.getLong(5), rows.getObject(6, UUID.class), rows.getString(7), rows.getInt(8),
+                            rows.getString(9), rows.getInt(10), at.toInstant()));
+                }
+            }
+        }
+        return events;
+    }
+
+    public void unpark(Connection connection, String name, UUID eventId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(unpark)) {
+            statement.setString(1, name);
+            statement.setObject(2, eventId);
+            statement.executeUpdate();
+        }
+    }
+}

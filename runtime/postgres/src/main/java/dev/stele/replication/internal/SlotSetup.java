@@ -1,0 +1,206 @@
+package dev.stele.replication.internal;
+
+import dev.stele.projection.Lsn;
+import dev.stele.replication.ReplicationException;
+import dev.stele.replication.SlotStatus;
+import dev.stele.replication.SlotUnusableException;
+import dev.stele.store.internal.Tables;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the publication and the slot exist, registers new projections, and refuses to go on when the slot
+ * cannot give every projection what follows its checkpoint. Runs before every session and, read-only, when
+ * the runner starts.
+ */
+public final class SlotSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlotSetup.class);
+
+    private final Tables t;
+    private final ProjectionTables tables;
+    private final String slotName;
+    private final String publication;
+
+    public SlotSetup(Tables t, ProjectionTables tables, String slotName, String publication) {
+        this.t = t;
+        this.tables = tables;
+        this.slotName = slotName;
+        this.publication = publication;
+    }
+
+    /**
+     * Checks without changing anything: the slot is usable for the projections registered on it, and each
+     * projection's registration matches its options.
+     */
+    public void check(Connection connection, List<ProjectionRun<?>> runs) throws SQLException {
+        Optional<SlotStatus> slot = SlotQueries.status(connection, slotName);
+        List<String> registered = tables.onSlot(connection, slotName);
+        checkSlot(slot, registered);
+        for (ProjectionRun<?> run : runs) {
+            Optional<ProjectionTables.Registration> registration = tables.find(connection, run.name());
+            if (registration.isPresent()) {
+                checkRegistration(run, registration.get());
+                if (slot.isPresent()) {
+                    Lsn[] checkpoints = tables.checkpoints(connection, run.name(), run.partitions());
+                    checkPosition(slot.get(), run.name(), oldest(checkpoints));
+                }
+            }
+        }
+    }
+
+    /**
+     * Creates what is missing (publication, slot, registrations), loads every projection's checkpoints and
+     * catch-up boundary, and checks the slot against them. Returns the registrations, in {@code runs} order.
+     */
+    public List<ProjectionTables.Registration> prepare(Connection connection, List<ProjectionRun<?>> runs)
+            throws SQLException {
+        ensurePublication(connection);
+        Optional<SlotStatus> slot = SlotQueries.status(connection, slotName);
+        List<String> registered = tables.onSlot(connection, slotName);
+        checkSlot(slot, registered);
+        if (slot.isEmpty() || (registered.isEmpty() && !slot.get().isUsable())) {
+            if (slot.isPresent()) {
+                LOG.warn("Replication slot {} is lost and no projection depends on it: dropping and creating it again",
+                        slotName);
+                execute(connection, "SELECT pg_drop_replication_slot(?)", slotName);
+            }
+            execute(connection, "SELECT pg_create_logical_replication_slot(?, 'pgoutput')", slotName);
+            LOG.info("Created replication slot {} (pgoutput)", slotName);
+            slot = SlotQueries.status(connection, slotName);
+        }
+        SlotStatus status = slot.orElseThrow();
+        if (!"pgoutput".equals(status.plugin())) {
+            throw new ReplicationException("replication slot '" + slotName + "' uses output plugin " + status.plugin()
+                    + ", not pgoutput; give the runner a slot name of its own");
+        }
+        List<ProjectionTables.Registration> registrations = new java.util.ArrayList<>();
+        for (ProjectionRun<?> run : runs) {
+            Optional<ProjectionTables.Registration> registration = tables.find(connection, run.name());
+            if (registration.isEmpty()) {
+                register(connection, run, slotName);
+                registration = tables.find(connection, run.name());
+            }
+            ProjectionTables.Registration found = registration.orElseThrow();
+            checkRegistration(run, found);
+            Lsn[] checkpoints = tables.checkpoints(connection, run.name(), run.partitions());
+            checkPosition(status, run.name(), oldest(checkpoints));
+            for (int partition = 0; partition < checkpoints.length; partition++) {
+                run.durable(partition, checkpoints[partition]);
+            }
+            run.catchUpBoundary(found.catchUpSnapshot(), found.catchUpUntil());
+            registrations.add(found);
+        }
+        return registrations;
+    }
+
+    private void register(Connection connection, ProjectionRun<?> run, String slot) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            // the slot's position first, the snapshot after it: whatever the snapshot does not see commits later
+            Lsn position = SlotQueries.status(connection, slot).orElseThrow().confirmedFlushLsn();
+            tables.register(connection, run.name(), slot, run.partitions(), position);
+            connection.commit();
+            LOG.info("Registered projection {} on slot {} at {}; it catches up from the events table first", run.name(),
+                    slot, position);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void checkSlot(Optional<SlotStatus> slot, List<String> registered) {
+        if (registered.isEmpty()) {
+            return;
+        }
+        if (slot.isEmpty()) {
+            throw new SlotUnusableException(slotName, SlotUnusableException.Reason.MISSING, "it does not exist, but"
+                    + " projections " + registered + " have checkpoints on it (it was dropped); a new slot would skip"
+                    + " every change since");
+        }
+        if (!slot.get().isUsable()) {
+            throw new SlotUnusableException(slotName, SlotUnusableException.Reason.LOST, "its wal_status is 'lost':"
+                    + " the server removed log it still needed (max_slot_wal_keep_size), so changes after the"
+                    + " checkpoints of " + registered + " are gone from it");
+        }
+    }
+
+    private void checkPosition(SlotStatus slot, String projection, Lsn checkpoint) {
+        if (slot.confirmedFlushLsn().isAfter(checkpoint)) {
+            throw new SlotUnusableException(slotName, SlotUnusableException.Reason.PAST_CHECKPOINT, "it was confirmed up"
+                    + " to " + slot.confirmedFlushLsn() + ", past the checkpoint " + checkpoint + " of projection "
+                    + projection + " (it was replaced, consumed by something else, or the projection was left out of"
+                    + " the runner meanwhile), so the changes between are gone from it");
+        }
+    }
+
+    private static void checkRegistration(ProjectionRun<?> run, ProjectionTables.Registration registration) {
+        if (registration.partitions() != run.partitions()) {
+            throw new ReplicationException("projection " + run.name() + " ran with " + registration.partitions()
+                    + " partitions and is now configured with " + run.partitions() + "; a stream's events would move"
+                    + " to another partition and could be applied out of order. Keep " + registration.partitions()
+                    + ", or reset the projection (ProjectionRunner.reset, clearing its read model) to rebuild it with "
+                    + run.partitions());
+        }
+    }
+
+    private void ensurePublication(Connection connection) throws SQLException {
+        String table = t.events.substring(t.events.indexOf('.') + 1);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = ?), EXISTS (SELECT 1"
+                        + " FROM pg_publication_tables WHERE pubname = ? AND schemaname = ? AND tablename = ?)")) {
+            statement.setString(1, publication);
+            statement.setString(2, publication);
+            statement.setString(3, t.schema);
+            statement.setString(4, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                if (rows.getBoolean(2)) {
+                    return;
+                }
+                if (rows.getBoolean(1)) {
+                    throw new ReplicationException("publication '" + publication + "' exists but does not publish "
+                            + t.events + "; add it (ALTER PUBLICATION " + publication + " ADD TABLE " + t.events
+                            + ") or name another publication");
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            // both names are validated identifiers: nothing here comes unchecked from outside
+            statement.execute("CREATE PUBLICATION " + publication + " FOR TABLE " + t.events
+                    + " WITH (publish = 'insert')");
+            LOG.info("Created publication {} for {}", publication, t.events);
+        } catch (SQLException e) {
+            if (!"42710".equals(e.getSQLState())) { // duplicate_object: another instance made it meanwhile
+                throw e;
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql, String argument) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, argument);
+            statement.execute();
+        }
+    }
+
+    private static Lsn oldest(Lsn[] checkpoints) {
+        Lsn oldest = checkpoints[0];
+        for (Lsn lsn : checkpoints) {
+            if (oldest.isAfter(lsn)) {
+                oldest = lsn;
+            }
+        }
+        return oldest;
+    }
+}

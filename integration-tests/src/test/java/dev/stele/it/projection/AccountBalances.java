@@ -19,7 +19,11 @@ public final class AccountBalances {
     private final String table;
 
     public AccountBalances(String schema) {
-        this.table = schema + ".balances";
+        this(schema, "balances");
+    }
+
+    public AccountBalances(String schema, String table) {
+        this.table = schema + "." + table;
     }
 
     public void createTable(Connection connection) throws SQLException {

@@ -119,7 +119,9 @@ public final class CatchUp {
             }
             tables.saveCatchUpPosition(connection, run.name(), event.globalPosition());
             connection.commit();
-            run.appliedEvents(1, event.commitTime());
+            if (outcome == EventApplier.Outcome.APPLIED) {
+                run.appliedEvents(1, event.commitTime());
+            }
         }
         return true;
     }

@@ -106,9 +106,13 @@ public final class PartitionWorker implements Runnable {
             }
         }
         if (careful) {
-            if (applier.applyCarefully(connection, event) == EventApplier.Outcome.STOPPED) {
+            EventApplier.Outcome outcome = applier.applyCarefully(connection, event);
+            if (outcome == EventApplier.Outcome.STOPPED) {
                 connection.rollback();
                 throw new StoppedSignal();
+            }
+            if (outcome == EventApplier.Outcome.PARKED) {
+                return; // recorded, not applied; the checkpoint still moves past it with the transaction
             }
         } else {
             try {

@@ -32,12 +32,13 @@ public final class SteleProcessor extends StepProcessor {
     protected List<Step> steps(ProcessingEnvironment environment, Diagnostics diagnostics) {
         Mirrors mirrors = new Mirrors(environment.getElementUtils());
         EventDeclarations events = new EventDeclarations(mirrors);
+        LatestEvents latestEvents = new LatestEvents(events);
         RecordParser records = new RecordParser(mirrors, diagnostics);
         GeneratedFiles files = new GeneratedFiles(environment);
         Optional<AnnotationSpec> generated = files.generatedAnnotation(SteleProcessor.class);
         return List.of(
                 new EventStep(events, records, diagnostics, files, generated, CATALOG_OPTION),
-                new AggregateStep(environment, mirrors, events, records, diagnostics, files, generated,
+                new AggregateStep(environment, mirrors, events, latestEvents, records, diagnostics, files, generated,
                         AGGREGATE_CATALOG_OPTION));
     }
 

@@ -103,7 +103,7 @@ class GoldenFilesTest {
 
     @Test
     void theOrderOfTheSourceFilesDoesNotChangeTheOutput() {
-        for (String sources : List.of(SOURCES, "good/kinds")) {
+        for (String sources : List.of(SOURCES, "good/kinds", "good/projections")) {
             List<JavaFileObject> files = new ArrayList<>(sourceTree(sources));
             Map<String, byte[]> inOrder = generatedFiles(compile(files));
             Collections.reverse(files);

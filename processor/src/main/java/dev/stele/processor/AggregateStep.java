@@ -9,7 +9,6 @@ import dev.stele.processor.generate.CatalogGenerator;
 import dev.stele.processor.generate.GeneratedFiles;
 import dev.stele.processor.generate.SchemaGenerator;
 import dev.stele.processor.model.AggregateModel;
-import dev.stele.processor.model.EventDeclaration;
 import dev.stele.processor.parse.AggregateParser;
 import dev.stele.processor.parse.AnnotationNames;
 import dev.stele.processor.parse.EventDeclarations;
@@ -18,7 +17,6 @@ import dev.stele.processor.parse.RecordParser;
 import dev.stele.processor.validate.RecordValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ import javax.lang.model.element.TypeElement;
 final class AggregateStep implements Step {
 
     private final Diagnostics diagnostics;
-    private final EventDeclarations declarations;
     private final AggregateParser parser;
     private final RecordValidator validator;
     private final SchemaGenerator schemas = new SchemaGenerator();
@@ -45,15 +42,15 @@ final class AggregateStep implements Step {
     private final GeneratedFiles files;
     private final String catalogOption;
 
+    private final LatestEvents latestEvents;
+
     private final Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
-    /** The latest version of each event name seen so far. */
-    private final Map<String, EventDeclaration> latestEvents = new HashMap<>();
 
     AggregateStep(ProcessingEnvironment environment, Mirrors mirrors, EventDeclarations declarations,
-            RecordParser records, Diagnostics diagnostics, GeneratedFiles files, Optional<AnnotationSpec> generated,
-            String catalogOption) {
+            LatestEvents latestEvents, RecordParser records, Diagnostics diagnostics, GeneratedFiles files,
+            Optional<AnnotationSpec> generated, String catalogOption) {
         this.diagnostics = diagnostics;
-        this.declarations = declarations;
+        this.latestEvents = latestEvents;
         this.parser = new AggregateParser(mirrors, declarations, records, diagnostics, environment.getTypeUtils());
         this.validator = new RecordValidator(diagnostics);
         this.generator = new AggregateGenerator(generated);
@@ -76,8 +73,7 @@ final class AggregateStep implements Step {
     @Override
     public void process(String annotation, Element element) {
         switch (annotation) {
-            case AnnotationNames.EVENT -> declarations.of((TypeElement) element).ifPresent(event ->
-                    latestEvents.merge(event.name(), event, (a, b) -> a.version() >= b.version() ? a : b));
+            case AnnotationNames.EVENT -> latestEvents.record((TypeElement) element);
             case AnnotationNames.APPLY -> checkOwner(element);
             default -> processAggregate((TypeElement) element);
         }
@@ -98,7 +94,7 @@ final class AggregateStep implements Step {
         if (aggregates.containsKey(name)) {
             return;
         }
-        Optional<AggregateModel> parsed = parser.parse(element, latestEvents);
+        Optional<AggregateModel> parsed = parser.parse(element, latestEvents.byName());
         if (parsed.isEmpty() || !validator.validateState(parsed.get().state(), parsed.get().annotation())) {
             return;
         }

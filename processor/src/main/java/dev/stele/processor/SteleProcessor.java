@@ -15,9 +15,11 @@ import javax.annotation.processing.Processor;
 
 /**
  * The Stele annotation processor: for each {@code @Event} record a codec and an Avro schema, for each
- * {@code @Aggregate} record its {@code AggregateType}, and for the module an event catalog with its index,
- * an aggregate catalog, and their {@code ServiceLoader} registrations. One step per concern
- * ({@link EventStep}, {@link AggregateStep}), sharing the rounds of {@link StepProcessor}.
+ * {@code @Aggregate} record its {@code AggregateType}, for each {@code @Projection} class its
+ * {@code ProjectionType}, and for the module an event catalog with its index, an aggregate catalog, a
+ * projection catalog, and their {@code ServiceLoader} registrations. One step per concern
+ * ({@link EventStep}, {@link AggregateStep}, {@link ProjectionStep}), sharing the rounds of
+ * {@link StepProcessor}.
  */
 @AutoService(Processor.class)
 public final class SteleProcessor extends StepProcessor {
@@ -28,21 +30,27 @@ public final class SteleProcessor extends StepProcessor {
     /** Compiler option naming the generated aggregate catalog class. */
     public static final String AGGREGATE_CATALOG_OPTION = "stele.aggregateCatalog";
 
+    /** Compiler option naming the generated projection catalog class. */
+    public static final String PROJECTION_CATALOG_OPTION = "stele.projectionCatalog";
+
     @Override
     protected List<Step> steps(ProcessingEnvironment environment, Diagnostics diagnostics) {
         Mirrors mirrors = new Mirrors(environment.getElementUtils());
         EventDeclarations events = new EventDeclarations(mirrors);
+        LatestEvents latestEvents = new LatestEvents(events);
         RecordParser records = new RecordParser(mirrors, diagnostics);
         GeneratedFiles files = new GeneratedFiles(environment);
         Optional<AnnotationSpec> generated = files.generatedAnnotation(SteleProcessor.class);
         return List.of(
                 new EventStep(events, records, diagnostics, files, generated, CATALOG_OPTION),
-                new AggregateStep(environment, mirrors, events, records, diagnostics, files, generated,
-                        AGGREGATE_CATALOG_OPTION));
+                new AggregateStep(environment, mirrors, events, latestEvents, records, diagnostics, files, generated,
+                        AGGREGATE_CATALOG_OPTION),
+                new ProjectionStep(mirrors, events, latestEvents, diagnostics, files, generated,
+                        PROJECTION_CATALOG_OPTION));
     }
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(CATALOG_OPTION, AGGREGATE_CATALOG_OPTION);
+        return Set.of(CATALOG_OPTION, AGGREGATE_CATALOG_OPTION, PROJECTION_CATALOG_OPTION);
     }
 }

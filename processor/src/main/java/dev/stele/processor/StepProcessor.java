@@ -17,6 +17,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -130,8 +131,9 @@ abstract class StepProcessor extends AbstractProcessor {
             if (!lastRound && element instanceof TypeElement type) {
                 deferred.get(step).get(annotation).add(type.getQualifiedName().toString());
             } else {
-                diagnostics.error(Message.TYPE_UNRESOLVED, unresolved.component(),
-                        unresolved.component().getSimpleName(), unresolved.type());
+                Element at = unresolved.component();
+                String what = at.getKind() == ElementKind.PARAMETER ? "parameter" : "component";
+                diagnostics.error(Message.TYPE_UNRESOLVED, at, what, at.getSimpleName(), unresolved.type());
             }
         } catch (Throwable e) {
             diagnostics.error(Message.INTERNAL_ERROR, element, element.getSimpleName(), trace(e));

@@ -647,6 +647,8 @@ class DiagnosticMessagesTest {
         String tests = Files.readString(Compilations.testPath("java/dev/stele/processor/DiagnosticMessagesTest.java"),
                 StandardCharsets.UTF_8)
                 + Files.readString(Compilations.testPath("java/dev/stele/processor/AggregateDiagnosticsTest.java"),
+                        StandardCharsets.UTF_8)
+                + Files.readString(Compilations.testPath("java/dev/stele/processor/ProjectionDiagnosticsTest.java"),
                         StandardCharsets.UTF_8);
         List<String> untested = new ArrayList<>();
         for (Message message : Message.values()) {
@@ -664,6 +666,8 @@ class DiagnosticMessagesTest {
                 + Files.readString(Compilations.testPath("java/dev/stele/processor/ReportAndContinueTest.java"),
                         StandardCharsets.UTF_8)
                 + Files.readString(Compilations.testPath("java/dev/stele/processor/AggregateDiagnosticsTest.java"),
+                        StandardCharsets.UTF_8)
+                + Files.readString(Compilations.testPath("java/dev/stele/processor/ProjectionDiagnosticsTest.java"),
                         StandardCharsets.UTF_8);
         List<String> unused = new ArrayList<>();
         try (var cases = Files.list(Compilations.testPath("resources/bad"))) {

@@ -22,7 +22,7 @@ class ProcessorRegistrationTest {
     }
 
     @Test
-    void theProcessorClaimsEveryAnnotationOfTheRuntimeAndTakesItsTwoOptions() {
+    void theProcessorClaimsEveryAnnotationOfTheRuntimeAndTakesItsThreeOptions() {
         SteleProcessor processor = new SteleProcessor();
         Compilation compilation = Compiler.javac().withProcessors(processor)
                 .compile(JavaFileObjects.forSourceString("Empty", "final class Empty {}"));
@@ -32,8 +32,9 @@ class ProcessorRegistrationTest {
         assertThat(processor.getSupportedAnnotationTypes()).containsExactlyInAnyOrder(
                 "dev.stele.annotation.Event", "dev.stele.annotation.Upcast", "dev.stele.annotation.StreamId",
                 "dev.stele.annotation.Default", "dev.stele.annotation.Alias", "dev.stele.annotation.Decimal",
-                "dev.stele.annotation.Aggregate", "dev.stele.annotation.Initial", "dev.stele.annotation.Apply");
+                "dev.stele.annotation.Aggregate", "dev.stele.annotation.Initial", "dev.stele.annotation.Apply",
+                "dev.stele.annotation.Projection", "dev.stele.annotation.Handle");
         assertThat(processor.getSupportedOptions()).containsExactlyInAnyOrder("stele.catalog",
-                "stele.aggregateCatalog");
+                "stele.aggregateCatalog", "stele.projectionCatalog");
     }
 }

@@ -42,7 +42,7 @@ public enum Message {
     TYPE_NAME_CLASH(21, "%s uses two different types named %s (%s and %s); Avro names nested types by simple name,"
             + " so rename one"),
     TYPE_GENERIC(22, "%s has type parameters; events and the records in them must be concrete types"),
-    TYPE_UNRESOLVED(23, "the type of component '%s' could not be resolved: %s; if another annotation processor"
+    TYPE_UNRESOLVED(23, "the type of %s '%s' could not be resolved: %s; if another annotation processor"
             + " generates it, make sure it runs"),
     TYPE_INACCESSIBLE(24, "%s is not accessible from the code generated in package %s; make it public, or at least"
             + " not private"),
@@ -65,6 +65,22 @@ public enum Message {
             + " as text: use String, UUID, int, long, or a single-component record of one of them"),
     ARRIVED_AFTER_CATALOG(35, "%s was generated in a round after the module's catalog was written, so no catalog"
             + " would register it; have the processor that generates it run earlier, or declare it in a source file"),
+    PROJECTION_NOT_CLASS(36, "@Projection can only annotate a class or record the runtime can hold an instance of,"
+            + " and %s %s; declare the projection as a class or record that is not abstract and has no type"
+            + " parameters"),
+    PROJECTION_NAME_INVALID(37, "projection name '%s' is not valid: use 1 to 63 lower-case letters, digits, '-' and"
+            + " '_', starting with a letter (the projection's checkpoints are stored under it)"),
+    PROJECTION_DUPLICATE(38, "projection name '%s' is already the name of %s; give %s another name: each projection"
+            + " keeps its own checkpoints under its name"),
+    PROJECTION_WITHOUT_HANDLE(39, "projection %s has no @Handle method, so no event would reach it; add one for each"
+            + " event it reads, such as @Handle void on(OrderPlaced event, EventContext context)"),
+    HANDLE_SIGNATURE(40, "@Handle method %s must be an instance method, not private, return void and take an @Event"
+            + " record, optionally followed by an EventContext; %s"),
+    HANDLE_OLDER_VERSION(41, "@Handle method %s takes %s, version %d of %s; take %s, version %d: stored older"
+            + " versions are upcast before they reach the projection"),
+    HANDLE_DUPLICATE(42, "%s has two @Handle methods for %s, %s and %s; keep one"),
+    HANDLE_OUTSIDE_PROJECTION(43, "@Handle method %s is in %s, which is not a @Projection class, so nothing would"
+            + " call it; annotate %s with @Projection(name = \"...\"), or move the method into a projection"),
     INTERNAL_ERROR(900, "internal error in the Stele processor while processing %s: %s; please report it with this"
             + " source");
 

@@ -10,6 +10,7 @@ import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.WildcardTypeName;
 import dev.stele.catalog.AggregateCatalog;
 import dev.stele.catalog.EventCatalog;
+import dev.stele.catalog.ProjectionCatalog;
 import dev.stele.format.SteleResources;
 import dev.stele.spi.SpiVersion;
 import java.util.List;
@@ -19,14 +20,15 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates a module's catalog: a class implementing a {@code ServiceLoader} interface with one method
- * that lists the {@code TYPE} of every generated class, the event catalog and the aggregate catalog alike.
+ * that lists the {@code TYPE} of every generated class, the event, aggregate and projection catalogs alike.
  */
 public final class CatalogGenerator {
 
     /** What a catalog lists: the interface, its method, the element type of the list. */
     public enum Kind {
         EVENTS(EventCatalog.class, "eventTypes", Names.EVENT_TYPE, "events"),
-        AGGREGATES(AggregateCatalog.class, "aggregateTypes", Names.AGGREGATE_TYPE, "aggregates");
+        AGGREGATES(AggregateCatalog.class, "aggregateTypes", Names.AGGREGATE_TYPE, "aggregates"),
+        PROJECTIONS(ProjectionCatalog.class, "projectionTypes", Names.PROJECTION_TYPE, "projections");
 
         final Class<?> service;
         final String method;

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.squareup.javapoet.ClassName;
+import dev.stele.projection.EventContext;
 import dev.stele.spi.AggregateType;
 import dev.stele.spi.EventCodec;
 import dev.stele.spi.EventType;
+import dev.stele.spi.ProjectionType;
 import dev.stele.spi.codec.AvroReading;
 import dev.stele.spi.codec.AvroWriting;
 import dev.stele.spi.codec.JsonReading;
@@ -39,6 +41,8 @@ final class Names {
     static final ClassName EVENT_CODEC = ClassName.get(EventCodec.class);
     static final ClassName EVENT_TYPE = ClassName.get(EventType.class);
     static final ClassName AGGREGATE_TYPE = ClassName.get(AggregateType.class);
+    static final ClassName PROJECTION_TYPE = ClassName.get(ProjectionType.class);
+    static final ClassName EVENT_CONTEXT = ClassName.get(EventContext.class);
     static final ClassName OPTIONAL = ClassName.get(Optional.class);
     static final ClassName LIST = ClassName.get(List.class);
     static final ClassName SET = ClassName.get(Set.class);
@@ -56,6 +60,11 @@ final class Names {
     /** {@code OrderAggregate}, or {@code Outer_OrderAggregate} for a nested record, in the record's package. */
     static ClassName aggregate(TypeElement state) {
         return sibling(state, "Aggregate");
+    }
+
+    /** {@code OrderTotalsProjection}, or {@code Outer_OrderTotalsProjection} for a nested class, in its package. */
+    static ClassName projection(TypeElement projection) {
+        return sibling(projection, "Projection");
     }
 
     private static ClassName sibling(TypeElement type, String suffix) {

@@ -12,6 +12,8 @@ public final class AnnotationNames {
     public static final String AGGREGATE = "dev.stele.annotation.Aggregate";
     public static final String INITIAL = "dev.stele.annotation.Initial";
     public static final String APPLY = "dev.stele.annotation.Apply";
+    public static final String PROJECTION = "dev.stele.annotation.Projection";
+    public static final String HANDLE = "dev.stele.annotation.Handle";
     /** Any annotation with this simple name marks a value as optional (JSpecify, JSR-305, Jakarta, ...). */
     public static final String NULLABLE_SIMPLE_NAME = "Nullable";
 

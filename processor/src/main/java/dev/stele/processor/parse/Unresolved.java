@@ -19,7 +19,10 @@ public final class Unresolved extends RuntimeException {
         this.type = type;
     }
 
-    /** The record component whose type, or part of it, is unresolved: where the error points. */
+    /**
+     * The record component or the {@code @Handle} method's parameter whose type, or part of it, is unresolved:
+     * where the error points.
+     */
     public Element component() {
         return component;
     }

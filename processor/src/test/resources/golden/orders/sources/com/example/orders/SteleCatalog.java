@@ -24,6 +24,7 @@ public final class SteleCatalog implements EventCatalog {
     @Override
     public List<EventType<?>> eventTypes() {
         return List.of(
+                OrderPaidCodec.TYPE,
                 OrderPlacedV1Codec.TYPE,
                 OrderPlacedCodec.TYPE);
     }

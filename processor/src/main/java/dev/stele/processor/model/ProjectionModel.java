@@ -1,0 +1,26 @@
+package dev.stele.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One {@code @Projection} class: its name and its {@code @Handle} methods in the order they are declared.
+ *
+ * @param annotation the {@code @Projection} mirror, for diagnostics
+ */
+public record ProjectionModel(TypeElement element, String name, List<HandleModel> handlers,
+        AnnotationMirror annotation) {
+
+    public ProjectionModel {
+        handlers = List.copyOf(handlers);
+    }
+
+    public String qualifiedName() {
+        return element.getQualifiedName().toString();
+    }
+
+    public String simpleName() {
+        return element.getSimpleName().toString();
+    }
+}

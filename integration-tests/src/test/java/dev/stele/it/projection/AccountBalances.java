@@ -1,5 +1,7 @@
 package dev.stele.it.projection;
 
+import dev.stele.annotation.Handle;
+import dev.stele.annotation.Projection;
 import dev.stele.it.events.AccountOpened;
 import dev.stele.it.events.MoneyDeposited;
 import dev.stele.it.events.MoneyWithdrawn;
@@ -14,6 +16,7 @@ import java.sql.Statement;
  * next of its stream: a repeated, skipped or reordered event fails the handler, which stops the projection
  * and so fails the test.
  */
+@Projection(name = "balances")
 public final class AccountBalances {
 
     private final String table;
@@ -33,14 +36,17 @@ public final class AccountBalances {
         }
     }
 
+    @Handle
     public void on(AccountOpened event, EventContext context) throws SQLException {
         add(context, 0);
     }
 
+    @Handle
     public void on(MoneyDeposited event, EventContext context) throws SQLException {
         add(context, event.amountMinor());
     }
 
+    @Handle
     public void on(MoneyWithdrawn event, EventContext context) throws SQLException {
         add(context, -event.amountMinor());
     }

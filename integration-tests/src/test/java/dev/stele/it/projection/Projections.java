@@ -52,7 +52,7 @@ final class Projections {
 
     ProjectionRunner.Builder runner(ProjectionOptions projectionOptions) {
         return ProjectionRunner.builder(DATA_SOURCE, replication()).slot(slot).catalog(CATALOG).storeOptions(options)
-                .projection(new AccountBalancesType("balances"), balances, projectionOptions);
+                .projection(balances, projectionOptions);
     }
 
     /** The projection's table: account → balance/events. */

@@ -62,14 +62,17 @@ public final class SlotSetup {
      */
     public List<ProjectionTables.Registration> prepare(Connection connection, List<ProjectionRun<?>> runs)
             throws SQLException {
-        ensurePublication(connection);
         Optional<SlotStatus> slot = SlotQueries.status(connection, slotName);
         List<String> registered = tables.onSlot(connection, slotName);
         checkSlot(slot, registered);
-        if (slot.isEmpty() || (registered.isEmpty() && !slot.get().isUsable())) {
+        boolean publicationCreated = ensurePublication(connection, slot.isPresent() && !registered.isEmpty());
+        // pgoutput reads the publication as the catalog was at each change it decodes: a slot older than its
+        // publication fails on the first change with "publication does not exist"
+        boolean slotOlderThanPublication = slot.isPresent() && publicationCreated;
+        if (slot.isEmpty() || (registered.isEmpty() && (!slot.get().isUsable() || slotOlderThanPublication))) {
             if (slot.isPresent()) {
-                LOG.warn("Replication slot {} is lost and no projection depends on it: dropping and creating it again",
-                        slotName);
+                LOG.warn("Replication slot {} is {} and no projection depends on it: dropping and creating it again",
+                        slotName, slotOlderThanPublication ? "older than its publication" : "lost");
                 execute(connection, "SELECT pg_drop_replication_slot(?)", slotName);
             }
             execute(connection, "SELECT pg_create_logical_replication_slot(?, 'pgoutput')", slotName);
@@ -154,7 +157,11 @@ public final class SlotSetup {
         }
     }
 
-    private void ensurePublication(Connection connection) throws SQLException {
+    /**
+     * Creates the publication if it is missing; returns whether it did. When projections depend on the slot
+     * ({@code slotInUse}) a missing publication was dropped behind Stele's back: the slot cannot be read.
+     */
+    private boolean ensurePublication(Connection connection, boolean slotInUse) throws SQLException {
         String table = t.events.substring(t.events.indexOf('.') + 1);
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = ?), EXISTS (SELECT 1"
@@ -166,12 +173,18 @@ public final class SlotSetup {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 if (rows.getBoolean(2)) {
-                    return;
+                    return false;
                 }
                 if (rows.getBoolean(1)) {
                     throw new ReplicationException("publication '" + publication + "' exists but does not publish "
                             + t.events + "; add it (ALTER PUBLICATION " + publication + " ADD TABLE " + t.events
                             + ") or name another publication");
+                }
+                if (slotInUse) {
+                    throw new ReplicationException("publication '" + publication + "' does not exist, but projections"
+                            + " run on slot '" + slotName + "', which needs it as it was when each change was written;"
+                            + " it was dropped. Reset the projections on the slot (ProjectionRunner.reset) and drop the"
+                            + " slot, or restore the publication and the slot from a backup");
                 }
             }
         }
@@ -180,10 +193,12 @@ public final class SlotSetup {
             statement.execute("CREATE PUBLICATION " + publication + " FOR TABLE " + t.events
                     + " WITH (publish = 'insert')");
             LOG.info("Created publication {} for {}", publication, t.events);
+            return true;
         } catch (SQLException e) {
             if (!"42710".equals(e.getSQLState())) { // duplicate_object: another instance made it meanwhile
                 throw e;
             }
+            return false;
         }
     }
 

@@ -37,6 +37,8 @@ public final class SlotSession implements SessionControl {
     private static final Logger LOG = LoggerFactory.getLogger(SlotSession.class);
     public static final String HEARTBEAT_PREFIX = "stele.heartbeat";
     private static final long OFFER_WAIT_MILLIS = 200;
+    /** Status updates at least this often, well within any sensible {@code wal_sender_timeout}. */
+    private static final long STATUS_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** What a session needs from its runner. */
     public record Settings(String slotName, String publication, Duration heartbeatInterval, Duration tickInterval,
@@ -59,7 +61,7 @@ public final class SlotSession implements SessionControl {
     private Lsn flushed = Lsn.NONE;
     private Instant newestCommitTime;
     private long lastTick;
-    private long lastConfirm;
+    private long lastStatus;
     private long lastHeartbeat;
     private int streamXid;
     // per run, the partitions that received changes of the transaction being read
@@ -247,8 +249,7 @@ public final class SlotSession implements SessionControl {
                 }
                 return;
             }
-            stream.forceUpdateStatus(); // the server times out a receiver that says nothing
-            confirm();
+            confirm(); // sends a status update: the server times out a receiver that says nothing
         }
     }
 
@@ -258,8 +259,7 @@ public final class SlotSession implements SessionControl {
             lastTick = now;
             tick();
         }
-        if (now - lastConfirm > TimeUnit.MILLISECONDS.toNanos(500)) {
-            lastConfirm = now;
+        if (now - lastStatus > STATUS_NANOS) {
             confirm();
         }
         if (!settings.heartbeatInterval().isZero() && now - lastHeartbeat > settings.heartbeatInterval().toNanos()) {
@@ -286,7 +286,10 @@ public final class SlotSession implements SessionControl {
         }
     }
 
-    /** Confirms the oldest durable checkpoint of all projections, stopped ones included. */
+    /**
+     * Sends a status update confirming the oldest durable checkpoint of all projections, stopped ones
+     * included: never a position some projection has not committed.
+     */
     private void confirm() throws SQLException {
         Lsn oldest = oldestCheckpoint();
         if (oldest.isAfter(flushed)) {
@@ -294,8 +297,9 @@ public final class SlotSession implements SessionControl {
             LogSequenceNumber lsn = LogSequenceNumber.valueOf(oldest.value());
             stream.setFlushedLSN(lsn);
             stream.setAppliedLSN(lsn);
-            stream.forceUpdateStatus();
         }
+        stream.forceUpdateStatus();
+        lastStatus = System.nanoTime();
     }
 
     private void heartbeat() {

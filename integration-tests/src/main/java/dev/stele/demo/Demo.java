@@ -10,6 +10,12 @@ import dev.stele.demo.orders.OrderPlaced;
 import dev.stele.demo.orders.Shipping;
 import dev.stele.demo.orders.Order;
 import dev.stele.demo.orders.OrderPaid;
+import dev.stele.demo.orders.OrderTotals;
+import dev.stele.replication.ProjectionOptions;
+import dev.stele.replication.ProjectionRunner;
+import dev.stele.replication.ProjectionStatus;
+import dev.stele.replication.ReplicationConnection;
+import dev.stele.replication.RunnerStatus;
 import dev.stele.spi.EventType;
 import dev.stele.store.AggregateRepository;
 import dev.stele.store.AllSlice;
@@ -20,6 +26,10 @@ import dev.stele.store.Loaded;
 import dev.stele.store.Position;
 import dev.stele.store.RecordedEvent;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,10 +47,11 @@ public final class Demo {
     private Demo() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Catalog catalog = Catalog.load();
         codecs(catalog);
         store(catalog);
+        projection(catalog);
     }
 
     /** The generated codecs, without a database. */
@@ -147,6 +158,72 @@ public final class Demo {
             return order.pay("clerk-1", order.totalMinor() - order.paidMinor(), now);
         });
         System.out.println("  " + paid.state() + " after " + attempts.get() + " attempts, version " + paid.version());
+    }
+
+    /** A live projection fed by the replication slot, and what it reports of itself. */
+    private static void projection(Catalog catalog) throws Exception {
+        section("A live projection (order-totals) fed by the replication slot");
+        EventStore store = EventStore.create(Database.dataSource(), catalog,
+                EventStoreOptions.defaults().withSchema("stele_demo"));
+        OrderTotals totals = new OrderTotals("stele_demo");
+        try (Connection connection = Database.dataSource().getConnection()) {
+            totals.createTable(connection);
+        }
+        try (ProjectionRunner runner = ProjectionRunner.builder(Database.dataSource(),
+                ReplicationConnection.of(Database.jdbcUrl())).slot("stele_demo").catalog(catalog)
+                .storeOptions(EventStoreOptions.defaults().withSchema("stele_demo"))
+                .projection(totals, ProjectionOptions.defaults().withPartitions(2)).build()) {
+            runner.start();
+            AggregateRepository<Order> orders = store.aggregates(Order.class);
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            Instant now = Instant.parse("2026-11-26T12:00:00Z");
+            for (int i = 1; i <= 3; i++) {
+                String id = "p-" + run + "-" + i;
+                long total = 1_000L * i;
+                orders.update(id, order -> List.of(new OrderPlaced(new OrderId(id),
+                        UUID.fromString("5f0c1e52-8a52-4f7e-9b1c-3c2f1c6f0a11"), "ada@example.com", total, "EUR", now,
+                        Channel.WEB, List.of(new OrderLine("BOOK-1", "Notes", 1, total)), Optional.empty(),
+                        Shipping.STANDARD)));
+                orders.update(id, order -> order.pay("pay-" + id, total / 2, now.plusSeconds(60)));
+            }
+            System.out.println("  appended 3 orders with a payment each; the projection applies them as they commit");
+            String last = "p-" + run + "-3";
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (paidOf(last) < 1_500 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            try (Connection connection = Database.dataSource().getConnection();
+                    PreparedStatement query = connection.prepareStatement("SELECT order_id, total_minor, paid_minor,"
+                            + " currency, shipped FROM stele_demo.order_totals WHERE order_id LIKE ? ORDER BY order_id")) {
+                query.setString(1, "p-" + run + "-%");
+                try (ResultSet rows = query.executeQuery()) {
+                    System.out.println("  order_id              total   paid  currency shipped");
+                    while (rows.next()) {
+                        System.out.printf("  %-20s %6d %6d  %-8s %s%n", rows.getString(1), rows.getLong(2),
+                                rows.getLong(3), rows.getString(4), rows.getBoolean(5));
+                    }
+                }
+            }
+            RunnerStatus status = runner.status();
+            ProjectionStatus projection = status.projection("order-totals").orElseThrow();
+            System.out.println("  runner " + status.state() + " on slot " + status.slotName() + status.slot()
+                    .map(slot -> ", wal_status " + slot.walStatus() + ", WAL retained " + slot.walRetainedBytes()
+                            + " bytes").orElse(""));
+            System.out.println("  order-totals " + projection.state() + ": " + projection.applied() + " events applied"
+                    + ", checkpoint " + projection.checkpoint() + ", lag " + projection.lagBytes() + " bytes / "
+                    + projection.lagTime().toMillis() + " ms / " + projection.lagEvents() + " events");
+        }
+    }
+
+    private static long paidOf(String orderId) throws SQLException {
+        try (Connection connection = Database.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT paid_minor FROM stele_demo.order_totals WHERE order_id = ?")) {
+            query.setString(1, orderId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
     }
 
     private static void section(String title) {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A new (or reset) projection reads the events table before it joins the slot: only the events it handles
@@ -24,7 +26,9 @@ import javax.sql.DataSource;
  */
 public final class CatchUp {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CatchUp.class);
     private static final int BATCH = 2000;
+    private static final long LOG_EVERY_NANOS = 10_000_000_000L;
     private static final String COLUMNS = "global_position, transaction_id::text, event_id, stream_category, stream_id,"
             + " stream_version, event_name, event_version, payload::text, metadata::text, recorded_at";
 
@@ -33,6 +37,7 @@ public final class CatchUp {
     private final ProjectionListener listener;
     private final String select;
     private final String count;
+    private long lastLogged;
 
     public CatchUp(DataSource dataSource, Tables t, ProjectionTables tables, ProjectionListener listener) {
         this.dataSource = dataSource;
@@ -130,6 +135,10 @@ public final class CatchUp {
         double seconds = (System.nanoTime() - started) / 1e9;
         CatchUpProgress progress = new CatchUpProgress(run.name(), done, total, seconds > 0 ? done / seconds : 0);
         run.catchUp(progress);
+        if (System.nanoTime() - lastLogged > LOG_EVERY_NANOS || done >= total) {
+            lastLogged = System.nanoTime();
+            LOG.info("Catching up {}", progress);
+        }
         try {
             listener.catchUpProgress(progress);
         } catch (RuntimeException ignored) {

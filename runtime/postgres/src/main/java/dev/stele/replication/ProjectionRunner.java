@@ -3,16 +3,14 @@ package dev.stele.replication;
 import dev.stele.catalog.Catalog;
 import dev.stele.projection.Lsn;
 import dev.stele.replication.internal.Backoff;
-import dev.stele.replication.internal.CarefulRestart;
-import dev.stele.replication.internal.CatchUp;
-import dev.stele.replication.internal.EventApplier;
-import dev.stele.replication.internal.PartitionWorker;
+import dev.stele.replication.internal.ParkedReplay;
 import dev.stele.replication.internal.ProjectionRun;
 import dev.stele.replication.internal.ProjectionTables;
+import dev.stele.replication.internal.RunnerState;
 import dev.stele.replication.internal.SlotQueries;
 import dev.stele.replication.internal.SlotSession;
 import dev.stele.replication.internal.SlotSetup;
-import dev.stele.replication.internal.WorkQueue;
+import dev.stele.replication.internal.Supervisor;
 import dev.stele.spi.ProjectionType;
 import dev.stele.store.EventStoreException;
 import dev.stele.store.EventStoreOptions;
@@ -20,16 +18,12 @@ import dev.stele.store.internal.Migrations;
 import dev.stele.store.internal.Tables;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -79,7 +73,6 @@ import org.slf4j.LoggerFactory;
 public final class ProjectionRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRunner.class);
-    private static final int LOCK_CLASS = 0x5E1E;
 
     private final DataSource dataSource;
     private final ReplicationConnection replication;
@@ -89,15 +82,11 @@ public final class ProjectionRunner implements AutoCloseable {
     private final ProjectionTables tables;
     private final SlotSession.Settings settings;
     private final List<ProjectionRun<?>> runs;
-    private final ProjectionListener listener;
-    private final Duration standbyPoll;
-    private final Backoff reconnect;
+    private final RunnerState state;
+    private final Supervisor supervisor;
     private final Object lock = new Object();
-    private volatile RunnerStatus.State state = RunnerStatus.State.NEW;
-    private volatile Throwable problem;
-    private volatile SlotSession session;
-    private volatile boolean closed;
-    private Thread supervisor;
+    private boolean closed;
+    private Thread thread;
 
     private ProjectionRunner(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -108,14 +97,15 @@ public final class ProjectionRunner implements AutoCloseable {
         this.tables = new ProjectionTables(t);
         this.settings = new SlotSession.Settings(builder.slot, builder.publication != null ? builder.publication
                 : builder.slot, builder.heartbeat, Duration.ofMillis(500), builder.spoolDirectory);
-        this.listener = builder.listener;
-        this.standbyPoll = builder.standbyPoll;
-        this.reconnect = new Backoff(builder.reconnectFirst, builder.reconnectMax);
         List<ProjectionRun<?>> list = new ArrayList<>();
         for (Registration<?> registration : builder.projections) {
             list.add(registration.run(catalog));
         }
         this.runs = List.copyOf(list);
+        this.state = new RunnerState(builder.listener);
+        this.supervisor = new Supervisor(new Supervisor.Parts(dataSource, replication::open, catalog, t, tables,
+                settings, runs, builder.listener, builder.standbyPoll,
+                new Backoff(builder.reconnectFirst, builder.reconnectMax)), state);
     }
 
     /** A runner reading the slot on {@code replication}, applying through connections of {@code dataSource}. */
@@ -133,7 +123,7 @@ public final class ProjectionRunner implements AutoCloseable {
      */
     public void start() {
         synchronized (lock) {
-            if (state != RunnerStatus.State.NEW) {
+            if (state.state() != RunnerStatus.State.NEW) {
                 throw new IllegalStateException("the runner of slot " + settings.slotName() + " was started before");
             }
             new Migrations(t).apply(dataSource);
@@ -143,10 +133,10 @@ public final class ProjectionRunner implements AutoCloseable {
                 throw new EventStoreException("check replication slot " + settings.slotName(), t.schema, e);
             }
             runs.forEach(ProjectionRun::restart);
-            state(RunnerStatus.State.STANDBY, null);
-            supervisor = new Thread(this::supervise, "stele-runner-" + settings.slotName());
-            supervisor.setDaemon(true);
-            supervisor.start();
+            state.set(RunnerStatus.State.STANDBY, null);
+            thread = new Thread(supervisor, "stele-runner-" + settings.slotName());
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 
@@ -158,19 +148,16 @@ public final class ProjectionRunner implements AutoCloseable {
                 return;
             }
             closed = true;
-            SlotSession current = session;
-            if (current != null) {
-                current.end();
-            }
-            if (supervisor != null) {
-                supervisor.interrupt();
+            supervisor.close();
+            if (thread != null) {
+                thread.interrupt();
                 try {
-                    supervisor.join(Duration.ofSeconds(30).toMillis());
+                    thread.join(Duration.ofSeconds(30).toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
-            state(RunnerStatus.State.CLOSED, null);
+            state.set(RunnerStatus.State.CLOSED, null);
         }
     }
 
@@ -183,7 +170,8 @@ public final class ProjectionRunner implements AutoCloseable {
             LOG.debug("Slot status of {} unavailable: {}", settings.slotName(), e.getMessage());
         }
         Lsn current = slot.map(SlotStatus::currentLsn).orElse(Lsn.NONE);
-        SlotSession live = session;
+        SlotSession live = state.session();
+        RunnerStatus.State runner = state.state();
         Instant newest = live == null ? null : live.newestCommitTime();
         List<ProjectionStatus> projections = new ArrayList<>();
         for (ProjectionRun<?> run : runs) {
@@ -197,7 +185,7 @@ public final class ProjectionRunner implements AutoCloseable {
             if (projectionState == ProjectionStatus.State.CATCHING_UP && catchUp != null) {
                 lagEvents += Math.max(0, catchUp.total() - catchUp.done());
             }
-            if (state != RunnerStatus.State.RUNNING && state != RunnerStatus.State.CATCHING_UP
+            if (runner != RunnerStatus.State.RUNNING && runner != RunnerStatus.State.CATCHING_UP
                     && projectionState != ProjectionStatus.State.STOPPED) {
                 projectionState = ProjectionStatus.State.IDLE;
             }
@@ -207,7 +195,8 @@ public final class ProjectionRunner implements AutoCloseable {
                     projectionState == ProjectionStatus.State.CATCHING_UP ? Optional.ofNullable(catchUp)
                             : Optional.empty()));
         }
-        return new RunnerStatus(settings.slotName(), state, slot, List.copyOf(projections), Optional.ofNullable(problem));
+        return new RunnerStatus(settings.slotName(), runner, slot, List.copyOf(projections),
+                Optional.ofNullable(state.problem()));
     }
 
     /** The events parked for a projection, oldest position first. */
@@ -225,38 +214,11 @@ public final class ProjectionRunner implements AutoCloseable {
      * many were applied. Run it after fixing the handler; it may run while the runner is running.
      */
     public int replayParked(String projection) {
-        ProjectionRun<?> run = run(projection);
-        EventApplier applier = new EventApplier(catalog, run, tables, ProjectionListener.NONE);
-        int replayed = 0;
-        for (FailedEvent parked : parkedEvents(projection)) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    var event = readEvent(connection, parked);
-                    try {
-                        applier.apply(connection, event);
-                    } catch (Exception e) {
-                        connection.rollback();
-                        tables.park(connection, new FailedEvent(parked.projection(), parked.globalPosition(),
-                                parked.streamCategory(), parked.streamId(), parked.streamVersion(), parked.eventId(),
-                                parked.eventName(), parked.eventVersion(), e.getClass().getName() + ": " + e.getMessage(),
-                                parked.attempts() + 1, Instant.now()));
-                        connection.commit();
-                        continue;
-                    }
-                    tables.unpark(connection, projection, parked.eventId());
-                    connection.commit();
-                    replayed++;
-                } finally {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw new EventStoreException("replay parked event " + parked.eventId() + " of projection " + projection,
-                        t.schema, e);
-            }
+        try {
+            return new ParkedReplay(dataSource, t, tables, catalog).replay(run(projection));
+        } catch (SQLException e) {
+            throw new EventStoreException("replay the parked events of projection " + projection, t.schema, e);
         }
-        return replayed;
     }
 
     /**
@@ -267,9 +229,9 @@ public final class ProjectionRunner implements AutoCloseable {
     public void reset(String projection, ReadModelReset clear) {
         run(projection);
         synchronized (lock) {
-            if (state != RunnerStatus.State.NEW && state != RunnerStatus.State.CLOSED
-                    && state != RunnerStatus.State.FAILED) {
-                throw new IllegalStateException("reset projection " + projection + " while the runner is " + state
+            RunnerStatus.State now = state.state();
+            if (now != RunnerStatus.State.NEW && now != RunnerStatus.State.CLOSED && now != RunnerStatus.State.FAILED) {
+                throw new IllegalStateException("reset projection " + projection + " while the runner is " + now
                         + "; close it first");
             }
             try (Connection connection = dataSource.getConnection()) {
@@ -289,137 +251,9 @@ public final class ProjectionRunner implements AutoCloseable {
         LOG.info("Reset projection {}: it catches up from the events table at its next start", projection);
     }
 
-    private dev.stele.replication.internal.SourceEvent readEvent(Connection connection, FailedEvent parked)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT transaction_id::text, payload::text,"
-                + " metadata::text, recorded_at FROM " + t.events + " WHERE event_id = ?")) {
-            statement.setObject(1, parked.eventId());
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    throw new SQLException("parked event " + parked.eventId() + " is no longer in " + t.events);
-                }
-                return new dev.stele.replication.internal.SourceEvent(parked.globalPosition(),
-                        Long.parseLong(rows.getString(1)), parked.eventId(), parked.streamCategory(), parked.streamId(),
-                        parked.streamVersion(), parked.eventName(), parked.eventVersion(), rows.getString(2),
-                        rows.getString(3), Lsn.NONE, rows.getTimestamp(4).toInstant());
-            }
-        }
-    }
-
     private ProjectionRun<?> run(String projection) {
         return runs.stream().filter(run -> run.name().equals(projection)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the runner has no projection " + projection));
-    }
-
-    private void supervise() {
-        int failures = 0;
-        while (!closed) {
-            try (Connection connection = replication.open()) {
-                if (!lead(connection)) {
-                    state(RunnerStatus.State.STANDBY, null);
-                    connection.close();
-                    Thread.sleep(standbyPoll.toMillis());
-                    continue;
-                }
-                runSession(connection);
-                failures = 0;
-            } catch (CarefulRestart restart) {
-                LOG.info("{}", restart.getMessage());
-            } catch (ReplicationException | ReplicationProtocolException fatal) {
-                LOG.error("Projections on slot {} stopped: {}", settings.slotName(), fatal.getMessage());
-                state(RunnerStatus.State.FAILED, fatal);
-                return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                if (closed) {
-                    return;
-                }
-                failures++;
-                state(RunnerStatus.State.RECONNECTING, e);
-                long delay = reconnect.delayMillis(failures);
-                LOG.warn("Slot {}: {}; trying again in {} ms", settings.slotName(), e.toString(), delay);
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            } finally {
-                session = null;
-            }
-        }
-    }
-
-    private void runSession(Connection replicationConnection) throws Exception {
-        List<ProjectionTables.Registration> registrations;
-        try (Connection connection = dataSource.getConnection()) {
-            registrations = new SlotSetup(t, tables, settings.slotName(), settings.publication())
-                    .prepare(connection, runs);
-        }
-        catchUp(registrations);
-        if (closed) {
-            return;
-        }
-        Map<ProjectionRun<?>, PartitionWorker[]> workers = new IdentityHashMap<>();
-        SlotSession current = new SlotSession(settings, t, dataSource, runs, workers);
-        for (ProjectionRun<?> run : runs) {
-            EventApplier applier = new EventApplier(catalog, run, tables, listener);
-            PartitionWorker[] partitions = new PartitionWorker[run.partitions()];
-            for (int partition = 0; partition < partitions.length; partition++) {
-                partitions[partition] = new PartitionWorker(run, partition,
-                        new WorkQueue(run.options().queueEvents(), run.options().queueBytes()), dataSource, tables,
-                        applier, listener, current);
-            }
-            workers.put(run, partitions);
-        }
-        session = current;
-        if (closed) {
-            return;
-        }
-        state(RunnerStatus.State.RUNNING, null);
-        current.run(replicationConnection);
-    }
-
-    private void catchUp(List<ProjectionTables.Registration> registrations) throws Exception {
-        CatchUp catchUp = new CatchUp(dataSource, t, tables, listener);
-        for (int i = 0; i < runs.size(); i++) {
-            ProjectionRun<?> run = runs.get(i);
-            ProjectionTables.Registration registration = registrations.get(i);
-            if (registration.caughtUp() || run.isStopped() || closed) {
-                continue;
-            }
-            state(RunnerStatus.State.CATCHING_UP, null);
-            LOG.info("Projection {} catches up from {}", run.name(), t.events);
-            boolean done = catchUp.run(run, registration, new EventApplier(catalog, run, tables, listener));
-            LOG.info("Projection {} {}", run.name(), done ? "caught up: " + run.catchUp() : "stopped while catching up");
-        }
-    }
-
-    /** Takes the slot's lock for the life of the replication connection; false if another instance holds it. */
-    private boolean lead(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
-            statement.setInt(1, LOCK_CLASS);
-            statement.setString(2, settings.slotName());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        }
-    }
-
-    private void state(RunnerStatus.State next, Throwable cause) {
-        RunnerStatus.State previous = state;
-        state = next;
-        if (cause != null || next == RunnerStatus.State.RUNNING) {
-            problem = cause;
-        }
-        if (previous != next) {
-            try {
-                listener.stateChanged(next, cause);
-            } catch (RuntimeException ignored) {
-                // a listener's failure is not the runner's
-            }
-        }
     }
 
     /** A projection with its options, resolved to its generated type when the runner is built. */

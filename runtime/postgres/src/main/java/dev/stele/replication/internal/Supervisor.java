@@ -1,0 +1,152 @@
+package dev.stele.replication.internal;
+
+import dev.stele.catalog.Catalog;
+import dev.stele.replication.ProjectionListener;
+import dev.stele.replication.ReplicationException;
+import dev.stele.replication.ReplicationProtocolException;
+import dev.stele.replication.RunnerStatus;
+import dev.stele.store.internal.Tables;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runner's own thread: takes the slot's lock (or stands by), prepares the slot and the projections,
+ * catches up the new ones, then runs one {@link SlotSession} after another — at once after a handler failure
+ * (to apply carefully), after a bounded, jittered backoff after a lost connection — until the runner closes
+ * or an error it cannot recover from by itself fails it.
+ */
+public final class Supervisor implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    private static final int LOCK_CLASS = 0x5E1E;
+
+    /** What the supervisor works with. */
+    public record Parts(DataSource dataSource, Callable<Connection> replication, Catalog catalog, Tables tables,
+            ProjectionTables projectionTables, SlotSession.Settings settings, List<ProjectionRun<?>> runs,
+            ProjectionListener listener, Duration standbyPoll, Backoff reconnect) {
+    }
+
+    private final Parts parts;
+    private final RunnerState state;
+    private volatile boolean closed;
+
+    public Supervisor(Parts parts, RunnerState state) {
+        this.parts = parts;
+        this.state = state;
+    }
+
+    /** Ends the current session; the caller then interrupts and joins the thread. */
+    public void close() {
+        closed = true;
+        SlotSession current = state.session();
+        if (current != null) {
+            current.end();
+        }
+    }
+
+    @Override
+    public void run() {
+        int failures = 0;
+        while (!closed) {
+            try (Connection connection = parts.replication().call()) {
+                if (!lead(connection)) {
+                    state.set(RunnerStatus.State.STANDBY, null);
+                    connection.close();
+                    Thread.sleep(parts.standbyPoll().toMillis());
+                    continue;
+                }
+                runSession(connection);
+                failures = 0;
+            } catch (CarefulRestart restart) {
+                LOG.info("{}", restart.getMessage());
+            } catch (ReplicationException | ReplicationProtocolException fatal) {
+                LOG.error("Projections on slot {} stopped: {}", parts.settings().slotName(), fatal.getMessage());
+                state.set(RunnerStatus.State.FAILED, fatal);
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                if (closed) {
+                    return;
+                }
+                failures++;
+                state.set(RunnerStatus.State.RECONNECTING, e);
+                long delay = parts.reconnect().delayMillis(failures);
+                LOG.warn("Slot {}: {}; trying again in {} ms", parts.settings().slotName(), e.toString(), delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            } finally {
+                state.session(null);
+            }
+        }
+    }
+
+    private void runSession(Connection replicationConnection) throws Exception {
+        List<ProjectionTables.Registration> registrations;
+        try (Connection connection = parts.dataSource().getConnection()) {
+            registrations = new SlotSetup(parts.tables(), parts.projectionTables(), parts.settings().slotName(),
+                    parts.settings().publication()).prepare(connection, parts.runs());
+        }
+        catchUp(registrations);
+        Map<ProjectionRun<?>, PartitionWorker[]> workers = new IdentityHashMap<>();
+        SlotSession session = new SlotSession(parts.settings(), parts.tables(), parts.dataSource(), parts.runs(),
+                workers);
+        for (ProjectionRun<?> run : parts.runs()) {
+            EventApplier applier = new EventApplier(parts.catalog(), run, parts.projectionTables(), parts.listener());
+            PartitionWorker[] partitions = new PartitionWorker[run.partitions()];
+            for (int partition = 0; partition < partitions.length; partition++) {
+                partitions[partition] = new PartitionWorker(run, partition,
+                        new WorkQueue(run.options().queueEvents(), run.options().queueBytes()), parts.dataSource(),
+                        parts.projectionTables(), applier, parts.listener(), session);
+            }
+            workers.put(run, partitions);
+        }
+        state.session(session);
+        if (closed) {
+            return;
+        }
+        state.set(RunnerStatus.State.RUNNING, null);
+        session.run(replicationConnection);
+    }
+
+    private void catchUp(List<ProjectionTables.Registration> registrations) throws Exception {
+        CatchUp catchUp = new CatchUp(parts.dataSource(), parts.tables(), parts.projectionTables(), parts.listener());
+        for (int i = 0; i < parts.runs().size(); i++) {
+            ProjectionRun<?> run = parts.runs().get(i);
+            ProjectionTables.Registration registration = registrations.get(i);
+            if (registration.caughtUp() || run.isStopped() || closed) {
+                continue;
+            }
+            state.set(RunnerStatus.State.CATCHING_UP, null);
+            LOG.info("Projection {} catches up from {}", run.name(), parts.tables().events);
+            boolean done = catchUp.run(run, registration,
+                    new EventApplier(parts.catalog(), run, parts.projectionTables(), parts.listener()));
+            LOG.info("Projection {} {}", run.name(), done ? "caught up: " + run.catchUp() : "stopped while catching up");
+        }
+    }
+
+    /** Takes the slot's lock for the life of the replication connection; false if another instance holds it. */
+    private boolean lead(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+            statement.setInt(1, LOCK_CLASS);
+            statement.setString(2, parts.settings().slotName());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+}

@@ -130,6 +130,25 @@ class SlotProblemsTest {
     }
 
     @Test
+    void aSlotMadeBeforeItsPublicationIsMadeAgainWhenNothingDependsOnIt() throws Exception {
+        projections = new Projections();
+        try (Connection connection = Projections.DATA_SOURCE.getConnection();
+                Statement sql = connection.createStatement()) {
+            // pgoutput would fail on the first change with "publication does not exist"
+            sql.execute("SELECT pg_create_logical_replication_slot('" + projections.slot + "', 'pgoutput')");
+        }
+        Lsn made = slot().confirmedFlushLsn();
+
+        runOnce(ProjectionOptions.defaults());
+        deposit("a-1", 10);
+        try (ProjectionRunner runner = projections.runner(ProjectionOptions.defaults()).build()) {
+            runner.start();
+            projections.awaitProjected(Duration.ofSeconds(30));
+        }
+        assertThat(slot().confirmedFlushLsn().isAfter(made)).isTrue();
+    }
+
+    @Test
     void theHeartbeatMovesTheSlotWhileOnlyUnpublishedTablesAreWritten() throws Exception {
         projections = new Projections();
         runOnce(ProjectionOptions.defaults());

@@ -11,8 +11,14 @@ import dev.stele.replication.ProjectionStatus;
 import dev.stele.replication.RunnerStatus;
 import dev.stele.store.ExpectedVersion;
 import dev.stele.store.StreamId;
+import dev.stele.projection.Lsn;
+import dev.stele.replication.CatchUpProgress;
+import dev.stele.replication.ProjectionListener;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +37,28 @@ class ProjectionRunnerTest {
     void catchesUpFromTheTableThenFollowsTheSlot() throws Exception {
         projections = new Projections();
         appendAccounts(0, 20);
-        try (ProjectionRunner runner = projections.runner(ProjectionOptions.defaults().withPartitions(3)).build()) {
+        long before = projections.eventCount();
+        List<CatchUpProgress> progress = new CopyOnWriteArrayList<>();
+        LongAdder applied = new LongAdder();
+        ProjectionListener listener = new ProjectionListener() {
+            @Override
+            public void catchUpProgress(CatchUpProgress report) {
+                progress.add(report);
+            }
+
+            @Override
+            public void applied(String projection, int partition, int events, Lsn checkpoint, Instant commitTime) {
+                applied.add(events);
+            }
+        };
+        try (ProjectionRunner runner = projections.runner(ProjectionOptions.defaults().withPartitions(3))
+                .listener(listener).build()) {
             runner.start();
             projections.awaitProjected(Duration.ofSeconds(30));
+            CatchUpProgress caughtUp = progress.get(progress.size() - 1);
+            assertThat(caughtUp.total()).as("the catch-up read what was there").isEqualTo(before);
+            assertThat(caughtUp.done()).isEqualTo(before);
+            assertThat(caughtUp.fraction()).isEqualTo(1.0);
             appendAccounts(20, 40);
             appendAccounts(0, 10);
             projections.awaitProjected(Duration.ofSeconds(30));
@@ -44,6 +69,8 @@ class ProjectionRunnerTest {
             assertThat(balances.state()).isEqualTo(ProjectionStatus.State.LIVE);
             assertThat(balances.applied()).isEqualTo(projections.eventCount());
             assertThat(status.slot()).isPresent();
+            assertThat(applied.sum()).as("the listener saw every event the slot delivered")
+                    .isEqualTo(projections.eventCount() - before);
         }
     }
 

@@ -169,10 +169,8 @@ public final class Demo {
         try (Connection connection = Database.dataSource().getConnection()) {
             totals.createTable(connection);
         }
-        try (ProjectionRunner runner = ProjectionRunner.builder(Database.dataSource(),
-                ReplicationConnection.of(Database.jdbcUrl())).slot("stele_demo").catalog(catalog)
-                .storeOptions(EventStoreOptions.defaults().withSchema("stele_demo"))
-                .projection(totals, ProjectionOptions.defaults().withPartitions(2)).build()) {
+        try (ProjectionRunner runner = ProjectionRunner.builder(store, ReplicationConnection.of(Database.jdbcUrl()))
+                .slot("stele_demo").projection(totals, ProjectionOptions.defaults().withPartitions(2)).build()) {
             runner.start();
             AggregateRepository<Order> orders = store.aggregates(Order.class);
             String run = Long.toString(System.currentTimeMillis(), 36);

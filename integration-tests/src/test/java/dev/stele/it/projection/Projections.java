@@ -51,8 +51,7 @@ final class Projections {
     }
 
     ProjectionRunner.Builder runner(ProjectionOptions projectionOptions) {
-        return ProjectionRunner.builder(DATA_SOURCE, replication()).slot(slot).catalog(CATALOG).storeOptions(options)
-                .projection(balances, projectionOptions);
+        return ProjectionRunner.builder(store, replication()).slot(slot).projection(balances, projectionOptions);
     }
 
     /** The projection's table: account → balance/events. */

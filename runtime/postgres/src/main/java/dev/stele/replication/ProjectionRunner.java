@@ -12,6 +12,7 @@ import dev.stele.replication.internal.SlotSession;
 import dev.stele.replication.internal.SlotSetup;
 import dev.stele.replication.internal.Supervisor;
 import dev.stele.spi.ProjectionType;
+import dev.stele.store.EventStore;
 import dev.stele.store.EventStoreException;
 import dev.stele.store.EventStoreOptions;
 import dev.stele.store.internal.Migrations;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Runs projections from a logical replication slot, exactly once in effect, never skipping an event.
  *
  * <pre>{@code
- * ProjectionRunner runner = ProjectionRunner.builder(dataSource, ReplicationConnection.of(url, user, password))
+ * ProjectionRunner runner = ProjectionRunner.builder(store, ReplicationConnection.of(url, user, password))
  *         .slot("app_projections")
  *         .projection(new OrderTotals())
  *         .build();
@@ -108,7 +109,18 @@ public final class ProjectionRunner implements AutoCloseable {
                 new Backoff(builder.reconnectFirst, builder.reconnectMax)), state);
     }
 
-    /** A runner reading the slot on {@code replication}, applying through connections of {@code dataSource}. */
+    /**
+     * A runner for the projections of {@code store}'s events: its data source, catalog and tables, the slot read
+     * on {@code replication}.
+     */
+    public static Builder builder(EventStore store, ReplicationConnection replication) {
+        return new Builder(store.dataSource(), replication).catalog(store.catalog()).storeOptions(store.options());
+    }
+
+    /**
+     * A runner reading the slot on {@code replication}, applying through connections of {@code dataSource}, for
+     * the store with the default tables and {@link Catalog#load()} unless the builder says otherwise.
+     */
     public static Builder builder(DataSource dataSource, ReplicationConnection replication) {
         return new Builder(dataSource, replication);
     }

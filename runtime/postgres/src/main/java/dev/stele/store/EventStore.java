@@ -55,10 +55,12 @@ public final class EventStore {
     private final Appender appender;
     private final Reader reader;
     private final Snapshots snapshots;
+    private final EventStoreOptions options;
 
     private EventStore(DataSource dataSource, Catalog catalog, EventStoreOptions options) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.options = options;
         this.tables = new Tables(options.schema(), options.tablePrefix());
         this.appender = new Appender(tables, catalog, options.outbox());
         this.reader = new Reader(tables, catalog);
@@ -82,6 +84,11 @@ public final class EventStore {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** Where the store's tables are. */
+    public EventStoreOptions options() {
+        return options;
     }
 
     /**

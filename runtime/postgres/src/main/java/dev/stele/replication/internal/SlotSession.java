@@ -102,10 +102,10 @@ public final class SlotSession implements SessionControl {
     }
 
     /**
-     * Starts the workers and reads the slot on {@code replication} until the session ends; throws what ended
-     * it, returns if it was ended from outside.
+     * Starts the workers and reads the slot on {@code replication} until the session ends, calling
+     * {@code streaming} once the server streams; throws what ended it, returns if it was ended from outside.
      */
-    public void run(Connection replication) throws Exception {
+    public void run(Connection replication, Runnable streaming) throws Exception {
         Lsn start = oldestCheckpoint();
         flushed = start;
         startWorkers();
@@ -124,6 +124,7 @@ public final class SlotSession implements SessionControl {
             for (ProjectionRun<?> run : runs) {
                 run.state(ProjectionStatus.State.LIVE);
             }
+            streaming.run();
             read(spool);
         } finally {
             over = true;

@@ -118,8 +118,7 @@ public final class Supervisor implements Runnable {
         if (closed) {
             return;
         }
-        state.set(RunnerStatus.State.RUNNING, null);
-        session.run(replicationConnection);
+        session.run(replicationConnection, () -> state.set(RunnerStatus.State.RUNNING, null));
     }
 
     private void catchUp(List<ProjectionTables.Registration> registrations) throws Exception {

@@ -129,6 +129,9 @@ public final class SlotSession implements SessionControl {
         } finally {
             over = true;
             stopWorkers();
+            for (ProjectionRun<?> run : runs) {
+                run.pending().set(0); // what was queued is dropped; the next session reads it again
+            }
             if (stream != null) {
                 try {
                     stream.close();

@@ -152,7 +152,7 @@ public final class ProjectionBench {
     /** Command-line settings: {@code --name=value} and scenario names. */
     record Settings(int events, int perTransaction, int warmup, int rounds, int upsertEvents, int catchUpEvents,
             int rate, int latencyPerTransaction, int latencySeconds, int latencyWarmupSeconds, int latencyRounds,
-            boolean synchronousCommit, List<String> scenarios) {
+            boolean synchronousCommit, List<String> readers, List<String> scenarios) {
 
         static Settings parse(String[] args) {
             Map<String, Integer> numbers = new LinkedHashMap<>();
@@ -169,11 +169,14 @@ public final class ProjectionBench {
             numbers.put("latency-rounds", 1);
             numbers.put("synchronous-commit", 1);
             Set<String> scenarios = new LinkedHashSet<>();
+            List<String> readers = List.of("stele", "debezium", "raw");
             for (String arg : args) {
                 if (arg.isBlank()) {
                     continue;
                 }
-                if (arg.startsWith("--")) {
+                if (arg.startsWith("--readers=")) {
+                    readers = List.of(arg.substring("--readers=".length()).split(","));
+                } else if (arg.startsWith("--")) {
                     String[] pair = arg.substring(2).split("=", 2);
                     if (!numbers.containsKey(pair[0]) || pair.length != 2) {
                         throw new IllegalArgumentException("unknown option " + arg + "; known: " + numbers.keySet());
@@ -190,7 +193,7 @@ public final class ProjectionBench {
                     numbers.get("rounds"), numbers.get("upsert-events"), numbers.get("catchup-events"),
                     numbers.get("rate"), numbers.get("latency-per-transaction"), numbers.get("latency-seconds"),
                     numbers.get("latency-warmup-seconds"), numbers.get("latency-rounds"),
-                    numbers.get("synchronous-commit") != 0, List.copyOf(scenarios));
+                    numbers.get("synchronous-commit") != 0, readers, List.copyOf(scenarios));
         }
     }
 }

@@ -15,14 +15,28 @@ import java.util.concurrent.locks.LockSupport;
 final class Scenarios {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    private static final List<String> READERS = List.of("stele", "debezium", "raw");
 
     private final ProjectionBench bench;
     private final ProjectionBench.Settings settings;
+    private final CpuMeter cpu;
 
-    Scenarios(ProjectionBench bench) {
+    Scenarios(ProjectionBench bench) throws SQLException {
         this.bench = bench;
         this.settings = bench.settings;
+        this.cpu = new CpuMeter();
+    }
+
+    /** Waits for the first event a reader counts, then takes a CPU snapshot: start-up is not counted. */
+    private java.util.Map<String, Long> snapshotAtFirstEvent(ChangeReader reader, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (reader.progress().count() == 0 && reader.firstHandledNanos() == 0) {
+            if (reader.failure() != null || System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + ": no event came", reader.failure());
+            }
+            Thread.sleep(1);
+        }
+        return cpu.snapshot();
     }
 
     /** The no-op projection's reader, or a baseline's on a slot and publication made beforehand. */
@@ -51,7 +65,7 @@ final class Scenarios {
         bench.print("## live: %,d events appended in transactions of %d while the reader runs; first append to last"
                 + " event handled", settings.events(), settings.perTransaction());
         for (int round = 0; round <= settings.rounds(); round++) {
-            for (String kind : rotated(READERS, round)) {
+            for (String kind : rotated(settings.readers(), round)) {
                 try (BenchSchema schema = new BenchSchema("live"); ChangeReader reader = reader(kind, schema, null)) {
                     reader.start();
                     reader.expect(settings.warmup());
@@ -59,19 +73,24 @@ final class Scenarios {
                     reader.await(TIMEOUT, kind + " warm-up");
                     reader.progress().checkExact(kind + " warm-up");
                     reader.expect(settings.events());
+                    var before = cpu.snapshot();
                     long start = System.nanoTime();
                     schema.workload.append("m", settings.events(), settings.perTransaction());
                     long written = System.nanoTime();
                     reader.await(TIMEOUT, kind + " live");
                     long done = reader.progress().reachedNanos();
+                    var after = cpu.snapshot();
                     reader.progress().checkExact(kind + " live");
                     double rate = settings.events() / ((done - start) / 1e9);
                     double writer = settings.events() / ((written - start) / 1e9);
                     bench.print("round %d %-9s %,9.0f events/s end to end; writer alone %,9.0f events/s; last event"
                             + " %,6.0f ms after the last append returned; load %s", round, kind, rate, writer,
                             (done - written) / 1e6, ProjectionBench.load());
+                    bench.print("        %s", CpuMeter.perThousand(before, after, settings.events()));
                     if (round > 0) {
                         bench.record("live " + kind + " (events/s)", rate);
+                        bench.record("live " + kind + " CPU, writer and server included (ms/1,000 events)",
+                                CpuMeter.total(before, after, settings.events()));
                         bench.record("live writer during " + kind + " (events/s)", writer);
                     }
                 }
@@ -88,7 +107,7 @@ final class Scenarios {
         bench.print("");
         bench.print("## drain: %,d events waiting in the slot; first event handled to last", settings.events());
         for (int round = 0; round <= settings.rounds(); round++) {
-            for (String kind : rotated(READERS, round)) {
+            for (String kind : rotated(settings.readers(), round)) {
                 try (BenchSchema schema = new BenchSchema("drain")) {
                     if (kind.equals("stele")) {
                         try (ChangeReader register = reader(kind, schema, null)) {
@@ -102,14 +121,19 @@ final class Scenarios {
                             : readerOnExistingSlot(kind, schema)) {
                         reader.expect(settings.events());
                         reader.start();
+                        var before = snapshotAtFirstEvent(reader, kind + " drain");
                         reader.await(TIMEOUT, kind + " drain");
+                        var after = cpu.snapshot();
                         double seconds = (reader.progress().reachedNanos() - reader.firstHandledNanos()) / 1e9;
                         reader.progress().checkExact(kind + " drain");
                         double rate = settings.events() / seconds;
                         bench.print("round %d %-9s %,9.0f events/s (%.2f s); load %s", round, kind, rate, seconds,
                                 ProjectionBench.load());
+                        bench.print("        %s", CpuMeter.perThousand(before, after, settings.events()));
                         if (round > 0) {
                             bench.record("drain " + kind + " (events/s)", rate);
+                            bench.record("drain " + kind + " CPU, server included (ms/1,000 events)",
+                                    CpuMeter.total(before, after, settings.events()));
                         }
                     }
                 }
@@ -143,7 +167,9 @@ final class Scenarios {
                             summaries, partitions, calls, null)) {
                         reader.expect(settings.upsertEvents());
                         reader.start();
+                        var before = snapshotAtFirstEvent(reader, "upsert " + partitions);
                         reader.await(TIMEOUT, "upsert " + partitions);
+                        var after = cpu.snapshot();
                         double seconds = (reader.progress().reachedNanos() - reader.firstHandledNanos()) / 1e9;
                         reader.progress().checkExact("upsert " + partitions);
                         try (Connection connection = Database.dataSource().getConnection()) {
@@ -153,6 +179,7 @@ final class Scenarios {
                         double rate = settings.upsertEvents() / seconds;
                         bench.print("round %d %d partition(s) %,9.0f events/s (%.2f s); load %s", round, partitions,
                                 rate, seconds, ProjectionBench.load());
+                        bench.print("        %s", CpuMeter.perThousand(before, after, settings.upsertEvents()));
                         if (round > 0) {
                             bench.record("upsert " + partitions + " partition(s) (events/s)", rate);
                         }
@@ -176,7 +203,7 @@ final class Scenarios {
                 + " (runner: its checkpoint commit)", settings.rate(), settings.latencySeconds(), perTransaction,
                 period / 1e6);
         for (int round = 0; round < settings.latencyRounds(); round++) {
-            for (String kind : rotated(List.of("stele", "debezium"), round)) {
+            for (String kind : rotated(settings.readers().stream().filter(r -> !r.equals("raw")).toList(), round)) {
                 LatencyRecorder latencies = new LatencyRecorder();
                 try (BenchSchema schema = new BenchSchema("latency");
                         ChangeReader reader = reader(kind, schema, latencies)) {

@@ -70,6 +70,21 @@ final class LatencyRecorder {
                 percentile(sorted, 0.999), n == 0 ? Double.NaN : sorted[n - 1]);
     }
 
+    /**
+     * The events slower than {@code thresholdMillis}, counted by the second (since {@code fromNanos}) in which
+     * they were appended: periodic stalls show as a period.
+     */
+    String slowBySecond(long fromNanos, double thresholdMillis) {
+        java.util.Map<Long, Integer> bySecond = new java.util.TreeMap<>();
+        for (Map.Entry<String, Long> entry : appended.entrySet()) {
+            Long at = handled.get(entry.getKey());
+            if (entry.getValue() >= fromNanos && at != null && (at - entry.getValue()) / 1e6 > thresholdMillis) {
+                bySecond.merge((entry.getValue() - fromNanos) / 1_000_000_000L, 1, Integer::sum);
+            }
+        }
+        return bySecond.toString();
+    }
+
     private static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;

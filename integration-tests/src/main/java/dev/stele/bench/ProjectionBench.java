@@ -161,7 +161,7 @@ public final class ProjectionBench {
             numbers.put("warmup", 5_000);
             numbers.put("rounds", 3);
             numbers.put("upsert-events", 50_000);
-            numbers.put("catchup-events", 100_000);
+            numbers.put("catchup-events", 200_000);
             numbers.put("rate", 2_000);
             numbers.put("latency-per-transaction", 10);
             numbers.put("latency-seconds", 20);

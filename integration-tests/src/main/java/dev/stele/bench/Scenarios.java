@@ -238,6 +238,7 @@ final class Scenarios {
                     bench.print("round %d %-9s %s; writer %,.0f events/s, %d of %d transactions started over %.0f ms"
                             + " late; load %s", round, kind, summary, transactions * perTransaction / seconds, late,
                             transactions, period / 1e6, ProjectionBench.load());
+                    bench.print("        events over 20 ms by second of the run: %s", latencies.slowBySecond(start, 20));
                     Fixtures.check(summary.missing() == 0, kind + " handled every event");
                     bench.record("latency " + kind + " p50 (ms)", summary.p50());
                     bench.record("latency " + kind + " p99 (ms)", summary.p99());

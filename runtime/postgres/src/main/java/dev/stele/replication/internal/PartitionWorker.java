@@ -143,11 +143,19 @@ public final class PartitionWorker implements Runnable {
         careful = false;
     }
 
+    /**
+     * Moves the checkpoint to {@code lsn} and, if nothing waits behind the tick, commits. It commits even when
+     * {@code lsn} is not past {@code pending}: a source transaction whose commit found the queue non-empty left
+     * its batch open, and a tick for the same position may be what followed it; without this the batch stayed
+     * open until the log moved on (the next heartbeat, 10 s by default).
+     */
     private void tick(Lsn lsn) throws SQLException {
-        if (inSourceTransaction || !lsn.isAfter(pending)) {
+        if (inSourceTransaction) {
             return;
         }
-        pending = lsn;
+        if (lsn.isAfter(pending)) {
+            pending = lsn;
+        }
         if (queue.isEmpty()) {
             commitBatch();
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stele.projection.Lsn;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WorkQueueTest {
@@ -46,6 +48,39 @@ class WorkQueueTest {
         assertThat(queue.poll(0)).isInstanceOf(Work.Commit.class);
         assertThat(((Work.Change) queue.poll(0)).event().payload()).isEqualTo("2");
         assertThat(queue.poll(10)).isNull();
+    }
+
+    @Test
+    void aReaderWaitingForRoomIsWokenOnceTheQueueIsHalfEmptyNotAtEveryEventTaken() throws Exception {
+        WorkQueue queue = new WorkQueue(4, 1 << 20);
+        for (int i = 0; i < 4; i++) {
+            assertThat(queue.offer(change("e" + i), 0)).isTrue();
+        }
+        CompletableFuture<Boolean> offered = CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.offer(change("e4"), TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(100);
+        assertThat(queue.poll(0)).isNotNull(); // 3 of 4 left: no wake-up yet
+        Thread.sleep(200);
+        assertThat(offered).isNotDone();
+        assertThat(queue.poll(0)).isNotNull(); // 2 of 4: half empty
+        assertThat(offered.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(queue.events()).isEqualTo(3);
+    }
+
+    @Test
+    void aReaderWaitingForRoomFindsItAfterItsWaitEvenWithoutAWakeUp() throws Exception {
+        WorkQueue queue = new WorkQueue(4, 1 << 20);
+        for (int i = 0; i < 4; i++) {
+            queue.offer(change("e" + i), 0);
+        }
+        queue.poll(0);
+        assertThat(queue.offer(change("e4"), 50)).isTrue();
+        assertThat(queue.offer(change("e5"), 50)).isFalse();
     }
 
     private static Work.Change change(String payload) {

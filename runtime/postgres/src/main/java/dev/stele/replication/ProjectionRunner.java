@@ -92,6 +92,7 @@ public final class ProjectionRunner implements AutoCloseable {
     private final ProjectionListener listener;
     private final Duration standbyPoll;
     private final Backoff reconnect;
+    private final Duration reconnectMax;
     private final Object lock = new Object();
     private volatile RunnerStatus.State state = RunnerStatus.State.NEW;
     private volatile Throwable problem;
@@ -111,6 +112,7 @@ public final class ProjectionRunner implements AutoCloseable {
         this.listener = builder.listener;
         this.standbyPoll = builder.standbyPoll;
         this.reconnect = new Backoff(builder.reconnectFirst, builder.reconnectMax);
+        this.reconnectMax = builder.reconnectMax;
         List<ProjectionRun<?>> list = new ArrayList<>();
         for (Registration<?> registration : builder.projections) {
             list.add(registration.run(catalog));
@@ -314,6 +316,8 @@ public final class ProjectionRunner implements AutoCloseable {
     private void supervise() {
         int failures = 0;
         while (!closed) {
+            long appliedBefore = applied();
+            long attemptStarted = System.nanoTime();
             try (Connection connection = replication.open()) {
                 if (!lead(connection)) {
                     state(RunnerStatus.State.STANDBY, null);
@@ -335,7 +339,11 @@ public final class ProjectionRunner implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                failures++;
+                // the delay grows with failures in a row only: after a session that applied events, or outlived
+                // the longest delay, the next failure waits the first delay again
+                boolean healthy = applied() > appliedBefore
+                        || System.nanoTime() - attemptStarted >= reconnectMax.toNanos();
+                failures = healthy ? 1 : failures + 1;
                 state(RunnerStatus.State.RECONNECTING, e);
                 long delay = reconnect.delayMillis(failures);
                 LOG.warn("Slot {}: {}; trying again in {} ms", settings.slotName(), e.toString(), delay);
@@ -348,6 +356,15 @@ public final class ProjectionRunner implements AutoCloseable {
                 session = null;
             }
         }
+    }
+
+    /** Events applied by all projections since the runner started. */
+    private long applied() {
+        long applied = 0;
+        for (ProjectionRun<?> run : runs) {
+            applied += run.applied();
+        }
+        return applied;
     }
 
     private void runSession(Connection replicationConnection) throws Exception {
@@ -518,7 +535,11 @@ public final class ProjectionRunner implements AutoCloseable {
             return this;
         }
 
-        /** The backoff between reconnection attempts: from {@code first} doubling to {@code max}, with jitter. */
+        /**
+         * The backoff between reconnection attempts: from {@code first} doubling to {@code max}, with jitter,
+         * over failures in a row; a session that applied events, or lasted longer than {@code max}, starts it
+         * over from {@code first}.
+         */
         public Builder reconnectBackoff(Duration first, Duration max) {
             this.reconnectFirst = Objects.requireNonNull(first, "first");
             this.reconnectMax = Objects.requireNonNull(max, "max");

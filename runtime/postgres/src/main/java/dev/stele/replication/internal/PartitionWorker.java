@@ -61,10 +61,11 @@ public final class PartitionWorker implements Runnable {
             connection.setAutoCommit(false);
             try {
                 loop();
-            } finally {
-                connection.rollback(); // whatever is not committed is delivered again next session
-                connection.setAutoCommit(true);
+            } catch (Throwable problem) {
+                discardUncommitted(problem);
+                throw problem;
             }
+            discardUncommitted(null);
         } catch (StoppedSignal stopped) {
             // the projection stopped on a poison event; status() shows it
         } catch (InterruptedException e) {
@@ -116,7 +117,7 @@ public final class PartitionWorker implements Runnable {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                connection.rollback();
+                rollbackAfter(e);
                 run.applyCarefullyUntil(partition, event.commitLsn());
                 throw new CarefulRestart(run.name(), partition, e);
             }
@@ -168,6 +169,32 @@ public final class PartitionWorker implements Runnable {
             } catch (RuntimeException ignored) {
                 // a listener's failure is not the projection's
             }
+        }
+    }
+
+    /** Rolls back after a failure; if the connection is gone, the session ends with that failure, not the rollback's. */
+    private void rollbackAfter(Exception failure) throws Exception {
+        try {
+            connection.rollback();
+        } catch (SQLException lost) {
+            failure.addSuppressed(lost);
+            throw failure;
+        }
+    }
+
+    /**
+     * Whatever is not committed is delivered again next session. When the connection is lost, the rollback's
+     * failure goes with {@code problem} (what ended the loop, say the server's reason) instead of hiding it.
+     */
+    private void discardUncommitted(Throwable problem) throws SQLException {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (problem == null) {
+                throw e;
+            }
+            problem.addSuppressed(e);
         }
     }
 

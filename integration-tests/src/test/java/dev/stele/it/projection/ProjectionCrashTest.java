@@ -66,7 +66,8 @@ class ProjectionCrashTest {
         writers = new Writers(projections.store, 4, STREAMS, EVENTS / STREAMS, false, SEED).start();
         // the first runners have a table to catch up from while the writers go on
         writers.awaitWritten(EVENTS * 2L / 5, Duration.ofSeconds(120));
-        writers.pace(1_500);
+        // the rest over about as long as the kills take (a runner lives some 2 s), so they land while writing
+        writers.pace(Math.max(200, EVENTS * 0.6 / (KILLS * 1.8)));
 
         List<Kill> kills = new ArrayList<>();
         for (int i = 0; i < KILLS; i++) {

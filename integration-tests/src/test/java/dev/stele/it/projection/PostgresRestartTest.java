@@ -64,6 +64,8 @@ class PostgresRestartTest {
         }
         pool.close();
         server.close();
+        // after a failed stop, the server ends once the runner has let go of it
+        Projections.await(Duration.ofSeconds(30), () -> !Files.exists(dataDirectory.resolve("postmaster.pid")));
         try (Stream<Path> paths = Files.walk(dataDirectory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
@@ -114,8 +116,8 @@ class PostgresRestartTest {
     }
 
     /**
-     * A fast shutdown ends the sessions, then waits for each walsender to be confirmed all it sent, or for its
-     * receiver to go: an idle runner must notice that its other connections were ended, or the server never
+     * A fast shutdown ends the sessions, then waits until each walsender's receiver has confirmed all it was
+     * sent, or has gone: an idle runner must notice that its other connections were ended, or the server never
      * stops.
      */
     @Test

@@ -130,7 +130,7 @@ class PoisonTest {
 
     private ProjectionType<AccountBalances> failingOn(String account, AtomicBoolean broken, AtomicInteger attempts,
             String name) {
-        AccountBalancesType delegate = new AccountBalancesType(name);
+        ProjectionType<AccountBalances> delegate = AccountBalancesProjection.TYPE;
         return new ProjectionType<>() {
             @Override
             public String name() {

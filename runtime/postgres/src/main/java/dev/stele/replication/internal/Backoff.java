@@ -14,6 +14,11 @@ public final class Backoff {
         this.maxMillis = Math.max(firstMillis, max.toMillis());
     }
 
+    /** The longest delay. */
+    public long maxMillis() {
+        return maxMillis;
+    }
+
     /** The delay before attempt {@code attempt + 1}, for {@code attempt} from 1. */
     public long delayMillis(int attempt) {
         long bound = firstMillis << Math.min(attempt - 1, 20);

@@ -69,6 +69,7 @@ public final class CatchUp {
         while (!Thread.currentThread().isInterrupted()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
+                Throwable problem = null;
                 try {
                     List<SourceEvent> batch = read(connection, names, position, snapshot);
                     if (batch.isEmpty()) {
@@ -82,11 +83,11 @@ public final class CatchUp {
                     }
                     position = batch.get(batch.size() - 1).globalPosition();
                     done += batch.size();
+                } catch (Throwable e) {
+                    problem = e;
+                    throw e;
                 } finally {
-                    if (!connection.getAutoCommit()) {
-                        connection.rollback();
-                        connection.setAutoCommit(true);
-                    }
+                    restore(connection, problem);
                 }
             }
             if (System.nanoTime() - lastReport > 1_000_000_000L) {
@@ -111,8 +112,15 @@ public final class CatchUp {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            connection.rollback();
-            if (!connection.isValid(5)) {
+            boolean valid;
+            try {
+                connection.rollback();
+                valid = connection.isValid(5);
+            } catch (SQLException lost) {
+                e.addSuppressed(lost);
+                valid = false;
+            }
+            if (!valid) {
                 throw new SQLException("the catch-up's connection was lost", e);
             }
         }
@@ -129,6 +137,24 @@ public final class CatchUp {
             }
         }
         return true;
+    }
+
+    /**
+     * Back to autocommit, rolling back what was not committed. When the connection is lost, the failure goes with
+     * {@code problem} (what ended the batch, say the server's reason) instead of hiding it.
+     */
+    private static void restore(Connection connection, Throwable problem) throws SQLException {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            if (problem == null) {
+                throw e;
+            }
+            problem.addSuppressed(e);
+        }
     }
 
     private void report(ProjectionRun<?> run, long done, long total, long started) {

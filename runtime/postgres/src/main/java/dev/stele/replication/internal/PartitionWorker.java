@@ -5,6 +5,7 @@ import dev.stele.replication.ProjectionListener;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 public final class PartitionWorker implements Runnable {
 
     private static final long POLL_MILLIS = 100;
+    private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ProjectionRun<?> run;
     private final int partition;
@@ -34,6 +36,7 @@ public final class PartitionWorker implements Runnable {
     private int batchEvents;
     private boolean inSourceTransaction;
     private boolean careful;
+    private long lastUsed = System.nanoTime();
 
     public PartitionWorker(ProjectionRun<?> run, int partition, WorkQueue queue, DataSource dataSource,
             ProjectionTables tables, EventApplier applier, ProjectionListener listener, SessionControl session) {
@@ -61,10 +64,11 @@ public final class PartitionWorker implements Runnable {
             connection.setAutoCommit(false);
             try {
                 loop();
-            } finally {
-                connection.rollback(); // whatever is not committed is delivered again next session
-                connection.setAutoCommit(true);
+            } catch (Throwable problem) {
+                discardUncommitted(problem);
+                throw problem;
             }
+            discardUncommitted(null);
         } catch (StoppedSignal stopped) {
             // the projection stopped on a poison event; status() shows it
         } catch (InterruptedException e) {
@@ -81,8 +85,13 @@ public final class PartitionWorker implements Runnable {
             }
             Work work = queue.poll(POLL_MILLIS);
             if (work == null) {
+                if (!inSourceTransaction) {
+                    commitBatch(); // nothing came for a while: whatever is complete waits no longer
+                }
+                checkIdleConnection();
                 continue;
             }
+            lastUsed = System.nanoTime();
             if (work instanceof Work.Change change) {
                 change(change.event());
             } else if (work instanceof Work.Commit commit) {
@@ -120,7 +129,7 @@ public final class PartitionWorker implements Runnable {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                connection.rollback();
+                rollbackAfter(e);
                 run.applyCarefullyUntil(partition, event.commitLsn());
                 throw new CarefulRestart(run.name(), partition, e);
             }
@@ -180,6 +189,50 @@ public final class PartitionWorker implements Runnable {
             } catch (RuntimeException ignored) {
                 // a listener's failure is not the projection's
             }
+        }
+    }
+
+    /**
+     * Asks the server, once a second while there is nothing to apply, whether the connection is still there
+     * ({@code isValid}: no transaction, nothing written), and ends the session if not. A connection the server
+     * ended (a shutdown, {@code pg_terminate_backend}) is otherwise noticed only with the next event, and a
+     * server shutting down waits for the walsender, which waits for this runner to confirm the shutdown
+     * checkpoint or to go: an idle runner kept PostgreSQL from stopping for ever.
+     */
+    private void checkIdleConnection() throws SQLException {
+        if (System.nanoTime() - lastUsed < IDLE_CHECK_NANOS) {
+            return;
+        }
+        lastUsed = System.nanoTime();
+        if (!connection.isValid(5)) {
+            throw new SQLException("the connection of projection " + run.name() + " partition " + partition
+                    + " was lost while it had nothing to apply", "08006");
+        }
+    }
+
+    /** Rolls back after a failure; if the connection is gone, the session ends with that failure, not the rollback's. */
+    private void rollbackAfter(Exception failure) throws Exception {
+        try {
+            connection.rollback();
+        } catch (SQLException lost) {
+            failure.addSuppressed(lost);
+            throw failure;
+        }
+    }
+
+    /**
+     * Whatever is not committed is delivered again next session. When the connection is lost, the rollback's
+     * failure goes with {@code problem} (what ended the loop, say the server's reason) instead of hiding it.
+     */
+    private void discardUncommitted(Throwable problem) throws SQLException {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (problem == null) {
+                throw e;
+            }
+            problem.addSuppressed(e);
         }
     }
 

@@ -58,6 +58,8 @@ public final class Supervisor implements Runnable {
     public void run() {
         int failures = 0;
         while (!closed) {
+            long appliedBefore = applied();
+            long attemptStarted = System.nanoTime();
             try (Connection connection = parts.replication().call()) {
                 if (!lead(connection)) {
                     state.set(RunnerStatus.State.STANDBY, null);
@@ -79,7 +81,11 @@ public final class Supervisor implements Runnable {
                 if (closed) {
                     return;
                 }
-                failures++;
+                // the delay grows with failures in a row only: after a session that applied events, or outlived
+                // the longest delay, the next failure waits the first delay again
+                boolean healthy = applied() > appliedBefore
+                        || System.nanoTime() - attemptStarted >= parts.reconnect().maxMillis() * 1_000_000L;
+                failures = healthy ? 1 : failures + 1;
                 state.set(RunnerStatus.State.RECONNECTING, e);
                 long delay = parts.reconnect().delayMillis(failures);
                 LOG.warn("Slot {}: {}; trying again in {} ms", parts.settings().slotName(), e.toString(), delay);
@@ -92,6 +98,14 @@ public final class Supervisor implements Runnable {
                 state.session(null);
             }
         }
+    }
+
+    private long applied() {
+        long applied = 0;
+        for (ProjectionRun<?> run : parts.runs()) {
+            applied += run.applied();
+        }
+        return applied;
     }
 
     private void runSession(Connection replicationConnection) throws Exception {

@@ -63,6 +63,7 @@ public final class SlotSession implements SessionControl {
     private long lastTick;
     private long lastStatus;
     private long lastHeartbeat;
+    private volatile boolean heartbeating;
     private int streamXid;
     // per run, the partitions that received changes of the transaction being read
     private final Map<ProjectionRun<?>, boolean[]> touched = new HashMap<>();
@@ -268,7 +269,19 @@ public final class SlotSession implements SessionControl {
         }
         if (!settings.heartbeatInterval().isZero() && now - lastHeartbeat > settings.heartbeatInterval().toNanos()) {
             lastHeartbeat = now;
-            heartbeat();
+            if (!heartbeating) {
+                heartbeating = true;
+                // on a thread of its own: a database refusing connections must not stall the reading
+                Thread beat = new Thread(() -> {
+                    try {
+                        heartbeat();
+                    } finally {
+                        heartbeating = false;
+                    }
+                }, "stele-heartbeat-" + settings.slotName());
+                beat.setDaemon(true);
+                beat.start();
+            }
         }
     }
 

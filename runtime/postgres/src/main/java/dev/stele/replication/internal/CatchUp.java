@@ -78,7 +78,7 @@ public final class CatchUp {
                         report(run, done, Math.max(done, total), started);
                         return true;
                     }
-                    if (!applyBatch(connection, run, batch, applier)) {
+                    if (!applyBatch(connection, run, position, batch, applier)) {
                         return false;
                     }
                     position = batch.get(batch.size() - 1).globalPosition();
@@ -99,13 +99,13 @@ public final class CatchUp {
     }
 
     /** Applies a batch in one transaction; after a failure, event by event, each committed with the position. */
-    private boolean applyBatch(Connection connection, ProjectionRun<?> run, List<SourceEvent> batch,
+    private boolean applyBatch(Connection connection, ProjectionRun<?> run, long from, List<SourceEvent> batch,
             EventApplier applier) throws SQLException, InterruptedException {
         try {
             for (SourceEvent event : batch) {
                 applier.apply(connection, event);
             }
-            tables.saveCatchUpPosition(connection, run.name(), batch.get(batch.size() - 1).globalPosition());
+            tables.saveCatchUpPosition(connection, run.name(), from, batch.get(batch.size() - 1).globalPosition());
             connection.commit();
             run.appliedEvents(batch.size(), batch.get(batch.size() - 1).commitTime());
             return true;
@@ -124,13 +124,15 @@ public final class CatchUp {
                 throw new SQLException("the catch-up's connection was lost", e);
             }
         }
+        long expected = from;
         for (SourceEvent event : batch) {
             EventApplier.Outcome outcome = applier.applyCarefully(connection, event);
             if (outcome == EventApplier.Outcome.STOPPED) {
                 connection.rollback();
                 return false;
             }
-            tables.saveCatchUpPosition(connection, run.name(), event.globalPosition());
+            tables.saveCatchUpPosition(connection, run.name(), expected, event.globalPosition());
+            expected = event.globalPosition();
             connection.commit();
             if (outcome == EventApplier.Outcome.APPLIED) {
                 run.appliedEvents(1, event.commitTime());

@@ -175,7 +175,7 @@ public final class PartitionWorker implements Runnable {
             return;
         }
         if (pending.isAfter(durable)) {
-            tables.saveCheckpoint(connection, run.name(), partition, pending);
+            tables.saveCheckpoint(connection, run.name(), partition, durable, pending);
         }
         connection.commit();
         durable = pending;

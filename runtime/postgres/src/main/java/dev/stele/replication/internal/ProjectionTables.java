@@ -44,9 +44,12 @@ public final class ProjectionTables {
                 + " caught_up FROM " + t.projections + " WHERE name = ?";
         checkpoints = "SELECT partition, lsn::text FROM " + t.projectionCheckpoints + " WHERE projection = ?"
                 + " ORDER BY partition";
+        // compare-and-set: a worker or catch-up that lives on past its session (stuck, or on an instance that
+        // lost the slot's lock unawares) cannot commit over the one that took its place
         saveCheckpoint = "UPDATE " + t.projectionCheckpoints + " SET lsn = ?::pg_lsn, updated_at = now()"
-                + " WHERE projection = ? AND partition = ?";
-        catchUpPosition = "UPDATE " + t.projections + " SET catch_up_position = ? WHERE name = ?";
+                + " WHERE projection = ? AND partition = ? AND lsn = ?::pg_lsn";
+        catchUpPosition = "UPDATE " + t.projections + " SET catch_up_position = ? WHERE name = ?"
+                + " AND catch_up_position = ?";
         caughtUp = "UPDATE " + t.projections + " SET caught_up = true WHERE name = ?";
         onSlot = "SELECT name FROM " + t.projections + " WHERE slot_name = ? ORDER BY name";
         delete = "DELETE FROM " + t.projections + " WHERE name = ?";
@@ -120,23 +123,38 @@ public final class ProjectionTables {
         return result;
     }
 
-    public void saveCheckpoint(Connection connection, String name, int partition, Lsn lsn) throws SQLException {
+    /**
+     * Moves a partition's checkpoint from {@code expected} to {@code lsn}.
+     *
+     * @throws SQLException if it is no longer at {@code expected}: another worker moved it, or the projection was
+     *     reset; the caller's transaction must not commit
+     */
+    public void saveCheckpoint(Connection connection, String name, int partition, Lsn expected, Lsn lsn)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(saveCheckpoint)) {
             statement.setString(1, lsn.toString());
             statement.setString(2, name);
             statement.setInt(3, partition);
+            statement.setString(4, expected.toString());
             if (statement.executeUpdate() != 1) {
-                throw new SQLException("projection " + name + " partition " + partition + " has no checkpoint row;"
-                        + " was it reset while running?");
+                throw new SQLException("the checkpoint of projection " + name + " partition " + partition
+                        + " is no longer at " + expected + ": another worker moved it, or the projection was reset;"
+                        + " this batch is rolled back");
             }
         }
     }
 
-    public void saveCatchUpPosition(Connection connection, String name, long position) throws SQLException {
+    /** Moves the catch-up's position from {@code expected} to {@code position}; fails as {@link #saveCheckpoint} does. */
+    public void saveCatchUpPosition(Connection connection, String name, long expected, long position)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(catchUpPosition)) {
             statement.setLong(1, position);
             statement.setString(2, name);
-            statement.executeUpdate();
+            statement.setLong(3, expected);
+            if (statement.executeUpdate() != 1) {
+                throw new SQLException("the catch-up position of projection " + name + " is no longer " + expected
+                        + ": another catch-up moved it, or the projection was reset; this batch is rolled back");
+            }
         }
     }
 

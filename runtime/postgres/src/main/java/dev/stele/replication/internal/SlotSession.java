@@ -59,7 +59,7 @@ public final class SlotSession implements SessionControl {
     private PGReplicationStream stream;
     private Lsn lastSeen = Lsn.NONE;
     private Lsn flushed = Lsn.NONE;
-    private Instant newestCommitTime;
+    private volatile Instant newestCommitTime;
     private long lastTick;
     private long lastStatus;
     private long lastHeartbeat;
@@ -81,11 +81,21 @@ public final class SlotSession implements SessionControl {
     }
 
     @Override
-    public void fail(Throwable problem) {
+    public synchronized void fail(Throwable problem) {
         if (failure == null) {
             failure = problem;
         }
         over = true;
+    }
+
+    /** The session ended while the reader waited to hand work over. */
+    private static final class SessionEnded extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        SessionEnded() {
+            super(null, null, false, false);
+        }
     }
 
     @Override
@@ -127,6 +137,8 @@ public final class SlotSession implements SessionControl {
             }
             streaming.run();
             read(spool);
+        } catch (SessionEnded ended) {
+            // a worker failed, or the runner closes, while the reader waited for room: failure says which
         } finally {
             over = true;
             stopWorkers();
@@ -250,7 +262,7 @@ public final class SlotSession implements SessionControl {
         while (!queue.offer(work, OFFER_WAIT_MILLIS)) {
             if (over || run.isStopped()) {
                 if (failure != null || over) {
-                    throw new InterruptedException("session ended");
+                    throw new SessionEnded();
                 }
                 return;
             }

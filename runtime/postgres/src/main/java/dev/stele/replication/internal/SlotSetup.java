@@ -147,7 +147,13 @@ public final class SlotSetup {
         }
     }
 
-    private static void checkRegistration(ProjectionRun<?> run, ProjectionTables.Registration registration) {
+    private void checkRegistration(ProjectionRun<?> run, ProjectionTables.Registration registration) {
+        if (!registration.slotName().equals(slotName)) {
+            throw new ReplicationException("projection " + run.name() + " runs on slot '" + registration.slotName()
+                    + "', not '" + slotName + "': two slots would each apply every event to it. Run it with slot '"
+                    + registration.slotName() + "', or reset it (ProjectionRunner.reset, clearing its read model) to"
+                    + " rebuild it on '" + slotName + "'");
+        }
         if (registration.partitions() != run.partitions()) {
             throw new ReplicationException("projection " + run.name() + " ran with " + registration.partitions()
                     + " partitions and is now configured with " + run.partitions() + "; a stream's events would move"

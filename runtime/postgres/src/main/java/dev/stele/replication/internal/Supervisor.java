@@ -70,12 +70,21 @@ public final class Supervisor implements Runnable {
                 runSession(connection);
                 failures = 0;
             } catch (CarefulRestart restart) {
-                LOG.info("{}", restart.getMessage());
+                LOG.warn("{}", restart.getMessage(), restart.getCause());
             } catch (ReplicationException | ReplicationProtocolException fatal) {
+                if (closed) {
+                    return;
+                }
                 LOG.error("Projections on slot {} stopped: {}", parts.settings().slotName(), fatal.getMessage());
                 state.set(RunnerStatus.State.FAILED, fatal);
                 return;
             } catch (InterruptedException e) {
+                if (closed) {
+                    return;
+                }
+                Thread.currentThread().interrupt();
+                state.set(RunnerStatus.State.FAILED, e);
+                LOG.error("Projections on slot {} stopped: interrupted", parts.settings().slotName());
                 return;
             } catch (Exception e) {
                 if (closed) {

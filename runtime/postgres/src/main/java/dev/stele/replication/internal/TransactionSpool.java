@@ -27,6 +27,8 @@ public final class TransactionSpool implements AutoCloseable {
 
     private final Path directory;
     private final Map<Integer, Spooled> open = new HashMap<>();
+    /** Transactions being replayed: deleted when their replay ends, or at close if it was cut short. */
+    private final java.util.List<Spooled> replaying = new java.util.ArrayList<>();
 
     public TransactionSpool(Path directory) {
         this.directory = directory;
@@ -71,6 +73,8 @@ public final class TransactionSpool implements AutoCloseable {
             return java.util.Collections.emptyIterator();
         }
         try {
+            replaying.removeIf(Spooled::deleted);
+            replaying.add(spooled);
             return spooled.read();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read streamed transaction " + Integer.toUnsignedString(xid), e);
@@ -84,7 +88,9 @@ public final class TransactionSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Spooled spooled : open.values()) {
+        java.util.List<Spooled> all = new java.util.ArrayList<>(open.values());
+        all.addAll(replaying);
+        for (Spooled spooled : all) {
             try {
                 spooled.delete();
             } catch (IOException ignored) {
@@ -92,6 +98,7 @@ public final class TransactionSpool implements AutoCloseable {
             }
         }
         open.clear();
+        replaying.clear();
     }
 
     /** One transaction's file: length-prefixed messages, and where each subtransaction's first one starts. */
@@ -102,6 +109,7 @@ public final class TransactionSpool implements AutoCloseable {
         private final DataOutputStream out;
         private final Map<Integer, Long> subTransactionStarts = new HashMap<>();
         private long size;
+        private boolean deleted;
 
         Spooled(Path file) throws IOException {
             this.file = file;
@@ -189,8 +197,13 @@ public final class TransactionSpool implements AutoCloseable {
         }
 
         void delete() throws IOException {
+            deleted = true;
             channel.close();
             Files.deleteIfExists(file);
+        }
+
+        boolean deleted() {
+            return deleted;
         }
     }
 }

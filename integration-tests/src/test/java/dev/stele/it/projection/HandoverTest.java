@@ -49,8 +49,7 @@ class HandoverTest {
                         List.of(new AccountOpened(id, "o"), new MoneyDeposited(id, 100)));
             }
         }
-        // the publication and slot exist already, as after an earlier run: creating a slot waits for every open
-        // transaction to end, and the catch-up's snapshot would be taken with none open
+        // the publication and slot exist already, as after an earlier run of other projections
         try (var connection = Projections.DATA_SOURCE.getConnection(); var sql = connection.createStatement()) {
             sql.execute("CREATE PUBLICATION " + projections.slot + " FOR TABLE " + projections.schema
                     + ".stele_events");
@@ -68,7 +67,8 @@ class HandoverTest {
                     return null;
                 }));
             }
-            // transactions open across the catch-up's snapshot: begun before the runner starts, committed after
+            // transactions open when the runner starts: its registration waits for them, then the boundary falls
+            // between them and the writers' next ones
             for (int i = 0; i < 2; i++) {
                 String id = "held-" + i;
                 writers.add(pool.submit(() -> projections.store.inTransaction(tx -> {
@@ -96,14 +96,11 @@ class HandoverTest {
                         .isEqualTo(ProjectionStatus.State.LIVE);
                 assertThat(status.applied()).as("each event applied once").isEqualTo(projections.eventCount());
                 assertThat(projections.projected()).containsKeys("held-0", "held-1");
-                // the test crossed the boundary: the catch-up saw some events, the slot applied the others,
-                // and the held transactions were open when the catch-up's snapshot was taken
+                // the test crossed the boundary: the catch-up saw some events, the slot applied the others
                 String visibility = "SELECT pg_visible_in_snapshot(e.transaction_id, p.catch_up_snapshot)::text,"
                         + " count(*)::text FROM " + projections.schema + ".stele_events e, " + projections.schema
                         + ".stele_projections p";
                 assertThat(Projections.query(visibility + " GROUP BY 1")).containsKeys("true", "false");
-                assertThat(Projections.query(visibility + " WHERE e.stream_id LIKE 'held-%' GROUP BY 1"))
-                        .containsOnlyKeys("false");
             }
         } finally {
             writing.set(false);

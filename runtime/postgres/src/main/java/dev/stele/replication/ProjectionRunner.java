@@ -140,7 +140,8 @@ public final class ProjectionRunner implements AutoCloseable {
             }
             new Migrations(t).apply(dataSource);
             try (Connection connection = dataSource.getConnection()) {
-                new SlotSetup(t, tables, settings.slotName(), settings.publication()).check(connection, runs);
+                new SlotSetup(t, tables, settings.slotName(), settings.publication(), replication::open)
+                        .check(connection, runs);
             } catch (SQLException e) {
                 throw new EventStoreException("check replication slot " + settings.slotName(), t.schema, e);
             }

@@ -36,9 +36,9 @@ public final class ProjectionTables {
     private final String deleteParked;
 
     public ProjectionTables(Tables t) {
-        // one statement: its snapshot is taken after the slot position the caller read before it
+        // run in the transaction that imported the boundary's exported snapshot: pg_current_snapshot() is that one
         register = "INSERT INTO " + t.projections + " (name, slot_name, partitions, catch_up_snapshot, catch_up_until)"
-                + " VALUES (?, ?, ?, pg_current_snapshot(), pg_current_wal_insert_lsn())";
+                + " VALUES (?, ?, ?, pg_current_snapshot(), ?::pg_lsn)";
         addCheckpoint = "INSERT INTO " + t.projectionCheckpoints + " (projection, partition, lsn) VALUES (?, ?, ?::pg_lsn)";
         find = "SELECT name, slot_name, partitions, catch_up_snapshot::text, catch_up_until::text, catch_up_position,"
                 + " caught_up FROM " + t.projections + " WHERE name = ?";
@@ -65,22 +65,23 @@ public final class ProjectionTables {
     }
 
     /**
-     * Registers a new projection with every partition's checkpoint at {@code slotPosition} (read before this
-     * statement runs) and the catch-up's snapshot taken now.
+     * Registers a new projection: the catch-up reads what the transaction's snapshot sees, every partition's
+     * checkpoint is {@code boundary}, from where the slot gives what the snapshot does not see.
      */
-    public void register(Connection connection, String name, String slotName, int partitions, Lsn slotPosition)
+    public void register(Connection connection, String name, String slotName, int partitions, Lsn boundary)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(register)) {
             statement.setString(1, name);
             statement.setString(2, slotName);
             statement.setInt(3, partitions);
+            statement.setString(4, boundary.toString());
             statement.executeUpdate();
         }
         try (PreparedStatement statement = connection.prepareStatement(addCheckpoint)) {
             for (int partition = 0; partition < partitions; partition++) {
                 statement.setString(1, name);
                 statement.setInt(2, partition);
-                statement.setString(3, slotPosition.toString());
+                statement.setString(3, boundary.toString());
                 statement.addBatch();
             }
             statement.executeBatch();

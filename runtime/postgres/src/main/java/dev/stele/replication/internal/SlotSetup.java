@@ -12,6 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.replication.ReplicationSlotInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +28,22 @@ public final class SlotSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlotSetup.class);
 
+    private static final Pattern SNAPSHOT_NAME = Pattern.compile("[0-9A-Fa-f-]{1,64}");
+
     private final Tables t;
     private final ProjectionTables tables;
     private final String slotName;
     private final String publication;
+    private final Callable<Connection> replication;
 
-    public SlotSetup(Tables t, ProjectionTables tables, String slotName, String publication) {
+    /** {@code replication} opens a replication connection, for the boundary of a new projection's catch-up. */
+    public SlotSetup(Tables t, ProjectionTables tables, String slotName, String publication,
+            Callable<Connection> replication) {
         this.t = t;
         this.tables = tables;
         this.slotName = slotName;
         this.publication = publication;
+        this.replication = replication;
     }
 
     /**
@@ -104,22 +114,52 @@ public final class SlotSetup {
         return registrations;
     }
 
+    /**
+     * Registers a new projection at an exact boundary: a temporary slot made on a replication connection of
+     * its own exports a snapshot that sees exactly the transactions committed before the temporary slot's
+     * consistent point (as Debezium's initial snapshot does). The registration is written in a transaction
+     * that imported it, so the catch-up reads what it sees, and every partition's checkpoint is that point,
+     * from where the slot gives the rest. The runner's slot is at or before it (nothing has confirmed past
+     * the log's end), and the checkpoint holds it there.
+     */
     private void register(Connection connection, ProjectionRun<?> run, String slot) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            // the slot's position first, the snapshot after it: whatever the snapshot does not see commits later
-            Lsn position = SlotQueries.status(connection, slot).orElseThrow().confirmedFlushLsn();
-            tables.register(connection, run.name(), slot, run.partitions(), position);
-            connection.commit();
+        int isolation = connection.getTransactionIsolation();
+        try (Connection exporting = replication.call()) {
+            ReplicationSlotInfo boundary = exporting.unwrap(PGConnection.class).getReplicationAPI()
+                    .createReplicationSlot().logical().withSlotName(boundaryName(slot)).withOutputPlugin("pgoutput")
+                    .withTemporaryOption().make();
+            String snapshot = boundary.getSnapshotName();
+            if (snapshot == null || !SNAPSHOT_NAME.matcher(snapshot).matches()) {
+                throw new ReplicationException("the server exported no usable snapshot with temporary slot "
+                        + boundaryName(slot) + " (" + snapshot + ")");
+            }
+            Lsn point = Lsn.parse(boundary.getConsistentPoint().asString());
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'"); // checked: hex digits and dashes
+                tables.register(connection, run.name(), slot, run.partitions(), point);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
             LOG.info("Registered projection {} on slot {} at {}; it catches up from the events table first", run.name(),
-                    slot, position);
+                    slot, point);
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
             throw e;
+        } catch (Exception e) {
+            throw new SQLException("cannot open a replication connection to register projection " + run.name(), e);
         } finally {
+            connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /** The temporary slot's name: the slot's, shortened to leave room for the suffix within 63 characters. */
+    private static String boundaryName(String slot) {
+        return (slot.length() > 50 ? slot.substring(0, 50) : slot) + "_boundary";
     }
 
     private void checkSlot(Optional<SlotStatus> slot, List<String> registered) {

@@ -121,7 +121,7 @@ public final class Supervisor implements Runnable {
         List<ProjectionTables.Registration> registrations;
         try (Connection connection = parts.dataSource().getConnection()) {
             registrations = new SlotSetup(parts.tables(), parts.projectionTables(), parts.settings().slotName(),
-                    parts.settings().publication()).prepare(connection, parts.runs());
+                    parts.settings().publication(), parts.replication()).prepare(connection, parts.runs());
         }
         catchUp(registrations);
         Map<ProjectionRun<?>, PartitionWorker[]> workers = new IdentityHashMap<>();

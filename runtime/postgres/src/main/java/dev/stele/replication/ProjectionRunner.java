@@ -136,7 +136,8 @@ public final class ProjectionRunner implements AutoCloseable {
     public void start() {
         synchronized (lock) {
             if (state.state() != RunnerStatus.State.NEW) {
-                throw new IllegalStateException("the runner of slot " + settings.slotName() + " was started before");
+                throw new IllegalStateException("the runner of slot " + settings.slotName() + " was started before"
+                        + (closed ? " and closed; build a new one" : ""));
             }
             new Migrations(t).apply(dataSource);
             try (Connection connection = dataSource.getConnection()) {
@@ -163,10 +164,26 @@ public final class ProjectionRunner implements AutoCloseable {
             closed = true;
             supervisor.close();
             if (thread != null) {
-                thread.interrupt();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                boolean interrupted = false;
                 try {
-                    thread.join(Duration.ofSeconds(30).toMillis());
+                    // the session ends by itself within moments; a supervisor asleep (standby, backoff) is woken
+                    thread.join(200);
+                    thread.interrupt();
+                    while (thread.isAlive() && System.nanoTime() < deadline) {
+                        try {
+                            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
                 } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                if (thread.isAlive()) {
+                    LOG.warn("The runner of slot {} did not stop within 30 s: a handler may be stuck", settings.slotName());
+                }
+                if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
             }
@@ -237,10 +254,10 @@ public final class ProjectionRunner implements AutoCloseable {
     /**
      * Forgets a projection's checkpoints and parked events and clears its read model in one transaction, so
      * that its next start catches up from the first event: after a bug fix that needs a rebuild, a change of
-     * partitions, or a lost slot. Only while the runner is not running.
+     * partitions, or a lost slot. Any registered projection, in this runner or not (one renamed or removed
+     * keeps its registration, and with it the slot, until it is reset). Only while the runner is not running.
      */
     public void reset(String projection, ReadModelReset clear) {
-        run(projection);
         synchronized (lock) {
             RunnerStatus.State now = state.state();
             if (now != RunnerStatus.State.NEW && now != RunnerStatus.State.CLOSED && now != RunnerStatus.State.FAILED) {
@@ -250,6 +267,10 @@ public final class ProjectionRunner implements AutoCloseable {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try {
+                    if (tables.find(connection, projection).isEmpty()) {
+                        throw new IllegalArgumentException("projection " + projection + " is not registered in "
+                                + t.projections + ": nothing to reset");
+                    }
                     clear.clear(connection);
                     tables.delete(connection, projection);
                     connection.commit();
@@ -285,7 +306,6 @@ public final class ProjectionRunner implements AutoCloseable {
         private final DataSource dataSource;
         private final ReplicationConnection replication;
         private final List<Registration<?>> projections = new ArrayList<>();
-        private final Set<Object> names = new HashSet<>();
         private String slot = "stele_projections";
         private String publication;
         private Catalog catalog;
@@ -355,20 +375,34 @@ public final class ProjectionRunner implements AutoCloseable {
          * moves on while only tables it does not publish are written and the server can recycle the log.
          */
         public Builder heartbeatInterval(Duration interval) {
-            this.heartbeat = Objects.requireNonNull(interval, "interval");
+            this.heartbeat = notNegative("heartbeatInterval", interval);
             return this;
+        }
+
+        private static Duration notNegative(String what, Duration duration) {
+            if (Objects.requireNonNull(duration, what).isNegative()) {
+                throw new IllegalArgumentException(what + " must not be negative, not " + duration);
+            }
+            return duration;
+        }
+
+        private static Duration positive(String what, Duration duration) {
+            if (notNegative(what, duration).isZero()) {
+                throw new IllegalArgumentException(what + " must be positive");
+            }
+            return duration;
         }
 
         /** How often a standby instance tries to take over (default 1 s). */
         public Builder standbyPollInterval(Duration interval) {
-            this.standbyPoll = Objects.requireNonNull(interval, "interval");
+            this.standbyPoll = positive("standbyPollInterval", interval);
             return this;
         }
 
         /** The backoff between reconnection attempts: from {@code first} doubling to {@code max}, with jitter. */
         public Builder reconnectBackoff(Duration first, Duration max) {
-            this.reconnectFirst = Objects.requireNonNull(first, "first");
-            this.reconnectMax = Objects.requireNonNull(max, "max");
+            this.reconnectFirst = positive("reconnectBackoff first", first);
+            this.reconnectMax = positive("reconnectBackoff max", max);
             return this;
         }
 
@@ -392,6 +426,7 @@ public final class ProjectionRunner implements AutoCloseable {
                 throw new IllegalArgumentException("a runner needs at least one projection");
             }
             ProjectionRunner runner = new ProjectionRunner(this);
+            Set<String> names = new HashSet<>();
             for (ProjectionRun<?> run : runner.runs) {
                 if (!names.add(run.name())) {
                     throw new IllegalArgumentException("two projections are named " + run.name());

@@ -27,9 +27,10 @@ public final class SlotUnusableException extends ReplicationException {
     private final Reason reason;
 
     public SlotUnusableException(String slotName, Reason reason, String detail) {
-        super("replication slot '" + slotName + "' cannot be used: " + detail + ". Nothing was applied. To recover,"
-                + " reset the projections on it (ProjectionRunner.reset, clearing their read models) and start again:"
-                + " they catch up from the events table and a new slot is created");
+        super("replication slot '" + slotName + "' cannot be used: " + detail + ". No projection was moved past its"
+                + " checkpoint. To recover, reset the projections registered on it (ProjectionRunner.reset, clearing"
+                + " their read models) and start again: they catch up from the events table, and once no projection"
+                + " depends on the old slot a new one is made");
         this.slotName = slotName;
         this.reason = reason;
     }

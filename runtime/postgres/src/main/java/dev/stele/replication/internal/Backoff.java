@@ -3,7 +3,7 @@ package dev.stele.replication.internal;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Exponential backoff, bounded, with full jitter: a delay drawn between half and all of the bound. */
+/** Exponential backoff, bounded, with equal jitter: a delay drawn between half and all of the bound. */
 public final class Backoff {
 
     private final long firstMillis;

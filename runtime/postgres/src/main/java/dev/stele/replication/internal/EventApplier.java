@@ -82,8 +82,10 @@ public final class EventApplier {
                 connection.releaseSavepoint(savepoint);
                 return Outcome.APPLIED;
             } catch (InterruptedException e) {
+                throw e; // the runner is closing (or a handler threw it: the session fails and says so)
+            } catch (VirtualMachineError e) {
                 throw e;
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
                 last = e;
                 rollbackTo(connection, savepoint, e);
                 if (e instanceof UndecodableEventException) {
@@ -111,7 +113,7 @@ public final class EventApplier {
         return policy == PoisonPolicy.PARK ? Outcome.PARKED : Outcome.STOPPED;
     }
 
-    private static void rollbackTo(Connection connection, Savepoint savepoint, Exception cause) throws SQLException {
+    private static void rollbackTo(Connection connection, Savepoint savepoint, Throwable cause) throws SQLException {
         try {
             connection.rollback(savepoint);
         } catch (SQLException e) {
@@ -130,6 +132,7 @@ public final class EventApplier {
             return "unknown error";
         }
         String message = error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        message = message.replace('\u0000', '?'); // PostgreSQL's text cannot hold it, and parking would fail
         return message.length() > 4000 ? message.substring(0, 4000) + "…" : message;
     }
 }

@@ -49,6 +49,11 @@ public final class ParkedReplay {
     }
 
     private boolean apply(Connection connection, EventApplier applier, FailedEvent parked) throws SQLException {
+        // claimed first: a replay running at the same time waits for this row, then finds it gone
+        if (!tables.unpark(connection, parked.projection(), parked.eventId())) {
+            connection.rollback();
+            return false;
+        }
         SourceEvent event = read(connection, parked);
         try {
             applier.apply(connection, event);
@@ -60,7 +65,6 @@ public final class ParkedReplay {
             connection.commit();
             return false;
         }
-        tables.unpark(connection, parked.projection(), parked.eventId());
         connection.commit();
         return true;
     }

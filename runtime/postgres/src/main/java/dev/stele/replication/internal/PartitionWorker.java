@@ -4,6 +4,7 @@ import dev.stele.projection.Lsn;
 import dev.stele.replication.ProjectionListener;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -36,6 +37,8 @@ public final class PartitionWorker implements Runnable {
     private int batchEvents;
     private boolean inSourceTransaction;
     private boolean careful;
+    /** Where the last source transaction applied in the open batch committed. */
+    private Lsn lastCommitLsn = Lsn.NONE;
     private long lastUsed = System.nanoTime();
 
     public PartitionWorker(ProjectionRun<?> run, int partition, WorkQueue queue, DataSource dataSource,
@@ -73,6 +76,9 @@ public final class PartitionWorker implements Runnable {
             // the projection stopped on a poison event; status() shows it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (!session.isOver()) {
+                session.fail(e); // not the session ending it: a handler threw it, and nobody would drain the queue
+            }
         } catch (Throwable problem) {
             session.fail(problem);
         }
@@ -112,6 +118,10 @@ public final class PartitionWorker implements Runnable {
             careful = !event.commitLsn().isAfter(run.carefulUntil(partition));
             if (careful) {
                 commitBatch(); // a careful transaction commits alone, so a stop loses nothing before it
+                try (Statement statement = connection.createStatement()) {
+                    // a deferred constraint must fail at its statement, behind the event's savepoint, not at commit
+                    statement.execute("SET CONSTRAINTS ALL IMMEDIATE");
+                }
             }
         }
         if (careful) {
@@ -127,17 +137,18 @@ public final class PartitionWorker implements Runnable {
             try {
                 applier.apply(connection, event);
             } catch (InterruptedException e) {
+                throw e; // the session ends; if it was a handler's own, run() fails the session with it
+            } catch (VirtualMachineError e) {
                 throw e;
-            } catch (Exception e) {
-                rollbackAfter(e);
-                run.applyCarefullyUntil(partition, event.commitLsn());
-                throw new CarefulRestart(run.name(), partition, e);
+            } catch (Exception | Error e) {
+                failed(event, e);
             }
         }
         batchEvents++;
+        lastCommitLsn = event.commitLsn();
     }
 
-    private void commit(Work.Commit commit) throws SQLException {
+    private void commit(Work.Commit commit) throws Exception {
         if (startCheckpoint.isAfter(commit.commitLsn())) {
             return;
         }
@@ -158,7 +169,7 @@ public final class PartitionWorker implements Runnable {
      * its batch open, and a tick for the same position may be what followed it; without this the batch stayed
      * open until the log moved on (the next heartbeat, 10 s by default).
      */
-    private void tick(Lsn lsn) throws SQLException {
+    private void tick(Lsn lsn) throws Exception {
         if (inSourceTransaction) {
             return;
         }
@@ -170,14 +181,31 @@ public final class PartitionWorker implements Runnable {
         }
     }
 
-    private void commitBatch() throws SQLException {
+    /** A handler failed in a batch: the session starts over, applying this partition carefully up to the event. */
+    private void failed(SourceEvent event, Throwable failure) throws Exception {
+        rollbackAfter(failure instanceof Exception e ? e : new Exception(failure));
+        run.applyCarefullyUntil(partition, event.commitLsn());
+        throw new CarefulRestart(run.name(), partition, failure);
+    }
+
+    private void commitBatch() throws Exception {
         if (!pending.isAfter(durable) && batchEvents == 0) {
             return;
         }
         if (pending.isAfter(durable)) {
             tables.saveCheckpoint(connection, run.name(), partition, durable, pending);
         }
-        connection.commit();
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            if (careful || batchEvents == 0 || isConnectionLost(e)) {
+                throw e;
+            }
+            // the read model refused the batch at its commit (a deferred constraint): apply it carefully
+            rollbackAfter(e);
+            run.applyCarefullyUntil(partition, lastCommitLsn);
+            throw new CarefulRestart(run.name(), partition, e);
+        }
         durable = pending;
         run.durable(partition, durable);
         int events = batchEvents;
@@ -208,6 +236,11 @@ public final class PartitionWorker implements Runnable {
             throw new SQLException("the connection of projection " + run.name() + " partition " + partition
                     + " was lost while it had nothing to apply", "08006");
         }
+    }
+
+    private static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     /** Rolls back after a failure; if the connection is gone, the session ends with that failure, not the rollback's. */

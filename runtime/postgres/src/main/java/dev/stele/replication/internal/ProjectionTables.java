@@ -224,11 +224,12 @@ public final class ProjectionTables {
         return events;
     }
 
-    public void unpark(Connection connection, String name, UUID eventId) throws SQLException {
+    /** Removes a parked event; false if it was not (or no longer) parked. Holds the row until the transaction ends. */
+    public boolean unpark(Connection connection, String name, UUID eventId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(unpark)) {
             statement.setString(1, name);
             statement.setObject(2, eventId);
-            statement.executeUpdate();
+            return statement.executeUpdate() == 1;
         }
     }
 }

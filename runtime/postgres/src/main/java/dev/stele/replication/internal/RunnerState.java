@@ -33,10 +33,16 @@ public final class RunnerState {
 
     /** Moves to {@code next}; a problem is kept until the runner reads the slot again. */
     public void set(RunnerStatus.State next, Throwable cause) {
-        RunnerStatus.State previous = state;
-        state = next;
-        if (cause != null || next == RunnerStatus.State.RUNNING) {
-            problem = cause;
+        RunnerStatus.State previous;
+        synchronized (this) {
+            previous = state;
+            if (previous == RunnerStatus.State.CLOSED) {
+                return; // closed is final: a supervisor ending late does not write over it
+            }
+            state = next;
+            if (cause != null || next == RunnerStatus.State.RUNNING) {
+                problem = cause;
+            }
         }
         if (previous != next) {
             try {

@@ -332,12 +332,15 @@ public final class SlotSession implements SessionControl {
     }
 
     private void heartbeat() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT pg_logical_emit_message(false, ?, ?)")) {
-            statement.setString(1, HEARTBEAT_PREFIX);
-            statement.setString(2, settings.slotName());
-            statement.execute();
+        try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL 17 can flush it at once; before, it waits for the WAL writer (at most wal_writer_delay)
+            boolean flush = connection.getMetaData().getDatabaseMajorVersion() >= 17;
+            try (PreparedStatement statement = connection.prepareStatement(flush
+                    ? "SELECT pg_logical_emit_message(false, ?, ?, true)" : "SELECT pg_logical_emit_message(false, ?, ?)")) {
+                statement.setString(1, HEARTBEAT_PREFIX);
+                statement.setString(2, settings.slotName());
+                statement.execute();
+            }
         } catch (SQLException e) {
             LOG.warn("Heartbeat for slot {} failed: {}", settings.slotName(), e.getMessage());
         }
@@ -369,15 +372,28 @@ public final class SlotSession implements SessionControl {
         }
     }
 
-    private void stopWorkers() throws InterruptedException {
+    /** Stops the workers, waiting 25 s in all (an interrupt does not cut the wait short, it is kept for after). */
+    private void stopWorkers() {
         for (Thread thread : threads) {
             thread.interrupt();
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+        boolean interrupted = false;
         for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-            if (thread.isAlive()) {
-                LOG.warn("{} did not stop within 30 s; its handler may be stuck", thread.getName());
+            while (thread.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+            if (thread.isAlive()) {
+                LOG.warn("{} did not stop within 25 s; its handler may be stuck (its checkpoint writes are fenced)",
+                        thread.getName());
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

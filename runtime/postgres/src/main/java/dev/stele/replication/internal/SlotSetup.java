@@ -94,6 +94,12 @@ public final class SlotSetup {
             throw new ReplicationException("replication slot '" + slotName + "' uses output plugin " + status.plugin()
                     + ", not pgoutput; give the runner a slot name of its own");
         }
+        for (String name : registered) {
+            if (runs.stream().noneMatch(run -> run.name().equals(name))) {
+                LOG.warn("Projection {} is registered on slot {} but not run: the slot moves on without it, and it"
+                        + " must be reset (ProjectionRunner.reset) before it runs again", name, slotName);
+            }
+        }
         List<ProjectionTables.Registration> registrations = new java.util.ArrayList<>();
         for (ProjectionRun<?> run : runs) {
             Optional<ProjectionTables.Registration> registration = tables.find(connection, run.name());

@@ -96,7 +96,10 @@ class PoisonTest {
             assertThat(projections.projected()).containsOnlyKeys("a-1");
 
             broken.set(false);
-            assertThat(runner.replayParked("balances")).isEqualTo(1);
+            // two replays at once (two instances, a double click): the event is applied by one of them
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.replayParked("balances"));
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.replayParked("balances"));
+            assertThat(first.get() + second.get()).isEqualTo(1);
             assertThat(runner.parkedEvents("balances")).isEmpty();
             assertThat(projections.projected()).isEqualTo(projections.rebuilt());
         }

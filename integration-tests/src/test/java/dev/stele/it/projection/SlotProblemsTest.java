@@ -11,7 +11,9 @@ import dev.stele.replication.ProjectionRunner;
 import dev.stele.replication.ReplicationException;
 import dev.stele.replication.SlotStatus;
 import dev.stele.replication.SlotUnusableException;
+import dev.stele.replication.internal.ProjectionTables;
 import dev.stele.replication.internal.SlotQueries;
+import dev.stele.store.internal.Tables;
 import dev.stele.store.ExpectedVersion;
 import dev.stele.store.StreamId;
 import java.sql.Connection;
@@ -110,6 +112,35 @@ class SlotProblemsTest {
                 .isInstanceOfSatisfying(SlotUnusableException.class, e -> assertThat(e.reason())
                         .isEqualTo(SlotUnusableException.Reason.PAST_CHECKPOINT))
                 .hasMessageContaining("past the checkpoint " + checkpoint() + " of projection balances");
+    }
+
+    @Test
+    void aProjectionRegisteredOnAnotherSlotIsRefused() throws Exception {
+        projections = new Projections();
+        runOnce(ProjectionOptions.defaults());
+
+        String other = projections.slot + "_b";
+        assertThatThrownBy(() -> ProjectionRunner.builder(projections.store, Projections.replication()).slot(other)
+                .projection(projections.balances).build().start())
+                .isInstanceOf(ReplicationException.class)
+                .hasMessageContaining("projection balances runs on slot '" + projections.slot + "', not '" + other + "'");
+    }
+
+    @Test
+    void checkpointWritesAreCompareAndSet() throws Exception {
+        projections = new Projections();
+        runOnce(ProjectionOptions.defaults());
+        ProjectionTables tables = new ProjectionTables(new Tables(projections.schema, "stele_"));
+        Lsn checkpoint = checkpoint();
+
+        try (Connection connection = Projections.DATA_SOURCE.getConnection()) {
+            assertThatThrownBy(() -> tables.saveCheckpoint(connection, "balances", 0, new Lsn(1), new Lsn(2)))
+                    .as("a worker whose view of the checkpoint is stale").isInstanceOf(SQLException.class)
+                    .hasMessageContaining("is no longer at 0/1");
+            assertThatThrownBy(() -> tables.saveCatchUpPosition(connection, "balances", -5, 10))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("is no longer -5");
+        }
+        assertThat(checkpoint()).isEqualTo(checkpoint);
     }
 
     @Test

@@ -205,25 +205,7 @@ public final class ProjectionRunner implements AutoCloseable {
         Instant newest = live == null ? null : live.newestCommitTime();
         List<ProjectionStatus> projections = new ArrayList<>();
         for (ProjectionRun<?> run : runs) {
-            Lsn checkpoint = Objects.requireNonNullElse(run.oldestCheckpoint(), Lsn.NONE);
-            Instant last = run.lastCommitTime();
-            Duration lagTime = newest != null && last != null && newest.isAfter(last) ? Duration.between(last, newest)
-                    : Duration.ZERO;
-            CatchUpProgress catchUp = run.catchUp();
-            long lagEvents = Math.max(0, run.pending().get());
-            ProjectionStatus.State projectionState = run.state();
-            if (projectionState == ProjectionStatus.State.CATCHING_UP && catchUp != null) {
-                lagEvents += Math.max(0, catchUp.total() - catchUp.done());
-            }
-            if (runner != RunnerStatus.State.RUNNING && runner != RunnerStatus.State.CATCHING_UP
-                    && projectionState != ProjectionStatus.State.STOPPED) {
-                projectionState = ProjectionStatus.State.IDLE;
-            }
-            projections.add(new ProjectionStatus(run.name(), projectionState, run.partitions(), checkpoint,
-                    checkpoint.equals(Lsn.NONE) ? 0 : current.bytesSince(checkpoint), lagTime, lagEvents, run.applied(),
-                    Optional.ofNullable(run.stoppedOn()),
-                    projectionState == ProjectionStatus.State.CATCHING_UP ? Optional.ofNullable(catchUp)
-                            : Optional.empty()));
+            projections.add(run.status(runner, current, newest));
         }
         return new RunnerStatus(settings.slotName(), runner, slot, List.copyOf(projections),
                 Optional.ofNullable(state.problem()));

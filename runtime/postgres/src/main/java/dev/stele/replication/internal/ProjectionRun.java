@@ -5,6 +5,10 @@ import dev.stele.replication.CatchUpProgress;
 import dev.stele.replication.FailedEvent;
 import dev.stele.replication.ProjectionOptions;
 import dev.stele.replication.ProjectionStatus;
+import dev.stele.replication.RunnerStatus;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import dev.stele.spi.ProjectionType;
 import java.time.Instant;
 import java.util.Set;
@@ -173,6 +177,31 @@ public final class ProjectionRun<P> {
 
     public Instant lastCommitTime() {
         return lastCommitTime;
+    }
+
+    /**
+     * Its status while the runner is in {@code runner}, the server's log at {@code current} and the newest
+     * commit read at {@code newest} (null if none).
+     */
+    public ProjectionStatus status(RunnerStatus.State runner, Lsn current, Instant newest) {
+        Lsn checkpoint = Objects.requireNonNullElse(oldestCheckpoint(), Lsn.NONE);
+        Instant last = lastCommitTime;
+        Duration lagTime = newest != null && last != null && newest.isAfter(last) ? Duration.between(last, newest)
+                : Duration.ZERO;
+        CatchUpProgress progress = catchUp;
+        long lagEvents = Math.max(0, pending.get());
+        ProjectionStatus.State now = state;
+        if (now == ProjectionStatus.State.CATCHING_UP && progress != null) {
+            lagEvents += Math.max(0, progress.total() - progress.done());
+        }
+        if (runner != RunnerStatus.State.RUNNING && runner != RunnerStatus.State.CATCHING_UP
+                && now != ProjectionStatus.State.STOPPED) {
+            now = ProjectionStatus.State.IDLE;
+        }
+        return new ProjectionStatus(name(), now, partitions(), checkpoint,
+                checkpoint.equals(Lsn.NONE) ? 0 : current.bytesSince(checkpoint), lagTime, lagEvents, applied(),
+                Optional.ofNullable(stoppedOn),
+                now == ProjectionStatus.State.CATCHING_UP ? Optional.ofNullable(progress) : Optional.empty());
     }
 
     /** Events handed to its partitions and not applied yet. */

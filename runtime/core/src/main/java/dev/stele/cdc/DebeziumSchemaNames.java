@@ -1,5 +1,8 @@
 package dev.stele.cdc;
 
+import dev.stele.format.ValueType;
+import java.util.Optional;
+
 /**
  * The names Debezium and Kafka Connect give the schemas of logical types, as they appear in a change
  * event's {@code "schema"} when the JSON converter writes schemas ({@code schemas.enable=true}), and
@@ -54,5 +57,23 @@ public final class DebeziumSchemaNames {
     public static final String UNAVAILABLE_VALUE_BASE64 = "X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==";
 
     private DebeziumSchemaNames() {
+    }
+
+    /**
+     * The Java value type Stele stores for a column of this schema name, so a component's type can be checked
+     * against a change event's schema: {@value #ZONED_TIMESTAMP} is an {@link ValueType#INSTANT}, every
+     * timestamp unit a {@link ValueType#LOCAL_DATE_TIME}, both dates a {@link ValueType#LOCAL_DATE}, both
+     * decimals a {@link ValueType#DECIMAL}, {@value #UUID} a {@link ValueType#UUID_TEXT}; empty for any other
+     * name (including {@value #JSON}, which is text).
+     */
+    public static Optional<ValueType> valueType(String schemaName) {
+        return switch (schemaName) {
+            case ZONED_TIMESTAMP -> Optional.of(ValueType.INSTANT);
+            case TIMESTAMP, MICRO_TIMESTAMP, NANO_TIMESTAMP, CONNECT_TIMESTAMP -> Optional.of(ValueType.LOCAL_DATE_TIME);
+            case DATE, CONNECT_DATE -> Optional.of(ValueType.LOCAL_DATE);
+            case DECIMAL, VARIABLE_SCALE_DECIMAL -> Optional.of(ValueType.DECIMAL);
+            case UUID -> Optional.of(ValueType.UUID_TEXT);
+            default -> Optional.empty();
+        };
     }
 }

@@ -58,8 +58,8 @@ import org.slf4j.LoggerFactory;
  *       {@link SlotUnusableException}; it is never recreated silently.</li>
  *   <li><b>Order.</b> Events of one stream reach a projection in order, in the partition of that stream.</li>
  *   <li><b>Catch-up and handover.</b> A new or reset projection first reads the events table (only the
- *       events it handles), in a snapshot taken after the slot's position, then joins the slot, which
- *       applies only what that snapshot did not see.</li>
+ *       events it handles), in a snapshot exported at a boundary (a temporary slot's consistent point), then
+ *       joins the slot from that boundary: what the snapshot sees is exactly what committed before it.</li>
  *   <li><b>Poison events</b> are retried, then stop the projection or are parked, by its
  *       {@link PoisonPolicy}; never skipped silently.</li>
  *   <li><b>One consumer.</b> Instances started with the same slot elect one through an advisory lock; the

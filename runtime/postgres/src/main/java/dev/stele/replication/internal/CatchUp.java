@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A new (or reset) projection reads the events table before it joins the slot: only the events it handles
  * (filtered in SQL), only those its registration snapshot sees, in order of position, in batches that
- * each commit with the catch-up's position. The slot then applies only transactions that snapshot does
- * not see: no event skipped, none repeated, however writers interleave with it. A crash resumes after the
+ * each commit with the catch-up's position. The snapshot sees exactly what committed before the
+ * registration's boundary, and the slot gives the projection what committed from there on: no event
+ * skipped, none repeated, however writers interleave with it. A crash resumes after the
  * last committed batch, in the same snapshot.
  */
 public final class CatchUp {

@@ -110,8 +110,10 @@ public final class PartitionWorker implements Runnable {
 
     private void change(SourceEvent event) throws Exception {
         run.pending().decrementAndGet();
-        if (startCheckpoint.isAfter(event.commitLsn()) || run.caughtUpWith(event)) {
-            return; // applied before: by an earlier session or by the catch-up
+        if (startCheckpoint.isAfter(event.commitLsn())) {
+            // applied before: by an earlier session, or by the catch-up, whose snapshot sees exactly what
+            // committed before the registration's boundary, where the checkpoint starts
+            return;
         }
         if (!inSourceTransaction) {
             inSourceTransaction = true;

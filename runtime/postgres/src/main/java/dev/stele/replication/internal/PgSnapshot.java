@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A {@code pg_snapshot} ({@code xmin:xmax:xip,…}): which transactions had committed when it was taken.
- * A projection's catch-up reads the events visible in it; the slot then applies only the transactions
- * it does not see, so the handover neither skips nor repeats an event.
+ * A projection's catch-up reads the events visible in the one its registration recorded (the database
+ * decides with {@code pg_visible_in_snapshot}; {@link #sees} is the same rule, for reading it here).
  */
 public final class PgSnapshot {
 

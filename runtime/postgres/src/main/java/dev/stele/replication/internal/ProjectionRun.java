@@ -35,8 +35,6 @@ public final class ProjectionRun<P> {
     private volatile FailedEvent stoppedOn;
     private volatile CatchUpProgress catchUp;
     private volatile Instant lastCommitTime;
-    private volatile PgSnapshot catchUpSnapshot;
-    private volatile Lsn catchUpUntil = Lsn.NONE;
 
     public ProjectionRun(ProjectionType<P> type, P instance, ProjectionOptions options) {
         this.type = type;
@@ -108,18 +106,6 @@ public final class ProjectionRun<P> {
 
     public void applyCarefullyUntil(int partition, Lsn commitLsn) {
         carefulUntil.accumulateAndGet(partition, commitLsn, (a, b) -> a.isAfter(b) ? a : b);
-    }
-
-    /** The snapshot the catch-up read the table in: the slot applies only what it does not see. */
-    public void catchUpBoundary(PgSnapshot snapshot, Lsn until) {
-        this.catchUpSnapshot = snapshot;
-        this.catchUpUntil = until;
-    }
-
-    /** Whether the catch-up applied this event already: its transaction was visible to the catch-up. */
-    public boolean caughtUpWith(SourceEvent event) {
-        PgSnapshot snapshot = catchUpSnapshot;
-        return snapshot != null && catchUpUntil.isAfter(event.commitLsn()) && snapshot.sees(event.transactionId());
     }
 
     public ProjectionStatus.State state() {

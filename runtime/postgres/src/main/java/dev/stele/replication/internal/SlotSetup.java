@@ -114,7 +114,6 @@ public final class SlotSetup {
             for (int partition = 0; partition < checkpoints.length; partition++) {
                 run.durable(partition, checkpoints[partition]);
             }
-            run.catchUpBoundary(found.catchUpSnapshot(), found.catchUpUntil());
             registrations.add(found);
         }
         return registrations;

@@ -20,10 +20,12 @@ import dev.stele.format.EventSchemaNames;
 import dev.stele.spi.AggregateType;
 import dev.stele.spi.EventType;
 import dev.stele.spi.ProjectionType;
+import dev.stele.spi.TableMapping;
 import dev.stele.spi.codec.CodecFailure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +61,16 @@ public final class Catalog {
     private final WriterSchemas writers;
     private final Map<Class<?>, AggregateType<?>> aggregates;
     private final Map<Class<?>, ProjectionType<?>> projections;
+    private final List<TableMapping<?>> tableMappings;
     private final Resolvers resolvers = new Resolvers();
 
     private Catalog(Registry registry, WriterSchemas writers, Map<Class<?>, AggregateType<?>> aggregates,
-            Map<Class<?>, ProjectionType<?>> projections) {
+            Map<Class<?>, ProjectionType<?>> projections, List<TableMapping<?>> tableMappings) {
         this.registry = registry;
         this.writers = writers;
         this.aggregates = aggregates;
         this.projections = projections;
+        this.tableMappings = tableMappings;
     }
 
     private static Map<Class<?>, AggregateType<?>> byState(List<AggregateCatalog> aggregateCatalogs) {
@@ -110,21 +114,33 @@ public final class Catalog {
         ServiceLoader.load(AggregateCatalog.class, loader).forEach(aggregates::add);
         List<ProjectionCatalog> projections = new ArrayList<>();
         ServiceLoader.load(ProjectionCatalog.class, loader).forEach(projections::add);
+        List<TableMappingCatalog> tables = new ArrayList<>();
+        ServiceLoader.load(TableMappingCatalog.class, loader).forEach(tables::add);
         // before any generated code runs: a mismatch must not surface as a NoSuchMethodError later
         catalogs.forEach(SpiCheck::check);
         aggregates.forEach(SpiCheck::check);
         projections.forEach(SpiCheck::check);
+        tables.forEach(SpiCheck::check);
         Registry registry = Registry.of(catalogs);
         IndexCheck.verify(loader, registry);
         return new Catalog(registry, new WriterSchemas(ReleasedSchemas.load(loader), SchemaSource.none()),
-                byState(aggregates), byClass(projections));
+                byState(aggregates), byClass(projections), tableMappings(tables));
+    }
+
+    private static List<TableMapping<?>> tableMappings(List<TableMappingCatalog> tableCatalogs) {
+        List<TableMapping<?>> mappings = new ArrayList<>();
+        for (TableMappingCatalog catalog : tableCatalogs) {
+            mappings.addAll(catalog.tableMappings());
+        }
+        mappings.sort(Comparator.comparing((TableMapping<?> m) -> m.table()).thenComparing(m -> m.eventName()));
+        return List.copyOf(mappings);
     }
 
     /** A catalog of exactly {@code catalogs}, without schema history; for tests and tools. */
     public static Catalog of(EventCatalog... catalogs) {
         List.of(catalogs).forEach(SpiCheck::check);
         return new Catalog(Registry.of(List.of(catalogs)), new WriterSchemas(ReleasedSchemas.empty(),
-                SchemaSource.none()), Map.of(), Map.of());
+                SchemaSource.none()), Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -133,7 +149,7 @@ public final class Catalog {
      */
     public Catalog withSchemaSource(SchemaSource source) {
         return new Catalog(registry, writers.withSource(Objects.requireNonNull(source, "source")), aggregates,
-                projections);
+                projections, tableMappings);
     }
 
     /** Every registered event version, sorted by name and version. */
@@ -182,6 +198,14 @@ public final class Catalog {
                     + " is it annotated @Projection and is stele-processor on the compiler's annotationProcessorPaths?");
         }
         return (ProjectionType<P>) type;
+    }
+
+    /**
+     * The mapping of every {@code @FromTable} record on the class path, by table and then event name; what
+     * {@code dev.stele.cdc.DebeziumChanges} and the replication slot's reader map table changes with.
+     */
+    public List<TableMapping<?>> tableMappings() {
+        return tableMappings;
     }
 
     /**

@@ -303,7 +303,11 @@ public final class DebeziumValues {
         }
     }
 
-    private static ChangeEventException unavailable(ColumnRef column) {
+    /**
+     * The error for Debezium's placeholder for an unavailable TOASTed value in {@code column}, naming the fix
+     * ({@code REPLICA IDENTITY FULL}).
+     */
+    public static ChangeEventException unavailable(ColumnRef column) {
         return new ChangeEventException(column, Problem.UNAVAILABLE, String.format(REPLICA_IDENTITY_FIX, column.table()));
     }
 

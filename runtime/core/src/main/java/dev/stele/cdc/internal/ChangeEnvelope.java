@@ -1,0 +1,214 @@
+package dev.stele.cdc.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.stele.cdc.MalformedChangeException;
+import dev.stele.spi.codec.CodecFailure;
+import java.io.IOException;
+
+/**
+ * One Debezium change event read from its JSON bytes in one pass of Jackson's streaming parser: with the schema
+ * envelope ({@code {"schema": …, "payload": …}}) or without it. Rows are kept as JSON values until the event has
+ * said its table and operation.
+ */
+final class ChangeEnvelope {
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    EnvelopeSchema schema;
+    JsonRow before;
+    JsonRow after;
+    String op;
+    String sourceSchema;
+    String sourceTable;
+    Long lsn;
+    Long txId;
+    Long sourceMillis;
+    boolean snapshot;
+    boolean sawBefore;
+    boolean sawAfter;
+    String messagePrefix;
+    String messageContent;
+
+    private ChangeEnvelope() {
+    }
+
+    /** Reads {@code bytes}, or fails with a {@link MalformedChangeException} naming where. */
+    static ChangeEnvelope read(byte[] bytes) {
+        ChangeEnvelope envelope = new ChangeEnvelope();
+        String path = "$";
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedChangeException(path, null, "expected a JSON object, found "
+                        + parser.currentToken());
+            }
+            String first = parser.nextFieldName();
+            if ("schema".equals(first) || "payload".equals(first)) {
+                path = envelope.readEnveloped(parser, first, bytes);
+            } else {
+                path = "payload";
+                envelope.readPayload(parser, first);
+            }
+            path = "$";
+            if (parser.nextToken() != null) {
+                throw new MalformedChangeException(path, envelope.table(), "more JSON follows the event's object");
+            }
+        } catch (IOException e) {
+            throw new MalformedChangeException(path, envelope.table(), "not a complete JSON change event: "
+                    + CodecFailure.of(e).reason());
+        }
+        return envelope;
+    }
+
+    /** {@code schema.table} as the source names it, or null before the source was read. */
+    String table() {
+        return sourceTable == null ? null : (sourceSchema == null ? "" : sourceSchema + ".") + sourceTable;
+    }
+
+    private String readEnveloped(JsonParser parser, String first, byte[] bytes) throws IOException {
+        boolean sawPayload = false;
+        long payloadOffset = -1;
+        for (String name = first; name != null; name = parser.nextFieldName()) {
+            JsonToken token = parser.nextToken();
+            if (name.equals("schema")) {
+                if (token == JsonToken.START_OBJECT) {
+                    schema = EnvelopeSchema.read(parser);
+                } else if (token != JsonToken.VALUE_NULL) {
+                    throw new MalformedChangeException("schema", null, "expected an object, found " + token);
+                }
+            } else if (name.equals("payload")) {
+                sawPayload = true;
+                if (token == JsonToken.VALUE_NULL) {
+                    throw new MalformedChangeException("payload", null, "the payload is null; a tombstone is a null"
+                            + " value, not a null payload");
+                }
+                if (token != JsonToken.START_OBJECT) {
+                    throw new MalformedChangeException("payload", null, "expected an object, found " + token);
+                }
+                if (schema == null) {
+                    // the payload came first: read it once the schema, which decides its values, has been read
+                    payloadOffset = parser.currentTokenLocation().getByteOffset();
+                    parser.skipChildren();
+                } else {
+                    readPayload(parser, parser.nextFieldName());
+                }
+            } else {
+                throw new MalformedChangeException("$", null, "the envelope has a field '" + name
+                        + "'; expected only schema and payload");
+            }
+        }
+        if (!sawPayload) {
+            throw new MalformedChangeException("payload", null, "the envelope has no payload");
+        }
+        if (payloadOffset >= 0) {
+            try (JsonParser payload = JSON.createParser(bytes, (int) payloadOffset, bytes.length - (int) payloadOffset)) {
+                payload.nextToken();
+                readPayload(payload, payload.nextFieldName());
+            }
+        }
+        return "$";
+    }
+
+    private void readPayload(JsonParser parser, String first) throws IOException {
+        for (String name = first; name != null; name = parser.nextFieldName()) {
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case "before" -> {
+                    sawBefore = true;
+                    before = row(parser, token, "payload.before");
+                }
+                case "after" -> {
+                    sawAfter = true;
+                    after = row(parser, token, "payload.after");
+                }
+                case "op" -> op = string(parser, token, "payload.op");
+                case "source" -> readSource(parser, token);
+                case "message" -> readMessage(parser, token);
+                default -> skip(parser, token);
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new IOException("the event ends inside its payload");
+        }
+    }
+
+    private JsonRow row(JsonParser parser, JsonToken token, String path) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw new MalformedChangeException(path, table(), "expected an object or null, found " + token);
+        }
+        return JsonRow.read(parser);
+    }
+
+    private void readSource(JsonParser parser, JsonToken token) throws IOException {
+        if (token != JsonToken.START_OBJECT) {
+            throw new MalformedChangeException("payload.source", table(), "expected an object, found " + token);
+        }
+        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "schema" -> sourceSchema = string(parser, value, "payload.source.schema");
+                case "table" -> sourceTable = string(parser, value, "payload.source.table");
+                case "lsn" -> lsn = number(parser, value, "payload.source.lsn");
+                case "txId" -> txId = number(parser, value, "payload.source.txId");
+                case "ts_ms" -> sourceMillis = number(parser, value, "payload.source.ts_ms");
+                case "snapshot" -> snapshot = value == JsonToken.VALUE_TRUE
+                        || value == JsonToken.VALUE_STRING && !parser.getText().equals("false");
+                default -> skip(parser, value);
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new IOException("the event ends inside its source");
+        }
+    }
+
+    private void readMessage(JsonParser parser, JsonToken token) throws IOException {
+        if (token != JsonToken.START_OBJECT) {
+            throw new MalformedChangeException("payload.message", table(), "expected an object, found " + token);
+        }
+        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "prefix" -> messagePrefix = string(parser, value, "payload.message.prefix");
+                case "content" -> messageContent = string(parser, value, "payload.message.content");
+                default -> skip(parser, value);
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new IOException("the event ends inside its message");
+        }
+    }
+
+    private String string(JsonParser parser, JsonToken token, String path) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedChangeException(path, table(), "expected a string, found " + token);
+        }
+        return parser.getText();
+    }
+
+    private Long number(JsonParser parser, JsonToken token, String path) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new MalformedChangeException(path, table(), "expected an integer, found " + token);
+        }
+        return parser.getLongValue();
+    }
+
+    private static void skip(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new IOException("the event ends inside a value");
+        }
+        parser.skipChildren();
+    }
+}

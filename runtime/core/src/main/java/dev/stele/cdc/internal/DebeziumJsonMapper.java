@@ -1,0 +1,127 @@
+package dev.stele.cdc.internal;
+
+import dev.stele.annotation.Operation;
+import dev.stele.cdc.ChangeEventException;
+import dev.stele.cdc.ChangeSource;
+import dev.stele.cdc.DebeziumSettings;
+import dev.stele.cdc.LogicalMessage;
+import dev.stele.cdc.MalformedChangeException;
+import dev.stele.cdc.RowChange;
+import dev.stele.cdc.SkippedChange;
+import dev.stele.cdc.TableChange;
+import dev.stele.projection.Lsn;
+import dev.stele.spi.TableMapping;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** A Debezium JSON change event to its {@link TableChange}, through the mappings of its table. */
+public final class DebeziumJsonMapper {
+
+    private static final ChangeSource UNKNOWN = new ChangeSource("", Optional.empty(), OptionalLong.empty(),
+            Optional.empty(), false);
+
+    private final MappingIndex mappings;
+    private final DebeziumSettings settings;
+
+    public DebeziumJsonMapper(MappingIndex mappings, DebeziumSettings settings) {
+        this.mappings = mappings;
+        this.settings = settings;
+    }
+
+    public TableChange map(byte[] value) {
+        if (value == null) {
+            return new SkippedChange(SkippedChange.Reason.TOMBSTONE, Optional.empty(), UNKNOWN);
+        }
+        ChangeEnvelope event = ChangeEnvelope.read(value);
+        String table = event.table();
+        if (event.op == null) {
+            throw new MalformedChangeException("payload.op", table, "the event has no op; expected c, u, d, r, t or m");
+        }
+        ChangeSource source = new ChangeSource(table == null ? "" : table,
+                event.lsn == null ? Optional.empty() : Optional.of(new Lsn(event.lsn)),
+                event.txId == null ? OptionalLong.empty() : OptionalLong.of(event.txId),
+                event.sourceMillis == null ? Optional.empty() : Optional.of(sourceTime(event.sourceMillis, table)),
+                event.snapshot);
+        if (event.op.equals("m")) {
+            return message(event, source);
+        }
+        Operation operation = operation(event.op, table);
+        if (table == null) {
+            throw new MalformedChangeException("payload.source", null, "the event does not say its table"
+                    + " (source.schema and source.table)");
+        }
+        TableMapping<?> mapping = mappings.find(table, operation);
+        if (mapping == null) {
+            return new SkippedChange(SkippedChange.Reason.NOT_MAPPED, Optional.of(operation), source);
+        }
+        JsonRow row = row(event, operation, table);
+        EnvelopeSchema schema = event.schema;
+        JsonChangeRow changeRow = new JsonChangeRow(mapping, row, schema == null ? null
+                : operation == Operation.DELETE ? schema.before() : schema.after(), settings, table, operation);
+        try {
+            if (operation != Operation.TRUNCATE) {
+                changeRow.checkColumns();
+            }
+            return new RowChange(operation, mapping.map(changeRow), source);
+        } catch (ChangeEventException e) {
+            throw source.lsn().map(e::at).orElse(e);
+        }
+    }
+
+    private static Instant sourceTime(long millis, String table) {
+        try {
+            return Instant.ofEpochMilli(millis);
+        } catch (java.time.DateTimeException e) {
+            throw new MalformedChangeException("payload.source.ts_ms", table, millis
+                    + " milliseconds since 1970 is outside the range of an Instant");
+        }
+    }
+
+    private static JsonRow row(ChangeEnvelope event, Operation operation, String table) {
+        return switch (operation) {
+            case INSERT, UPDATE, SNAPSHOT -> {
+                if (event.after == null) {
+                    throw new MalformedChangeException("payload.after", table, (event.sawAfter ? "after is null"
+                            : "there is no after") + " in a change of op " + event.op + ", which needs the new row");
+                }
+                yield event.after;
+            }
+            case DELETE -> {
+                if (event.before == null) {
+                    throw new MalformedChangeException("payload.before", table, (event.sawBefore ? "before is null"
+                            : "there is no before") + " in a delete, which needs the old row's key");
+                }
+                yield event.before;
+            }
+            case TRUNCATE -> JsonRow.empty();
+        };
+    }
+
+    private static Operation operation(String op, String table) {
+        return switch (op) {
+            case "c" -> Operation.INSERT;
+            case "u" -> Operation.UPDATE;
+            case "d" -> Operation.DELETE;
+            case "r" -> Operation.SNAPSHOT;
+            case "t" -> Operation.TRUNCATE;
+            default -> throw new MalformedChangeException("payload.op", table, "unknown op '" + op
+                    + "'; Debezium writes c, u, d, r, t and m");
+        };
+    }
+
+    private static LogicalMessage message(ChangeEnvelope event, ChangeSource source) {
+        if (event.messagePrefix == null || event.messageContent == null) {
+            throw new MalformedChangeException("payload.message", null, "a logical decoding message (op m) needs"
+                    + " message.prefix and message.content");
+        }
+        byte[] content;
+        try {
+            content = Base64.getDecoder().decode(event.messageContent);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedChangeException("payload.message.content", null, "not base64: " + e.getMessage());
+        }
+        return new LogicalMessage(event.messagePrefix, content, source);
+    }
+}

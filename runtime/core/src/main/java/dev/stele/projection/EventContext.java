@@ -13,19 +13,26 @@ import java.util.UUID;
  * projection's checkpoint: write the read model through it, and do not commit, roll back or close it.
  * Everything written there is applied exactly once; anything done elsewhere (another connection, a
  * message sent) may be repeated after a crash and should be de-duplicated by {@link #eventId()}.
+ *
+ * <p>A change of a {@code @FromTable} table reaches a projection through the same slot, in commit order with
+ * the stored events and with the same guarantee. It is not in the store, so its context says where it comes from
+ * instead: its stream category is the table ({@code public.customers}), its stream id the row's replica identity
+ * (its primary key's values, joined by commas), its global position and stream version 0, and its event id is
+ * derived from its transaction's commit position and its place among the transaction's changes of mapped
+ * tables, so the same change delivered again after a crash has the same id.
  */
 public interface EventContext {
 
-    /** The event's position in the store ({@code global_position}). */
+    /** The event's position in the store ({@code global_position}); 0 for a change of a {@code @FromTable} table. */
     long globalPosition();
 
-    /** The category of the event's stream, such as {@code order}. */
+    /** The category of the event's stream, such as {@code order}; a {@code @FromTable} table's name. */
     String streamCategory();
 
     /** The id of the event's stream within its category, such as {@code o-1001}. */
     String streamId();
 
-    /** The event's version within its stream, from 1. */
+    /** The event's version within its stream, from 1; 0 for a change of a {@code @FromTable} table. */
     long streamVersion();
 
     /** The event's unique id: the key for de-duplicating effects outside the database. */

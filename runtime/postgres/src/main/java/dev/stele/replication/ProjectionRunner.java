@@ -10,6 +10,7 @@ import dev.stele.replication.internal.RunnerState;
 import dev.stele.replication.internal.SlotQueries;
 import dev.stele.replication.internal.SlotSession;
 import dev.stele.replication.internal.SlotSetup;
+import dev.stele.replication.internal.TableSubscriptions;
 import dev.stele.replication.internal.Supervisor;
 import dev.stele.spi.ProjectionType;
 import dev.stele.store.EventStore;
@@ -141,8 +142,8 @@ public final class ProjectionRunner implements AutoCloseable {
             }
             new Migrations(t).apply(dataSource);
             try (Connection connection = dataSource.getConnection()) {
-                new SlotSetup(t, tables, settings.slotName(), settings.publication(), replication::open)
-                        .check(connection, runs);
+                new SlotSetup(t, tables, settings.slotName(), settings.publication(), replication::open,
+                        TableSubscriptions.mappings(catalog, runs)).check(connection, runs);
             } catch (SQLException e) {
                 throw new EventStoreException("check replication slot " + settings.slotName(), t.schema, e);
             }

@@ -41,6 +41,9 @@ public final class EventApplier {
 
     /** Decodes the event, upcasts it to the latest version and calls the handler. */
     public void apply(Connection connection, SourceEvent event) throws Exception {
+        if (event.unmappable() != null) {
+            throw new UndecodableEventException(event.unmappable());
+        }
         Object decoded;
         try {
             decoded = catalog.fromJson(event.eventName(), event.eventVersion(), event.payload());

@@ -51,6 +51,8 @@ public final class SlotSession implements SessionControl {
     private final List<ProjectionRun<?>> runs;
     private final Map<ProjectionRun<?>, PartitionWorker[]> workers;
     private final Map<Integer, EventsRelation> eventRelations = new HashMap<>();
+    private final TableChanges tableChanges;
+    private long transactionXid;
     private final PgOutputDecoder decoder = new PgOutputDecoder();
     private final List<Thread> threads = new ArrayList<>();
     private volatile Throwable failure;
@@ -69,8 +71,9 @@ public final class SlotSession implements SessionControl {
     private final Map<ProjectionRun<?>, boolean[]> touched = new HashMap<>();
 
     public SlotSession(Settings settings, Tables t, DataSource dataSource, List<ProjectionRun<?>> runs,
-            Map<ProjectionRun<?>, PartitionWorker[]> workers) {
+            Map<ProjectionRun<?>, PartitionWorker[]> workers, TableChanges tableChanges) {
         this.settings = settings;
+        this.tableChanges = tableChanges;
         this.t = t;
         this.dataSource = dataSource;
         this.runs = runs;
@@ -172,12 +175,17 @@ public final class SlotSession implements SessionControl {
             if (message instanceof PgOutputMessage.Begin begin) {
                 commitLsn = begin.finalLsn();
                 commitTime = begin.commitTime();
-            } else if (message instanceof PgOutputMessage.Insert insert) {
-                if (insert.xid() != 0) {
-                    spool.append(streamXid, insert.xid(), buffer);
+                transactionXid = Integer.toUnsignedLong(begin.xid());
+                tableChanges.begin();
+            } else if (isChange(message)) {
+                int xid = changeXid(message);
+                if (xid != 0) {
+                    spool.append(streamXid, xid, buffer);
                 } else {
-                    insert(insert, commitLsn, commitTime);
+                    change(message, commitLsn, commitTime);
                 }
+            } else if (message instanceof PgOutputMessage.Type type) {
+                tableChanges.type(type);
             } else if (message instanceof PgOutputMessage.Commit commit) {
                 committed(commit.commitLsn(), commit.endLsn(), commit.commitTime());
             } else if (message instanceof PgOutputMessage.Relation relation) {
@@ -200,10 +208,12 @@ public final class SlotSession implements SessionControl {
 
     private void replay(TransactionSpool spool, PgOutputMessage.StreamCommit commit) throws Exception {
         Iterator<ByteBuffer> changes = spool.commit(commit.xid());
+        transactionXid = Integer.toUnsignedLong(commit.xid());
+        tableChanges.begin();
         while (changes.hasNext()) {
             PgOutputMessage message = decoder.decodeStreamed(changes.next());
-            if (message instanceof PgOutputMessage.Insert insert) {
-                insert(insert, commit.commitLsn(), commit.commitTime());
+            if (isChange(message)) {
+                change(message, commit.commitLsn(), commit.commitTime());
             }
         }
         committed(commit.commitLsn(), commit.endLsn(), commit.commitTime());
@@ -215,6 +225,55 @@ public final class SlotSession implements SessionControl {
             eventRelations.put(relation.oid(), new EventsRelation(relation));
         } else {
             eventRelations.remove(relation.oid());
+            tableChanges.relation(relation);
+        }
+    }
+
+    private static boolean isChange(PgOutputMessage message) {
+        return message instanceof PgOutputMessage.Insert || message instanceof PgOutputMessage.Update
+                || message instanceof PgOutputMessage.Delete || message instanceof PgOutputMessage.Truncate;
+    }
+
+    /** The streamed transaction's id a change carries, 0 outside a streamed chunk. */
+    private static int changeXid(PgOutputMessage message) {
+        if (message instanceof PgOutputMessage.Insert insert) {
+            return insert.xid();
+        }
+        if (message instanceof PgOutputMessage.Update update) {
+            return update.xid();
+        }
+        if (message instanceof PgOutputMessage.Delete delete) {
+            return delete.xid();
+        }
+        return ((PgOutputMessage.Truncate) message).xid();
+    }
+
+    /** A change of the events table (inserts only: events are never updated) or of a mapped table. */
+    private void change(PgOutputMessage message, Lsn commitLsn, Instant commitTime) throws Exception {
+        if (message instanceof PgOutputMessage.Insert insert && eventRelations.containsKey(insert.relationOid())) {
+            insert(insert, commitLsn, commitTime);
+        } else if (message instanceof PgOutputMessage.Truncate truncate) {
+            for (SourceEvent event : tableChanges.truncate(truncate, transactionXid, commitLsn, commitTime)) {
+                offerToHandlers(event);
+            }
+        } else {
+            SourceEvent event = tableChanges.change(message, transactionXid, commitLsn, commitTime);
+            if (event != null) {
+                offerToHandlers(event);
+            }
+        }
+    }
+
+    /** A table change, to every projection that handles its event, in its row's partition. */
+    private void offerToHandlers(SourceEvent event) throws Exception {
+        for (ProjectionRun<?> run : runs) {
+            if (run.isStopped() || !run.handles(event.eventName())) {
+                continue;
+            }
+            int partition = event.partition(run.partitions());
+            run.pending().incrementAndGet();
+            offer(run, partition, new Work.Change(event));
+            touched.get(run)[partition] = true;
         }
     }
 

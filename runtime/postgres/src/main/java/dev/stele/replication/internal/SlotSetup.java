@@ -1,5 +1,12 @@
 package dev.stele.replication.internal;
 
+import java.util.TreeSet;
+import java.util.Set;
+import java.util.Locale;
+import java.util.EnumSet;
+import dev.stele.spi.TableMapping;
+import dev.stele.replication.TableMappingCheck;
+import dev.stele.annotation.Operation;
 import dev.stele.projection.Lsn;
 import dev.stele.replication.ReplicationException;
 import dev.stele.replication.SlotStatus;
@@ -35,10 +42,15 @@ public final class SlotSetup {
     private final String slotName;
     private final String publication;
     private final Callable<Connection> replication;
+    private final List<TableMapping<?>> mappings;
 
-    /** {@code replication} opens a replication connection, for the boundary of a new projection's catch-up. */
+    /**
+     * {@code replication} opens a replication connection, for the boundary of a new projection's catch-up;
+     * {@code mappings} are the {@code @FromTable} records the projections handle, whose tables are published too.
+     */
     public SlotSetup(Tables t, ProjectionTables tables, String slotName, String publication,
-            Callable<Connection> replication) {
+            Callable<Connection> replication, List<TableMapping<?>> mappings) {
+        this.mappings = mappings;
         this.t = t;
         this.tables = tables;
         this.slotName = slotName;
@@ -51,6 +63,7 @@ public final class SlotSetup {
      * projection's registration matches its options.
      */
     public void check(Connection connection, List<ProjectionRun<?>> runs) throws SQLException {
+        TableMappingCheck.verify(connection, mappings);
         Optional<SlotStatus> slot = SlotQueries.status(connection, slotName);
         List<String> registered = tables.onSlot(connection, slotName);
         checkSlot(slot, registered);
@@ -224,6 +237,7 @@ public final class SlotSetup {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 if (rows.getBoolean(2)) {
+                    publishMappedTables(connection);
                     return false;
                 }
                 if (rows.getBoolean(1)) {
@@ -239,11 +253,15 @@ public final class SlotSetup {
                 }
             }
         }
+        StringBuilder published = new StringBuilder(t.events);
+        for (String mapped : TableSubscriptions.tables(mappings)) {
+            published.append(", ").append(tableName(mapped));
+        }
         try (Statement statement = connection.createStatement()) {
-            // both names are validated identifiers: nothing here comes unchecked from outside
-            statement.execute("CREATE PUBLICATION " + publication + " FOR TABLE " + t.events
-                    + " WITH (publish = 'insert')");
-            LOG.info("Created publication {} for {}", publication, t.events);
+            // every name is a validated identifier: nothing here comes unchecked from outside
+            statement.execute("CREATE PUBLICATION " + publication + " FOR TABLE " + published
+                    + " WITH (publish = '" + publish(TableSubscriptions.operations(mappings)) + "')");
+            LOG.info("Created publication {} for {}", publication, published);
             return true;
         } catch (SQLException e) {
             if (!"42710".equals(e.getSQLState())) { // duplicate_object: another instance made it meanwhile
@@ -251,6 +269,75 @@ public final class SlotSetup {
             }
             return false;
         }
+    }
+
+    /**
+     * Adds the tables of {@code @FromTable} records to an existing publication, and the operations they need to what
+     * it publishes. Their changes reach projections from here on: what happened to a table before it was published
+     * is not in the log's publication.
+     */
+    private void publishMappedTables(Connection connection) throws SQLException {
+        Set<String> missing = new TreeSet<>(TableSubscriptions.tables(mappings));
+        boolean insert;
+        boolean update;
+        boolean delete;
+        boolean truncate;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pubinsert, pubupdate, pubdelete,"
+                + " pubtruncate, ARRAY(SELECT schemaname || '.' || tablename FROM pg_publication_tables"
+                + " WHERE pubname = p.pubname) FROM pg_publication p WHERE pubname = ?")) {
+            statement.setString(1, publication);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                insert = rows.getBoolean(1);
+                update = rows.getBoolean(2);
+                delete = rows.getBoolean(3);
+                truncate = rows.getBoolean(4);
+                for (Object published : (Object[]) rows.getArray(5).getArray()) {
+                    missing.remove((String) published);
+                }
+            }
+        }
+        Set<Operation> wanted = TableSubscriptions.operations(mappings);
+        try (Statement statement = connection.createStatement()) {
+            for (String mapped : missing) {
+                statement.execute("ALTER PUBLICATION " + publication + " ADD TABLE " + tableName(mapped));
+                LOG.info("Added {} to publication {}: its changes reach projections from now on", mapped, publication);
+            }
+            if (!insert || wanted.contains(Operation.UPDATE) && !update || wanted.contains(Operation.DELETE) && !delete
+                    || wanted.contains(Operation.TRUNCATE) && !truncate) {
+                Set<Operation> all = EnumSet.copyOf(wanted);
+                if (update) {
+                    all.add(Operation.UPDATE);
+                }
+                if (delete) {
+                    all.add(Operation.DELETE);
+                }
+                if (truncate) {
+                    all.add(Operation.TRUNCATE);
+                }
+                statement.execute("ALTER PUBLICATION " + publication + " SET (publish = '" + publish(all) + "')");
+                LOG.info("Publication {} now publishes {}", publication, publish(all));
+            }
+        }
+    }
+
+    /** {@code insert, update}: what a publication's {@code publish} option lists for {@code operations}. */
+    private static String publish(Set<Operation> operations) {
+        StringBuilder publish = new StringBuilder();
+        for (Operation operation : operations) {
+            if (operation != Operation.SNAPSHOT) {
+                publish.append(publish.isEmpty() ? "" : ", ").append(operation.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return publish.toString();
+    }
+
+    /** A mapped table's name, checked to be {@code schema.table} of plain identifiers before it goes into SQL. */
+    private static String tableName(String qualified) {
+        int dot = qualified.indexOf('.');
+        SlotQueries.checkName("table schema", qualified.substring(0, dot));
+        SlotQueries.checkName("table", qualified.substring(dot + 1));
+        return qualified;
     }
 
     private static void execute(Connection connection, String sql, String argument) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.stele.replication.internal;
 
+import dev.stele.SteleException;
 import dev.stele.projection.Lsn;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,10 +11,21 @@ import java.util.UUID;
  *
  * @param transactionId the {@code xid8} of the transaction that appended it
  * @param commitLsn where its transaction's commit record starts ({@link Lsn#NONE} when read from the table)
+ * @param unmappable for a change of a {@code @FromTable} table that could not be mapped into its record, why
+ *     (the payload then holds the row's column texts): applying it fails with this error, by the poison policy;
+ *     null otherwise
  */
 public record SourceEvent(long globalPosition, long transactionId, UUID eventId, String streamCategory,
         String streamId, long streamVersion, String eventName, int eventVersion, String payload, String metadata,
-        Lsn commitLsn, Instant commitTime) {
+        Lsn commitLsn, Instant commitTime, SteleException unmappable) {
+
+    /** A stored event, or a change of a table mapped into its record. */
+    public SourceEvent(long globalPosition, long transactionId, UUID eventId, String streamCategory, String streamId,
+            long streamVersion, String eventName, int eventVersion, String payload, String metadata, Lsn commitLsn,
+            Instant commitTime) {
+        this(globalPosition, transactionId, eventId, streamCategory, streamId, streamVersion, eventName, eventVersion,
+                payload, metadata, commitLsn, commitTime, null);
+    }
 
     /** Roughly how much memory it holds, for bounding queues. */
     public long size() {

@@ -121,12 +121,13 @@ public final class Supervisor implements Runnable {
         List<ProjectionTables.Registration> registrations;
         try (Connection connection = parts.dataSource().getConnection()) {
             registrations = new SlotSetup(parts.tables(), parts.projectionTables(), parts.settings().slotName(),
-                    parts.settings().publication(), parts.replication()).prepare(connection, parts.runs());
+                    parts.settings().publication(), parts.replication(),
+                    TableSubscriptions.mappings(parts.catalog(), parts.runs())).prepare(connection, parts.runs());
         }
         catchUp(registrations);
         Map<ProjectionRun<?>, PartitionWorker[]> workers = new IdentityHashMap<>();
         SlotSession session = new SlotSession(parts.settings(), parts.tables(), parts.dataSource(), parts.runs(),
-                workers);
+                workers, new TableChanges(parts.catalog(), TableSubscriptions.mappings(parts.catalog(), parts.runs())));
         for (ProjectionRun<?> run : parts.runs()) {
             EventApplier applier = new EventApplier(parts.catalog(), run, parts.projectionTables(), parts.listener());
             PartitionWorker[] partitions = new PartitionWorker[run.partitions()];

@@ -9,6 +9,9 @@ public final class SteleResources {
     /** Every schema released for each event version, {@link SchemaHistory}. */
     public static final String HISTORY = "META-INF/stele/history.json";
 
+    /** The module's {@code @FromTable} tables ({@link TableIndex}), where it has any. */
+    public static final String TABLES = "META-INF/stele/tables.json";
+
     private static final String SCHEMAS = "META-INF/stele/schemas/";
 
     private SteleResources() {

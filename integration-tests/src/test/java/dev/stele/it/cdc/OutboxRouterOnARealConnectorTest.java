@@ -8,21 +8,28 @@ import dev.stele.cdc.OutboxRecordException;
 import dev.stele.cdc.OutboxRouterRecords;
 import dev.stele.demo.Database;
 import dev.stele.it.events.AccountOpened;
+import dev.stele.it.events.Everything;
 import dev.stele.it.events.MoneyDeposited;
 import dev.stele.it.events.ParcelShipped;
+import dev.stele.it.events.ProfileUpdated;
 import dev.stele.store.EventMetadata;
 import dev.stele.store.EventStore;
 import dev.stele.store.EventStoreOptions;
 import dev.stele.store.ExpectedVersion;
 import dev.stele.store.NewEvent;
 import dev.stele.store.StreamId;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,6 +135,54 @@ class OutboxRouterOnARealConnectorTest {
                 + " (Stele expects " + OutboxRouterRecords.ROUTER_PLACEMENT + ")");
     }
 
+    /**
+     * What {@code table.expand.json.payload=true} does to a payload, measured: Debezium drops {@code null}
+     * fields and empty arrays and writes a decimal as a double ({@code 0.00} as {@code 0.0}), which the
+     * reader's tolerance ({@code @Default}, absent optional) gives back; a payload it cannot infer a schema for
+     * (here an array holding an empty array) it leaves as the JSON string, with a warning, which the reader
+     * reads as well.
+     */
+    @Test
+    void underExpansionNullsAndEmptyArraysGoAndAPayloadTheRouterCannotExpandStaysAString() throws Exception {
+        ProfileUpdated profile = new ProfileUpdated("u-1", "Ada", "fr", 1, Instant.EPOCH, LocalDate.EPOCH,
+                new UUID(0, 1), new BigDecimal("0.00"), List.of(), Map.of(), ProfileUpdated.Tier.GOLD,
+                ProfileUpdated.Status.ACTIVE, Optional.empty());
+        Everything everything = everything("acc-1");
+        List<EmbeddedDebezium.Captured> records;
+        try (EmbeddedDebezium debezium = EmbeddedDebezium.start(router(Map.of(
+                "transforms.outbox.table.expand.json.payload", "true")))) {
+            store.append(StreamId.of("profile", "u-1"), ExpectedVersion.noStream(), List.of(profile));
+            store.append(StreamId.of("everything", "acc-1"), ExpectedVersion.noStream(), List.of(everything));
+            records = debezium.await(2, TIMEOUT);
+        }
+
+        String expanded = records.get(0).value();
+        assertThat(expanded).startsWith("{").contains("\"fee\":0.0,").doesNotContain("interests", "bio");
+        assertThat(read(records.get(0)).event()).isEqualTo(profile);
+        assertThat(records.get(1).value()).startsWith("\"{");
+        assertThat(read(records.get(1)).event()).usingRecursiveComparison().isEqualTo(everything);
+    }
+
+    private static OutboxEvent read(EmbeddedDebezium.Captured record) {
+        return READER.read(record.keyBytes(), record.valueBytes(), record.headerBytes());
+    }
+
+    /** Every supported type, and a list holding an empty list, which Debezium cannot infer a schema for. */
+    private static Everything everything(String id) {
+        return new Everything(new Everything.AccountId(id), true, -7, 1_234_567_890_123L, 0.25f, -1e300, false, 42,
+                Long.MIN_VALUE, Float.MAX_VALUE, Double.MIN_VALUE, "Grüße, 世界 🎉",
+                Instant.parse("2026-11-26T14:29:35.123456Z"), LocalDate.of(1969, 7, 20),
+                LocalDateTime.of(2000, 1, 1, 0, 0, 0, 999_999_000), UUID.fromString("00000000-0000-0001-8000-00000000000f"),
+                new BigDecimal("-1234567890.12"), new byte[] {0, -1, 127, -128}, Everything.Color.GREEN,
+                Optional.of("maybe"), Optional.of(new Everything.Money(500)), null,
+                new Everything.Address("1 Main St", "Springfield", Optional.empty(), List.of("c/o Homer")),
+                List.of("a", "", "c"), Set.of(3, 1, 2), Map.of("x", 1L, "y", -1L), List.of(List.of(), List.of("deep")),
+                Map.of("home", List.of(new Everything.Address("2 Elm", "Shelbyville", Optional.of("12345"), List.of()))),
+                List.of(new BigDecimal("1.500"), new BigDecimal("-0.001")), List.of(Everything.Color.BLUE),
+                List.of(new Everything.AccountId("acc-2")),
+                new Everything.Address("3 Oak", "Ogdenville", Optional.of("999"), List.of()), new Everything.Money(-1));
+    }
+
     private static OutboxRecordException failure(EmbeddedDebezium.Captured record) {
         try {
             READER.read(record.keyBytes(), record.valueBytes(), record.headerBytes());
@@ -157,10 +212,10 @@ class OutboxRouterOnARealConnectorTest {
             Appended expected = appended.get(i);
             EmbeddedDebezium.Captured record = records.get(i);
 
-            OutboxEvent event = READER.read(record.keyBytes(), record.valueBytes(), record.headerBytes());
+            OutboxEvent event = read(record);
 
             assertThat(record.topic()).isEqualTo("outbox.event." + expected.category());
-            assertThat(event).isEqualTo(new OutboxEvent(expected.id(), java.util.Optional.of(expected.category()),
+            assertThat(event).isEqualTo(new OutboxEvent(expected.id(), Optional.of(expected.category()),
                     expected.streamId(), expected.name(), expected.storedVersion(), expected.latest()));
         }
     }

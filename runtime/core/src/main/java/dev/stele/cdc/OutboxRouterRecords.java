@@ -35,11 +35,17 @@ import java.util.UUID;
  * router's defaults: columns {@code id, aggregatetype, aggregateid, type, payload} are Stele's; the topic is
  * {@code outbox.event.<aggregatetype>}, the key the {@code aggregateid}, and the router itself puts the event
  * id in header {@code id}. {@code table.expand.json.payload} may be on or off. No column may be placed in the
- * {@code envelope}: the router then wraps the payload in an object, which this reader does not read. With
- * {@code table.expand.json.payload=true}, Debezium rebuilds the payload from an inferred schema and by default
- * drops {@code null} fields and empty arrays and turns every fractional number into a {@code double}:
- * an event with an empty list, or a decimal of more than 15 significant digits, is only read back exactly with
- * the payload left as a string (the default).
+ * {@code envelope}: the router then wraps the payload in an object, which this reader does not read. Other
+ * headers (Debezium 3.6 adds {@code __debezium.context.*}) are ignored.
+ *
+ * <p>With {@code table.expand.json.payload=true}, Debezium rebuilds the payload from a schema it infers, and by
+ * default ({@code table.json.payload.null.behavior} and {@code table.json.payload.empty.array.behavior} both
+ * {@code ignore}) drops {@code null} fields and empty arrays and writes every fractional number as a
+ * {@code double} ({@code 0.00} comes as {@code 0.0}). Absent optionals, {@code @Default}s and the decimal's
+ * scale give most of it back, but a required list that was empty, or a decimal of more than 15 significant
+ * digits, is only read back exactly with the payload left as a string (the default). A payload it cannot infer
+ * a schema for (an array holding an empty array) it leaves as the JSON string, with a warning; this reader
+ * reads either.
  *
  * <h2>Forms read</h2>
  *

@@ -1,18 +1,16 @@
 package dev.stele.cdc;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.stele.SteleException;
 import dev.stele.catalog.Catalog;
 import dev.stele.catalog.UnknownEventException;
 import dev.stele.cdc.OutboxRecordException.Part;
 import dev.stele.cdc.OutboxRecordException.Problem;
+import dev.stele.cdc.RouterRecordParts.Payload;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +20,16 @@ import java.util.UUID;
  * Reads the records Debezium's Outbox Event Router ({@code io.debezium.transforms.outbox.EventRouter})
  * publishes from Stele's {@code stele_outbox} table into typed events, from what a plain Kafka consumer
  * has: key bytes, value bytes and headers.
+ *
+ * <pre>{@code
+ * OutboxRouterRecords outbox = OutboxRouterRecords.of(Catalog.load());
+ * for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {   // ByteArrayDeserializer for both
+ *     Map<String, byte[]> headers = new HashMap<>();
+ *     record.headers().forEach(header -> headers.put(header.key(), header.value()));
+ *     OutboxEvent event = outbox.read(record.key(), record.value(), headers);
+ *     ... event.eventId() to de-duplicate, event.event() the typed latest version ...
+ * }
+ * }</pre>
  *
  * <h2>The router settings Stele expects</h2>
  *
@@ -92,8 +100,6 @@ public final class OutboxRouterRecords {
         /** Never the envelope: {@code schemas.enable=false}, or a StringConverter. */
         ABSENT
     }
-
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Catalog catalog;
     private final String nameHeader;
@@ -180,6 +186,10 @@ public final class OutboxRouterRecords {
                     "the record has no key; the router keys each record by its aggregateid", null);
         }
         String aggregateId = text(key, Part.KEY, null, id);
+        if (aggregateId.isEmpty()) {
+            throw new OutboxRecordException(Problem.MALFORMED_KEY, Part.KEY, null, id,
+                    "empty or JSON null, but the router keys each record by its aggregateid", null);
+        }
         return new OutboxEvent(id, aggregateType, aggregateId, name, version, decode(value, name, version, id));
     }
 
@@ -188,8 +198,8 @@ public final class OutboxRouterRecords {
         if (bytes == null) {
             return null;
         }
-        String text = JsonScalars.scalar(bytes);
-        return Uuids.parseStrict(text != null ? text : new String(bytes, StandardCharsets.UTF_8));
+        String text = RouterRecordParts.jsonScalar(bytes);
+        return RouterRecordParts.strictUuid(text != null ? text : new String(bytes, StandardCharsets.UTF_8));
     }
 
     private UUID eventId(Map<String, byte[]> headers) {
@@ -202,7 +212,7 @@ public final class OutboxRouterRecords {
                             + " DebeziumEngine.create(Json.class, Json.class, Json.class))?", null);
         }
         String text = text(bytes, Part.HEADER, ID_HEADER, null);
-        UUID id = Uuids.parseStrict(text);
+        UUID id = RouterRecordParts.strictUuid(text);
         if (id == null) {
             throw new OutboxRecordException(Problem.MALFORMED_HEADER, Part.HEADER, ID_HEADER, null,
                     "'" + abbreviate(text) + "' is not a UUID in its canonical form (8-4-4-4-12 hexadecimal digits)",
@@ -222,7 +232,7 @@ public final class OutboxRouterRecords {
         String text = text(bytes, Part.HEADER, header, id);
         if (text.isEmpty()) {
             throw new OutboxRecordException(Problem.MALFORMED_HEADER, Part.HEADER, header, id,
-                    "empty, but it must hold " + what, null);
+                    "empty or JSON null, but it must hold " + what, null);
         }
         return text;
     }
@@ -244,10 +254,10 @@ public final class OutboxRouterRecords {
 
     /**
      * The text of a key or header: a JSON string or number (JsonConverter), the same inside the schema
-     * envelope, or else the bytes as UTF-8 text (StringConverter).
+     * envelope, empty for JSON null, or else the bytes as UTF-8 text (StringConverter).
      */
     private static String text(byte[] bytes, Part part, String header, UUID id) {
-        String json = JsonScalars.scalar(bytes);
+        String json = RouterRecordParts.jsonScalar(bytes);
         if (json != null) {
             return json;
         }
@@ -263,125 +273,31 @@ public final class OutboxRouterRecords {
     private Object decode(byte[] value, String name, int version, UUID id) {
         Payload payload;
         try {
-            payload = payload(value);
+            boolean envelope = switch (valueSchemas) {
+                case PRESENT -> true;
+                case ABSENT -> false;
+                case DETECT -> RouterRecordParts.isSchemaEnvelope(value);
+            };
+            payload = RouterRecordParts.payload(value, envelope);
         } catch (IOException | RuntimeException e) {
             throw malformedValue(id, "not JSON, or truncated: " + firstLine(e.getMessage()), e);
         }
-        if (payload.problem != null) {
-            throw malformedValue(id, payload.problem, null);
+        if (payload.problem() != null) {
+            throw malformedValue(id, payload.problem(), null);
         }
         try {
-            return payload.text != null ? catalog.fromJson(name, version, payload.text)
-                    : catalog.fromJson(name, version, payload.bytes);
+            return payload.text() != null ? catalog.fromJson(name, version, payload.text())
+                    : catalog.fromJson(name, version, payload.bytes());
         } catch (UnknownEventException e) {
             throw new OutboxRecordException(Problem.UNKNOWN_EVENT, Part.VALUE, null, id, e.getMessage()
                     + "; is the module that declares it on the class path of this consumer?", e);
-        } catch (dev.stele.SteleException e) {
+        } catch (SteleException e) {
             throw new OutboxRecordException(Problem.UNDECODABLE_PAYLOAD, Part.VALUE, null, id, e.getMessage(), e);
         }
     }
 
     private static OutboxRecordException malformedValue(UUID id, String reason, Throwable cause) {
         return new OutboxRecordException(Problem.MALFORMED_VALUE, Part.VALUE, null, id, reason, cause);
-    }
-
-    /** The event's JSON in a value: as text (from a JSON string) or as bytes (an object), or why not. */
-    private static final class Payload {
-        String text;
-        byte[] bytes;
-        String problem;
-    }
-
-    private Payload payload(byte[] value) throws IOException {
-        boolean envelope = switch (valueSchemas) {
-            case PRESENT -> true;
-            case ABSENT -> false;
-            case DETECT -> isSchemaEnvelope(value);
-        };
-        Payload payload = new Payload();
-        try (JsonParser in = JSON.createParser(value)) {
-            JsonToken first = in.nextToken();
-            if (first == null) {
-                payload.problem = "empty; it must hold the event's JSON";
-                return payload;
-            }
-            if (envelope) {
-                if (first != JsonToken.START_OBJECT) {
-                    payload.problem = "a JSON " + describe(first) + ", not the converter's {\"schema\": …, \"payload\": …}"
-                            + " envelope; is value.converter.schemas.enable false?";
-                    return payload;
-                }
-                boolean found = false;
-                for (String field = in.nextFieldName(); field != null; field = in.nextFieldName()) {
-                    JsonToken token = in.nextToken();
-                    if (field.equals("payload") && !found) {
-                        found = true;
-                        payloadAt(in, token, value, payload);
-                    } else {
-                        in.skipChildren();
-                    }
-                }
-                if (!found) {
-                    payload.problem = "the converter's schema envelope has no field 'payload'";
-                }
-            } else {
-                payloadAt(in, first, value, payload);
-            }
-            if (in.nextToken() != null) {
-                payload.problem = "more JSON after the value";
-            }
-        }
-        return payload;
-    }
-
-    private static void payloadAt(JsonParser in, JsonToken token, byte[] value, Payload payload) throws IOException {
-        if (token == JsonToken.VALUE_STRING) {
-            payload.text = in.getText();
-        } else if (token == JsonToken.START_OBJECT) {
-            int start = (int) in.currentTokenLocation().getByteOffset();
-            in.skipChildren();
-            int end = (int) in.currentLocation().getByteOffset();
-            payload.bytes = Arrays.copyOfRange(value, start, end);
-        } else {
-            in.skipChildren();
-            payload.problem = "the payload is a JSON " + describe(token) + ", but it must be the event's JSON object or"
-                    + " a string holding it (the outbox's payload column)";
-        }
-    }
-
-    /** An object of exactly the fields {@code schema} (an object or null) and {@code payload}. */
-    private static boolean isSchemaEnvelope(byte[] value) throws IOException {
-        try (JsonParser in = JSON.createParser(value)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            boolean schema = false;
-            boolean payload = false;
-            int fields = 0;
-            for (String field = in.nextFieldName(); field != null; field = in.nextFieldName()) {
-                JsonToken token = in.nextToken();
-                fields++;
-                if (field.equals("schema")) {
-                    schema = token == JsonToken.START_OBJECT || token == JsonToken.VALUE_NULL;
-                } else if (field.equals("payload")) {
-                    payload = true;
-                }
-                in.skipChildren();
-            }
-            return fields == 2 && schema && payload;
-        }
-    }
-
-    private static String describe(JsonToken token) {
-        return switch (token) {
-            case START_ARRAY -> "array";
-            case START_OBJECT -> "object";
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "boolean";
-            case VALUE_NULL -> "null";
-            default -> token.toString();
-        };
     }
 
     private static String firstLine(String message) {
@@ -394,65 +310,5 @@ public final class OutboxRouterRecords {
 
     private static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "…";
-    }
-
-    /** JSON scalars of keys and headers. */
-    private static final class JsonScalars {
-
-        /** The text of a JSON string or number, bare or in the schema envelope; null if the bytes are not one. */
-        static String scalar(byte[] bytes) {
-            try (JsonParser in = JSON.createParser(bytes)) {
-                JsonToken token = in.nextToken();
-                String text;
-                if (token == JsonToken.START_OBJECT) {
-                    text = null;
-                    int fields = 0;
-                    boolean schema = false;
-                    for (String field = in.nextFieldName(); field != null; field = in.nextFieldName()) {
-                        JsonToken inner = in.nextToken();
-                        fields++;
-                        if (field.equals("payload") && isScalar(inner)) {
-                            text = in.getText();
-                        } else if (field.equals("schema")) {
-                            schema = inner == JsonToken.START_OBJECT || inner == JsonToken.VALUE_NULL;
-                        }
-                        in.skipChildren();
-                    }
-                    if (fields != 2 || !schema) {
-                        return null;
-                    }
-                } else if (isScalar(token)) {
-                    text = in.getText();
-                } else {
-                    return null;
-                }
-                return in.nextToken() == null ? text : null;
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        private static boolean isScalar(JsonToken token) {
-            return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT;
-        }
-    }
-
-    /** Strict UUID text. */
-    private static final class Uuids {
-
-        /** The UUID of canonical text (8-4-4-4-12 hex digits); null otherwise ({@link UUID#fromString} is lenient). */
-        static UUID parseStrict(String text) {
-            if (text.length() != 36) {
-                return null;
-            }
-            for (int i = 0; i < 36; i++) {
-                char c = text.charAt(i);
-                boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-                if (dash ? c != '-' : Character.digit(c, 16) < 0 || c > 'f') {
-                    return null;
-                }
-            }
-            return UUID.fromString(text);
-        }
     }
 }

@@ -254,6 +254,21 @@ class OutboxRouterRecordsTest {
         assertThat(failure(utf8("\"a-1\""), utf8(OPENED), headers).problem()).isEqualTo(Problem.MALFORMED_HEADER);
         assertThat(failure(invalidUtf8, utf8(OPENED), jsonHeaders("Opened", 1)).problem()).isEqualTo(Problem.MALFORMED_KEY);
         assertThat(failure(null, utf8(OPENED), jsonHeaders("Opened", 1)).problem()).isEqualTo(Problem.MALFORMED_KEY);
+        assertThat(failure(utf8("null"), utf8(OPENED), jsonHeaders("Opened", 1)).problem()).isEqualTo(Problem.MALFORMED_KEY);
+        assertThat(failure(utf8("\"\""), utf8(OPENED), jsonHeaders("Opened", 1)).problem()).isEqualTo(Problem.MALFORMED_KEY);
+    }
+
+    @Test
+    void aJsonNullHeaderIsMalformedNotTheTextNull() {
+        for (String header : new String[] {"eventType", "eventVersion", "id"}) {
+            OutboxRecordException e = failure(utf8("\"a-1\""), utf8(OPENED), with(jsonHeaders("Opened", 1), header, "null"));
+
+            assertThat(e.problem()).as(header).isEqualTo(Problem.MALFORMED_HEADER);
+            assertThat(e.header()).contains(header);
+        }
+        OutboxRecordException inEnvelope = failure(utf8("\"a-1\""), utf8(OPENED), with(jsonHeaders("Opened", 1),
+                "eventType", "{\"schema\":{\"type\":\"string\",\"optional\":true},\"payload\":null}"));
+        assertThat(inEnvelope.problem()).isEqualTo(Problem.MALFORMED_HEADER);
     }
 
     @Test

@@ -67,6 +67,13 @@ public class DebeziumMojo extends AbstractMojo {
     @Parameter(property = "stele.debezium.schemas", defaultValue = "true")
     private boolean schemas;
 
+    /**
+     * Stele's outbox table, relayed by {@code outbox-connector.*} in a module with events; {@code none} writes no
+     * outbox connector.
+     */
+    @Parameter(property = "stele.debezium.outboxTable", defaultValue = "public.stele_outbox")
+    private String outboxTable;
+
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     private File classesDirectory;
 
@@ -80,23 +87,30 @@ public class DebeziumMojo extends AbstractMojo {
             return;
         }
         DebeziumConnectorConfig config = config();
+        boolean outbox = !"none".equals(outboxTable.strip());
+        DebeziumConnectorConfig outboxConfig = outbox ? config.withName(project.getArtifactId() + "-outbox")
+                .withSlot(slotPrefix() + "_outbox").withPublication(slotPrefix() + "_outbox") : null;
         try {
-            List<Path> written = new DebeziumConfigWriter().write(classesDirectory.toPath(), config,
-                    outputDirectory.toPath());
+            List<Path> written = new DebeziumConfigWriter().write(classesDirectory.toPath(), config, outboxConfig,
+                    outboxTable.strip(), outputDirectory.toPath());
             if (written.isEmpty()) {
-                getLog().info("No @FromTable records in this module; no Debezium settings to write.");
+                getLog().info("No Stele events or @FromTable records in this module; no Debezium settings to write.");
             }
             written.forEach(path -> getLog().info("Wrote " + path));
-        } catch (FormatException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (FormatException | IllegalArgumentException e) {
+            throw new MojoFailureException("Stele Debezium settings: " + e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the Debezium settings: " + e.getMessage(), e);
         }
     }
 
-    private DebeziumConnectorConfig config() throws MojoFailureException {
+    private String slotPrefix() {
         String base = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        String slotName = blank(slot) ? base + "_debezium" : slot;
+        return Character.isDigit(base.charAt(0)) ? "_" + base : base;
+    }
+
+    private DebeziumConnectorConfig config() throws MojoFailureException {
+        String slotName = blank(slot) ? slotPrefix() + "_debezium" : slot;
         try {
             DebeziumSettings settings = new DebeziumSettings(
                     TimePrecisionMode.valueOf(timePrecisionMode.strip().toUpperCase(Locale.ROOT)),

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the Debezium connector settings for the tables a module's {@code @FromTable} records read, from the
- * {@link TableIndex} the processor wrote into the classes: {@code tables-connector.properties} (for Kafka
- * Connect's standalone mode or Debezium's engine) and {@code tables-connector.json} (for Kafka Connect's REST
- * API). Testable without Maven.
+ * Writes Debezium connector settings, as {@code .properties} (for Kafka Connect's standalone mode or Debezium's
+ * engine) and {@code .json} (for Kafka Connect's REST API): {@code tables-connector.*} for the tables a module's
+ * {@code @FromTable} records read, from the {@link TableIndex} the processor wrote into the classes, and
+ * {@code outbox-connector.*} for Stele's outbox through the Outbox Event Router, in a module with events.
+ * Testable without Maven.
  */
 public final class DebeziumConfigWriter {
 
@@ -25,30 +26,38 @@ public final class DebeziumConfigWriter {
      *
      * @throws dev.stele.format.FormatException if the table index is not one this Stele reads
      */
-    public List<Path> write(Path classesDirectory, DebeziumConnectorConfig config, Path outputDirectory)
-            throws IOException {
-        Path index = classesDirectory.resolve(SteleResources.TABLES);
-        if (!Files.isRegularFile(index)) {
-            return List.of();
-        }
-        TableIndex tables;
-        try (InputStream in = Files.newInputStream(index)) {
-            tables = TableIndex.read(in, index.toString());
-        }
-        if (tables.tables().isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> settings = config.forTables(tables);
-        Files.createDirectories(outputDirectory);
+    public List<Path> write(Path classesDirectory, DebeziumConnectorConfig tablesConfig,
+            DebeziumConnectorConfig outboxConfig, String outboxTable, Path outputDirectory) throws IOException {
         List<Path> written = new ArrayList<>();
-        Path properties = outputDirectory.resolve("tables-connector.properties");
-        Files.writeString(properties, DebeziumConnectorConfig.toPropertiesText(settings, comment(tables)),
-                StandardCharsets.UTF_8);
-        written.add(properties);
-        Path json = outputDirectory.resolve("tables-connector.json");
-        Files.writeString(json, DebeziumConnectorConfig.toConnectJson(settings), StandardCharsets.UTF_8);
-        written.add(json);
+        Path index = classesDirectory.resolve(SteleResources.TABLES);
+        if (Files.isRegularFile(index)) {
+            TableIndex tables;
+            try (InputStream in = Files.newInputStream(index)) {
+                tables = TableIndex.read(in, index.toString());
+            }
+            if (!tables.tables().isEmpty()) {
+                written.addAll(write(outputDirectory, "tables-connector", tablesConfig.forTables(tables),
+                        comment(tables)));
+            }
+        }
+        if (outboxConfig != null && Files.isRegularFile(classesDirectory.resolve(SteleResources.INDEX))) {
+            written.addAll(write(outputDirectory, "outbox-connector", outboxConfig.forOutbox(outboxTable),
+                    "Debezium PostgreSQL connector relaying Stele's outbox " + outboxTable + " through the Outbox"
+                    + " Event Router, written by stele:debezium.\nReplace the ${DATABASE_*} placeholders;"
+                    + " dev.stele.cdc.OutboxRouterRecords reads what it produces as typed events."));
+        }
         return written;
+    }
+
+    private static List<Path> write(Path directory, String name, Map<String, String> settings, String comment)
+            throws IOException {
+        Files.createDirectories(directory);
+        Path properties = directory.resolve(name + ".properties");
+        Files.writeString(properties, DebeziumConnectorConfig.toPropertiesText(settings, comment),
+                StandardCharsets.UTF_8);
+        Path json = directory.resolve(name + ".json");
+        Files.writeString(json, DebeziumConnectorConfig.toConnectJson(settings), StandardCharsets.UTF_8);
+        return List.of(properties, json);
     }
 
     private static String comment(TableIndex tables) {

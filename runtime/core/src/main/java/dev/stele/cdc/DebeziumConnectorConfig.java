@@ -123,6 +123,41 @@ public record DebeziumConnectorConfig(String name, String topicPrefix, String sl
         return config;
     }
 
+    /**
+     * The settings of a connector that relays Stele's outbox table (such as {@code public.stele_outbox}) through
+     * Debezium's Outbox Event Router, placing what {@link OutboxRouterRecords} reads: topics
+     * {@code outbox.event.<aggregatetype>}, key the stream id, the payload as a JSON string, headers {@code id},
+     * event name and version. Only inserts are relayed, from the connector's start on (no initial snapshot).
+     */
+    public Map<String, String> forOutbox(String outboxTable) {
+        if (!outboxTable.matches("[a-z_][a-z0-9_]{0,62}\\.[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("'" + outboxTable + "' is not schema.table of plain identifiers");
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("name", name);
+        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        config.put("database.hostname", "${DATABASE_HOST}");
+        config.put("database.port", "5432");
+        config.put("database.user", "${DATABASE_USER}");
+        config.put("database.password", "${DATABASE_PASSWORD}");
+        config.put("database.dbname", "${DATABASE_NAME}");
+        config.put("topic.prefix", topicPrefix);
+        config.put("plugin.name", "pgoutput");
+        config.put("slot.name", slot);
+        config.put("publication.name", publication);
+        config.put("publication.autocreate.mode", "filtered");
+        config.put("table.include.list", escape(outboxTable));
+        config.put("snapshot.mode", "no_data");
+        config.put("tombstones.on.delete", "false");
+        config.put("transforms", "outbox");
+        config.put("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+        config.put("transforms.outbox.table.fields.additional.placement", OutboxRouterRecords.ROUTER_PLACEMENT);
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", Boolean.toString(schemas));
+        return config;
+    }
+
     /** {@code c,u}: Debezium's letters of the operations no record stands for; {@code none} if every one is. */
     private static String skipped(Set<Operation> declared) {
         List<String> skipped = new ArrayList<>();

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * The sources under {@code src/test/resources/good} compile, and so does everything generated for them,
  * without a single warning under {@code -Xlint:all}, as STYLE.md promises for generated code.
  *
- * <p>{@code good/orders} is the representative events, aggregate and projection of the golden files;
+ * <p>{@code good/orders} is the representative events, aggregate, projection and table mappings of the golden files;
  * {@code good/kinds} uses every supported component type, every kind of {@code @Default}, a three-version
  * upcast chain, an event nested in a class, one in a subpackage, and components named like the generated
  * code's own locals; {@code good/edges} has defaults at the edges of the stored ranges

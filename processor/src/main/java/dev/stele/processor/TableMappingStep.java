@@ -117,9 +117,12 @@ final class TableMappingStep implements Step {
             return;
         }
         AnnotationMirror fromTable = Mirrors.find(element, AnnotationNames.FROM_TABLE).orElseThrow();
-        if (declarations.of(element).isEmpty() || element.getKind() != ElementKind.RECORD) {
+        if (declarations.of(element).isEmpty()) {
             diagnostics.error(Message.FROM_TABLE_NOT_EVENT, element, fromTable, element.getSimpleName());
             return;
+        }
+        if (element.getKind() != ElementKind.RECORD) {
+            return; // an @Event that is not a record: the event step says so
         }
         int errorsBefore = diagnostics.errorCount();
         Optional<EventModel> event = events.parse(element); // its errors are the event step's to report

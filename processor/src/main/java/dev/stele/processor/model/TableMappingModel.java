@@ -14,7 +14,8 @@ import javax.lang.model.element.TypeElement;
  *
  * @param event the {@code @Event} record
  * @param tableAsWritten the {@code table} value as written, for diagnostics
- * @param table {@code schema.table} in lower case, {@code public} if no schema is written
+ * @param table {@code schema.table} in lower case, {@code public} if no schema is written; empty if
+ *     {@code tableAsWritten} names no table (the validator reports it)
  * @param operations the operations, in the enum's order; may be empty (reported by the validator)
  * @param columns one per component, in component order
  * @param annotation the {@code @FromTable} mirror, for diagnostics

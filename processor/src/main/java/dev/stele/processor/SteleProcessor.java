@@ -16,10 +16,10 @@ import javax.annotation.processing.Processor;
 /**
  * The Stele annotation processor: for each {@code @Event} record a codec and an Avro schema, for each
  * {@code @Aggregate} record its {@code AggregateType}, for each {@code @Projection} class its
- * {@code ProjectionType}, and for the module an event catalog with its index, an aggregate catalog, a
- * projection catalog, and their {@code ServiceLoader} registrations. One step per concern
- * ({@link EventStep}, {@link AggregateStep}, {@link ProjectionStep}), sharing the rounds of
- * {@link StepProcessor}.
+ * {@code ProjectionType}, for each {@code @FromTable} record its {@code TableMapping}, and for the module an
+ * event catalog with its index, an aggregate catalog, a projection catalog, a table mapping catalog, and their
+ * {@code ServiceLoader} registrations. One step per concern ({@link EventStep}, {@link AggregateStep},
+ * {@link ProjectionStep}, {@link TableMappingStep}), sharing the rounds of {@link StepProcessor}.
  */
 @AutoService(Processor.class)
 public final class SteleProcessor extends StepProcessor {
@@ -32,6 +32,9 @@ public final class SteleProcessor extends StepProcessor {
 
     /** Compiler option naming the generated projection catalog class. */
     public static final String PROJECTION_CATALOG_OPTION = "stele.projectionCatalog";
+
+    /** Compiler option naming the generated table mapping catalog class. */
+    public static final String TABLE_MAPPING_CATALOG_OPTION = "stele.tableMappingCatalog";
 
     @Override
     protected List<Step> steps(ProcessingEnvironment environment, Diagnostics diagnostics) {
@@ -46,11 +49,14 @@ public final class SteleProcessor extends StepProcessor {
                 new AggregateStep(environment, mirrors, events, latestEvents, records, diagnostics, files, generated,
                         AGGREGATE_CATALOG_OPTION),
                 new ProjectionStep(mirrors, events, latestEvents, diagnostics, files, generated,
-                        PROJECTION_CATALOG_OPTION));
+                        PROJECTION_CATALOG_OPTION),
+                new TableMappingStep(mirrors, events, latestEvents, records, diagnostics, files, generated,
+                        TABLE_MAPPING_CATALOG_OPTION));
     }
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(CATALOG_OPTION, AGGREGATE_CATALOG_OPTION, PROJECTION_CATALOG_OPTION);
+        return Set.of(CATALOG_OPTION, AGGREGATE_CATALOG_OPTION, PROJECTION_CATALOG_OPTION,
+                TABLE_MAPPING_CATALOG_OPTION);
     }
 }

@@ -649,6 +649,8 @@ class DiagnosticMessagesTest {
                 + Files.readString(Compilations.testPath("java/dev/stele/processor/AggregateDiagnosticsTest.java"),
                         StandardCharsets.UTF_8)
                 + Files.readString(Compilations.testPath("java/dev/stele/processor/ProjectionDiagnosticsTest.java"),
+                        StandardCharsets.UTF_8)
+                + Files.readString(Compilations.testPath("java/dev/stele/processor/TableMappingDiagnosticsTest.java"),
                         StandardCharsets.UTF_8);
         List<String> untested = new ArrayList<>();
         for (Message message : Message.values()) {
@@ -668,6 +670,8 @@ class DiagnosticMessagesTest {
                 + Files.readString(Compilations.testPath("java/dev/stele/processor/AggregateDiagnosticsTest.java"),
                         StandardCharsets.UTF_8)
                 + Files.readString(Compilations.testPath("java/dev/stele/processor/ProjectionDiagnosticsTest.java"),
+                        StandardCharsets.UTF_8)
+                + Files.readString(Compilations.testPath("java/dev/stele/processor/TableMappingDiagnosticsTest.java"),
                         StandardCharsets.UTF_8);
         List<String> unused = new ArrayList<>();
         try (var cases = Files.list(Compilations.testPath("resources/bad"))) {

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Everything the processor generates for the representative events, aggregate and projection of
- * {@code good/orders} (the codecs, the aggregate type, the projection type, the three catalogs, the {@code .avsc}
- * schemas, {@code META-INF/stele/index.json} and the service registrations) is compared byte for byte with the
- * files under {@code src/test/resources/golden/orders}.
+ * Everything the processor generates for the representative events, aggregate, projection and {@code @FromTable}
+ * records of {@code good/orders} (the codecs, the aggregate type, the projection type, the table mappings, the four
+ * catalogs, the {@code .avsc} schemas, {@code META-INF/stele/index.json} and the service registrations) is compared
+ * byte for byte with the files under {@code src/test/resources/golden/orders}.
  *
  * <p>After a deliberate change to what the processor generates, regenerate the golden files and review
  * their diff before committing it, from the repository root:
@@ -72,12 +72,16 @@ class GoldenFilesTest {
                         "sources/com/example/orders/SteleAggregates.java",
                         "sources/com/example/orders/OrderTotalsProjection.java",
                         "sources/com/example/orders/SteleProjections.java",
+                        "sources/com/example/orders/CustomerRegisteredTableMapping.java",
+                        "sources/com/example/orders/CustomersTruncatedTableMapping.java",
+                        "sources/com/example/orders/SteleTableMappings.java",
                         "resources/META-INF/stele/schemas/OrderPlaced/v1.avsc",
                         "resources/META-INF/stele/schemas/OrderPlaced/v2.avsc",
                         "resources/META-INF/stele/index.json",
                         "resources/META-INF/services/dev.stele.catalog.EventCatalog",
                         "resources/META-INF/services/dev.stele.catalog.AggregateCatalog",
-                        "resources/META-INF/services/dev.stele.catalog.ProjectionCatalog");
+                        "resources/META-INF/services/dev.stele.catalog.ProjectionCatalog",
+                        "resources/META-INF/services/dev.stele.catalog.TableMappingCatalog");
     }
 
     @TestFactory

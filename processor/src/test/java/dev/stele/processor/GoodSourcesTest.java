@@ -31,13 +31,13 @@ import org.junit.jupiter.api.Test;
  * The sources under {@code src/test/resources/good} compile, and so does everything generated for them,
  * without a single warning under {@code -Xlint:all}, as STYLE.md promises for generated code.
  *
- * <p>{@code good/orders} is the representative events, aggregate and projection of the golden files;
- * {@code good/kinds} uses every supported component type, every kind of {@code @Default}, a three-version
- * upcast chain, an event nested in a class, one in a subpackage, and components named like the generated
- * code's own locals; {@code good/edges} has defaults at the edges of the stored ranges
- * ({@link DefaultsAtTheEdgesTest}); {@code good/projections} has a projection nested in a class, a record
- * projection in a subpackage, events from another package, overloaded handlers named like the generated
- * method, and handlers that throw checked exceptions.
+ * <p>{@code good/orders} is the representative events, aggregate, projection and table mappings of the golden
+ * files; {@code good/kinds} uses every supported component type, every kind of {@code @Default}, a three-version
+ * upcast chain, an event nested in a class, one in a subpackage, components named like the generated code's own
+ * locals, and {@code @FromTable} records nested in a class with every column kind; {@code good/edges} has defaults
+ * at the edges of the stored ranges ({@link DefaultsAtTheEdgesTest}); {@code good/projections} has a projection
+ * nested in a class, a record projection in a subpackage, events from another package, overloaded handlers named
+ * like the generated method, and handlers that throw checked exceptions.
  */
 class GoodSourcesTest {
 
@@ -123,12 +123,22 @@ class GoodSourcesTest {
                         "/SOURCE_OUTPUT/com/example/kinds/EverythingHappenedV2Codec.java",
                         "/SOURCE_OUTPUT/com/example/kinds/EverythingHappenedV1Codec.java",
                         "/SOURCE_OUTPUT/com/example/kinds/Warehouse_StockCountedCodec.java",
+                        "/SOURCE_OUTPUT/com/example/kinds/Stock_CountedCodec.java",
+                        "/SOURCE_OUTPUT/com/example/kinds/Stock_DroppedCodec.java",
                         "/SOURCE_OUTPUT/com/example/kinds/audit/AuditLoggedCodec.java",
-                        "/SOURCE_OUTPUT/com/example/kinds/SteleCatalog.java");
+                        "/SOURCE_OUTPUT/com/example/kinds/SteleCatalog.java",
+                        "/SOURCE_OUTPUT/com/example/kinds/Stock_CountedTableMapping.java",
+                        "/SOURCE_OUTPUT/com/example/kinds/Stock_DroppedTableMapping.java",
+                        "/SOURCE_OUTPUT/com/example/kinds/SteleTableMappings.java");
         assertThat(compilation)
                 .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.stele.catalog.EventCatalog")
                 .contentsAsUtf8String()
                 .isEqualTo("com.example.kinds.SteleCatalog\n");
+        assertThat(compilation)
+                .generatedFile(StandardLocation.CLASS_OUTPUT,
+                        "META-INF/services/dev.stele.catalog.TableMappingCatalog")
+                .contentsAsUtf8String()
+                .isEqualTo("com.example.kinds.SteleTableMappings\n");
     }
 
     @Test

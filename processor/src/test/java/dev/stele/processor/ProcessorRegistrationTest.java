@@ -22,7 +22,7 @@ class ProcessorRegistrationTest {
     }
 
     @Test
-    void theProcessorClaimsEveryAnnotationOfTheRuntimeAndTakesItsThreeOptions() {
+    void theProcessorClaimsEveryAnnotationOfTheRuntimeAndTakesItsFourOptions() {
         SteleProcessor processor = new SteleProcessor();
         Compilation compilation = Compiler.javac().withProcessors(processor)
                 .compile(JavaFileObjects.forSourceString("Empty", "final class Empty {}"));
@@ -33,8 +33,9 @@ class ProcessorRegistrationTest {
                 "dev.stele.annotation.Event", "dev.stele.annotation.Upcast", "dev.stele.annotation.StreamId",
                 "dev.stele.annotation.Default", "dev.stele.annotation.Alias", "dev.stele.annotation.Decimal",
                 "dev.stele.annotation.Aggregate", "dev.stele.annotation.Initial", "dev.stele.annotation.Apply",
-                "dev.stele.annotation.Projection", "dev.stele.annotation.Handle");
+                "dev.stele.annotation.Projection", "dev.stele.annotation.Handle", "dev.stele.annotation.FromTable",
+                "dev.stele.annotation.Column");
         assertThat(processor.getSupportedOptions()).containsExactlyInAnyOrder("stele.catalog",
-                "stele.aggregateCatalog", "stele.projectionCatalog");
+                "stele.aggregateCatalog", "stele.projectionCatalog", "stele.tableMappingCatalog");
     }
 }

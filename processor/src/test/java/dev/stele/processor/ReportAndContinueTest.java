@@ -56,6 +56,20 @@ class ReportAndContinueTest {
         assertThat(out.resolve("classes/META-INF/services/dev.stele.catalog.EventCatalog")).doesNotExist();
     }
 
+    @Test
+    void fromTableRecordWithErrorsGetsNoMappingWhileAValidOneStillDoes() {
+        DiagnosticCollector<JavaFileObject> diagnostics = compileInto(out,
+                List.of(source("bad/columnTypeUnsupported/shop/CustomerRegistered.java"),
+                        source("bad/deleteColumnNotKey/shop/CustomerRemoved.java")));
+
+        assertThat(errors(diagnostics)).hasSize(2)
+                .allMatch(error -> error.startsWith("CustomerRegistered.java:1") && error.contains("[STELE-047]"));
+        assertThat(out.resolve("sources/shop/CustomerRemovedTableMapping.java")).isRegularFile();
+        assertThat(out.resolve("sources/shop/CustomerRegisteredTableMapping.java")).doesNotExist();
+        assertThat(out.resolve("sources/shop/SteleTableMappings.java")).doesNotExist();
+        assertThat(out.resolve("classes/META-INF/services/dev.stele.catalog.TableMappingCatalog")).doesNotExist();
+    }
+
     /** {@code File.java:line message} of each error, in the order reported. */
     private static List<String> errors(DiagnosticCollector<JavaFileObject> diagnostics) {
         return diagnostics.getDiagnostics().stream()

@@ -51,19 +51,30 @@ public final class Diagnostics {
     public void error(Message message, Element element, AnnotationMirror annotation, AnnotationValue value,
             Object... args) {
         errors++;
+        report(Diagnostic.Kind.ERROR, message, element, annotation, value, args);
+    }
+
+    /** A warning: the code is valid, but likely not what was meant; not counted as an error. */
+    public void warning(Message message, Element element, AnnotationMirror annotation, AnnotationValue value,
+            Object... args) {
+        report(Diagnostic.Kind.WARNING, message, element, annotation, value, args);
+    }
+
+    private void report(Diagnostic.Kind kind, Message message, Element element, AnnotationMirror annotation,
+            AnnotationValue value, Object... args) {
         String text = message.format(args);
         Element at = locate(element);
         AnnotationMirror atAnnotation = sameAnnotation(at, annotation);
         AnnotationValue atValue = atAnnotation == annotation ? value : sameValue(annotation, atAnnotation, value);
-        if (!reported.add(Arrays.asList(text, at, atAnnotation, atValue))) {
+        if (!reported.add(Arrays.asList(kind, text, at, atAnnotation, atValue))) {
             return; // a record nested in several events is parsed for each: say its mistakes once
         }
         if (atAnnotation == null) {
-            messager.printMessage(Diagnostic.Kind.ERROR, text, at);
+            messager.printMessage(kind, text, at);
         } else if (atValue == null) {
-            messager.printMessage(Diagnostic.Kind.ERROR, text, at, atAnnotation);
+            messager.printMessage(kind, text, at, atAnnotation);
         } else {
-            messager.printMessage(Diagnostic.Kind.ERROR, text, at, atAnnotation, atValue);
+            messager.printMessage(kind, text, at, atAnnotation, atValue);
         }
     }
 

@@ -81,6 +81,33 @@ public enum Message {
     HANDLE_DUPLICATE(42, "%s has two @Handle methods for %s, %s and %s; keep one"),
     HANDLE_OUTSIDE_PROJECTION(43, "@Handle method %s is in %s, which is not a @Projection class, so nothing would"
             + " call it; annotate %s with @Projection(name = \"...\"), or move the method into a projection"),
+    TABLE_NAME_INVALID(44, "@FromTable table '%s' is not valid: write schema.table, or table for schema public,"
+            + " each an unquoted PostgreSQL identifier of 1 to 63 letters, digits, '_' and '$' starting with a letter"
+            + " or '_' (compared in lower case, as PostgreSQL folds it)"),
+    TABLE_OPERATIONS_EMPTY(45, "@FromTable on %s lists no operations, so no change would ever become one; name at"
+            + " least one, such as operations = {Operation.INSERT, Operation.SNAPSHOT}"),
+    TABLE_OPERATION_DUPLICATE(46, "%s of table %s is already mapped to %s; a change becomes one record: remove %s"
+            + " from the operations of %s or of %s"),
+    COLUMN_TYPE_UNSUPPORTED(47, "component '%s' has type %s, which a column cannot carry into a @FromTable record."
+            + " Supported: boolean, int, long, float, double and their boxes, String, Instant, LocalDate,"
+            + " LocalDateTime, BigDecimal with @Decimal, UUID, byte[], enums, List<T> of Boolean, Integer, Long,"
+            + " Float, Double, String or UUID, Optional<T> and @Nullable T of those, and single-component records of"
+            + " a supported scalar; read the column as one of them"),
+    COLUMN_OUTSIDE_FROM_TABLE(48, "@Column on component '%s' has no effect: %s is not a @FromTable record; annotate"
+            + " it with @FromTable(table = \"...\", operations = ...), or remove @Column"),
+    COLUMN_NAME_INVALID(49, "column name '%s' of component '%s' is not valid: use an unquoted PostgreSQL identifier"
+            + " of 1 to 63 letters, digits, '_' and '$' starting with a letter or '_'%s"),
+    COLUMN_APPROXIMATE_NOT_DECIMAL(50, "@Column(approximate = true) on component '%s' of type %s has no effect: only"
+            + " a BigDecimal reads a column Debezium sends as a double; remove approximate = true"),
+    FROM_TABLE_OLDER_VERSION(51, "@FromTable is on %s, version %d of %s, but the latest version is %s, version %d;"
+            + " move @FromTable to %s: a change becomes the record the application uses"),
+    TRUNCATE_WITH_COMPONENTS(52, "%s stands for TRUNCATE but has components (%s); a truncate carries no row: map"
+            + " TRUNCATE to a record without components, and the other operations to this one"),
+    DELETE_COLUMN_NOT_KEY(53, "component '%s' of %s reads column '%s' on DELETE, but a delete's old row holds only"
+            + " the key columns unless the table is REPLICA IDENTITY FULL; make the component Optional or @Nullable,"
+            + " or run ALTER TABLE %s REPLICA IDENTITY FULL"),
+    FROM_TABLE_NOT_EVENT(54, "@FromTable is on %s, which is not an @Event record; annotate it with @Event: each change"
+            + " of the table becomes that event"),
     INTERNAL_ERROR(900, "internal error in the Stele processor while processing %s: %s; please report it with this"
             + " source");
 

@@ -11,6 +11,7 @@ import com.squareup.javapoet.WildcardTypeName;
 import dev.stele.catalog.AggregateCatalog;
 import dev.stele.catalog.EventCatalog;
 import dev.stele.catalog.ProjectionCatalog;
+import dev.stele.catalog.TableMappingCatalog;
 import dev.stele.format.SteleResources;
 import dev.stele.spi.SpiVersion;
 import java.util.List;
@@ -20,7 +21,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates a module's catalog: a class implementing a {@code ServiceLoader} interface with one method
- * that lists the {@code TYPE} of every generated class, the event, aggregate and projection catalogs alike.
+ * that lists the {@code TYPE} of every generated class, the event, aggregate, projection and table mapping
+ * catalogs alike.
  */
 public final class CatalogGenerator {
 
@@ -28,7 +30,8 @@ public final class CatalogGenerator {
     public enum Kind {
         EVENTS(EventCatalog.class, "eventTypes", Names.EVENT_TYPE, "events"),
         AGGREGATES(AggregateCatalog.class, "aggregateTypes", Names.AGGREGATE_TYPE, "aggregates"),
-        PROJECTIONS(ProjectionCatalog.class, "projectionTypes", Names.PROJECTION_TYPE, "projections");
+        PROJECTIONS(ProjectionCatalog.class, "projectionTypes", Names.PROJECTION_TYPE, "projections"),
+        TABLE_MAPPINGS(TableMappingCatalog.class, "tableMappings", Names.TABLE_MAPPING, "table mappings");
 
         final Class<?> service;
         final String method;

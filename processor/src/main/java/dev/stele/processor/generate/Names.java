@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.squareup.javapoet.ClassName;
+import dev.stele.annotation.Operation;
 import dev.stele.projection.EventContext;
 import dev.stele.spi.AggregateType;
+import dev.stele.spi.ChangeRow;
+import dev.stele.spi.ColumnKind;
 import dev.stele.spi.EventCodec;
 import dev.stele.spi.EventType;
+import dev.stele.spi.MappedColumn;
 import dev.stele.spi.ProjectionType;
+import dev.stele.spi.TableMapping;
 import dev.stele.spi.codec.AvroReading;
 import dev.stele.spi.codec.AvroWriting;
 import dev.stele.spi.codec.JsonReading;
@@ -43,6 +48,11 @@ final class Names {
     static final ClassName AGGREGATE_TYPE = ClassName.get(AggregateType.class);
     static final ClassName PROJECTION_TYPE = ClassName.get(ProjectionType.class);
     static final ClassName EVENT_CONTEXT = ClassName.get(EventContext.class);
+    static final ClassName TABLE_MAPPING = ClassName.get(TableMapping.class);
+    static final ClassName MAPPED_COLUMN = ClassName.get(MappedColumn.class);
+    static final ClassName COLUMN_KIND = ClassName.get(ColumnKind.class);
+    static final ClassName CHANGE_ROW = ClassName.get(ChangeRow.class);
+    static final ClassName OPERATION = ClassName.get(Operation.class);
     static final ClassName OPTIONAL = ClassName.get(Optional.class);
     static final ClassName LIST = ClassName.get(List.class);
     static final ClassName SET = ClassName.get(Set.class);
@@ -65,6 +75,11 @@ final class Names {
     /** {@code OrderTotalsProjection}, or {@code Outer_OrderTotalsProjection} for a nested class, in its package. */
     static ClassName projection(TypeElement projection) {
         return sibling(projection, "Projection");
+    }
+
+    /** {@code CustomerRegisteredTableMapping}, or {@code Outer_CustomerRegisteredTableMapping}, in its package. */
+    static ClassName tableMapping(TypeElement event) {
+        return sibling(event, "TableMapping");
     }
 
     private static ClassName sibling(TypeElement type, String suffix) {

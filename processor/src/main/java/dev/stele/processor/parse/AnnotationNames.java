@@ -14,6 +14,8 @@ public final class AnnotationNames {
     public static final String APPLY = "dev.stele.annotation.Apply";
     public static final String PROJECTION = "dev.stele.annotation.Projection";
     public static final String HANDLE = "dev.stele.annotation.Handle";
+    public static final String FROM_TABLE = "dev.stele.annotation.FromTable";
+    public static final String COLUMN = "dev.stele.annotation.Column";
     /** Any annotation with this simple name marks a value as optional (JSpecify, JSR-305, Jakarta, ...). */
     public static final String NULLABLE_SIMPLE_NAME = "Nullable";
 

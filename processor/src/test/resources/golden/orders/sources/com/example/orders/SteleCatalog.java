@@ -24,6 +24,9 @@ public final class SteleCatalog implements EventCatalog {
     @Override
     public List<EventType<?>> eventTypes() {
         return List.of(
+                CustomerRegisteredCodec.TYPE,
+                CustomerRemovedCodec.TYPE,
+                CustomersTruncatedCodec.TYPE,
                 OrderPaidCodec.TYPE,
                 OrderPlacedV1Codec.TYPE,
                 OrderPlacedCodec.TYPE);

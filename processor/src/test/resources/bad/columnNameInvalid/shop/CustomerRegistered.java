@@ -1,0 +1,13 @@
+package shop;
+
+import dev.stele.annotation.Column;
+import dev.stele.annotation.Event;
+import dev.stele.annotation.FromTable;
+import dev.stele.annotation.Operation;
+
+@Event(name = "CustomerRegistered")
+@FromTable(table = "customers", operations = Operation.INSERT)
+public record CustomerRegistered(
+        @Column("id") long customerId,
+        @Column("e-mail") String email) {
+}

@@ -26,20 +26,24 @@ final class SchemaCompatibility {
         return switch (kind) {
             case BOOLEAN -> type.equals("boolean");
             case INT, LONG -> isInteger(type) && name == null || isDecimal(field) || isPlainString(field);
-            case FLOAT, DOUBLE -> (type.equals("float32") || type.equals("float64") || isInteger(type))
-                    && name == null;
+            case FLOAT, DOUBLE -> (isFloat(type) || isInteger(type)) && name == null;
             case STRING, ENUM -> type.equals("string");
             case INSTANT -> field.named(DebeziumSchemaNames.ZONED_TIMESTAMP);
             case LOCAL_DATE -> field.named(DebeziumSchemaNames.DATE) || field.named(DebeziumSchemaNames.CONNECT_DATE);
             case LOCAL_DATE_TIME -> type.equals("int64") && name != null
                     && dev.stele.cdc.TimestampUnit.ofSchemaName(name).isPresent();
             case DECIMAL -> isDecimal(field) || isPlainString(field)
-                    || (type.equals("float64") || isInteger(type)) && name == null;
+                    || (isFloat(type) || isInteger(type)) && name == null;
             case UUID -> type.equals("string") && (name == null || field.named(DebeziumSchemaNames.UUID));
             case BYTES -> type.equals("bytes") && name == null || isPlainString(field);
             case LIST -> type.equals("array") && (field.items() == null
                     || accepts(elementKind, null, field.items()));
         };
+    }
+
+    /** Kafka Connect's JSON converter names its FLOAT32 and FLOAT64 types {@code float} and {@code double}. */
+    private static boolean isFloat(String type) {
+        return type.equals("float") || type.equals("double") || type.equals("float32") || type.equals("float64");
     }
 
     private static boolean isInteger(String type) {

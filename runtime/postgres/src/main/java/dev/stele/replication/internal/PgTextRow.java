@@ -141,7 +141,12 @@ public final class PgTextRow implements ChangeRow {
                 throw error(column, Problem.NULL, "element " + i + " of the array is NULL; a List component holds no"
                         + " nulls");
             }
-            result.add(elementType.cast(convert(column, text -> element(kind, text))));
+            try {
+                result.add(elementType.cast(element(kind, item)));
+            } catch (IllegalArgumentException e) {
+                throw error(column, Problem.MALFORMED, "element " + i + " of the array, '" + item + "', cannot be read"
+                        + " as " + kind + ": " + e.getMessage());
+            }
         }
         return Collections.unmodifiableList(result);
     }

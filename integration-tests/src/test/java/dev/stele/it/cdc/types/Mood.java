@@ -1,0 +1,6 @@
+package dev.stele.it.cdc.types;
+
+/** The values of the PostgreSQL enum type {@code it_mood}. */
+public enum Mood {
+    HAPPY, SAD, MEH
+}

@@ -113,8 +113,8 @@ public class DebeziumMojo extends AbstractMojo {
         String slotName = blank(slot) ? slotPrefix() + "_debezium" : slot;
         try {
             DebeziumSettings settings = new DebeziumSettings(
-                    TimePrecisionMode.valueOf(timePrecisionMode.strip().toUpperCase(Locale.ROOT)),
-                    DecimalHandlingMode.valueOf(decimalHandlingMode.strip().toUpperCase(Locale.ROOT)),
+                    mode(TimePrecisionMode.class, "timePrecisionMode", timePrecisionMode),
+                    mode(DecimalHandlingMode.class, "decimalHandlingMode", decimalHandlingMode),
                     BinaryHandlingMode.ofConfigValue(binaryHandlingMode));
             return DebeziumConnectorConfig.defaults()
                     .withName(blank(connectorName) ? project.getArtifactId() + "-tables" : connectorName)
@@ -124,10 +124,23 @@ public class DebeziumMojo extends AbstractMojo {
                     .withSettings(settings)
                     .withSchemas(schemas);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("Stele Debezium settings: " + e.getMessage()
-                    + " (time precision: adaptive, adaptive_time_microseconds, connect; decimal handling: precise,"
-                    + " string, double)");
+            throw new MojoFailureException("Stele Debezium settings: " + e.getMessage());
         }
+    }
+
+    /** The constant of {@code type} a Debezium setting's value names, or a message naming every one it may. */
+    private static <E extends Enum<E>> E mode(Class<E> type, String parameter, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.strip())) {
+                return constant;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            known.append(known.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException(parameter + " '" + value + "' is not a mode Debezium knows; use one of "
+                + known);
     }
 
     private static boolean blank(String text) {

@@ -2,6 +2,9 @@ package dev.stele.processor;
 
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
+import dev.stele.annotation.Operation;
+import dev.stele.format.SteleResources;
+import dev.stele.format.TableIndex;
 import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.diagnostic.Message;
 import dev.stele.processor.generate.CatalogGenerator;
@@ -18,12 +21,16 @@ import dev.stele.processor.parse.TableMappingParser;
 import dev.stele.processor.validate.TableMappingValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -164,5 +171,27 @@ final class TableMappingStep implements Step {
                 origins.stream().map(TableMappingGenerator::typeName).toList(), origins), originArray);
         files.writeResource(CatalogGenerator.Kind.TABLE_MAPPINGS.serviceFile(), catalog.canonicalName() + "\n",
                 originArray);
+        files.writeResource(SteleResources.TABLES, tableIndex(sorted).toJson(), originArray);
+    }
+
+    /** The module's tables, for the Debezium connector settings {@code stele:debezium} writes. */
+    private static TableIndex tableIndex(List<TableMappingModel> mappings) {
+        Map<String, TableIndex.Table> byTable = new TreeMap<>();
+        for (TableMappingModel mapping : mappings) {
+            TableIndex.Table known = byTable.get(mapping.table());
+            Set<Operation> operations = EnumSet.noneOf(Operation.class);
+            SortedSet<String> columns = new TreeSet<>();
+            SortedSet<String> records = new TreeSet<>();
+            if (known != null) {
+                operations.addAll(known.operations());
+                columns.addAll(known.columns());
+                records.addAll(known.records());
+            }
+            operations.addAll(mapping.operations());
+            mapping.columns().forEach(column -> columns.add(column.column()));
+            records.add(mapping.qualifiedName());
+            byTable.put(mapping.table(), new TableIndex.Table(mapping.table(), operations, columns, records));
+        }
+        return new TableIndex(new ArrayList<>(byTable.values()));
     }
 }

@@ -105,7 +105,8 @@ public final class Catalog {
      *
      * @throws CatalogException if a catalog was generated for an SPI version this runtime does not run
      *     (naming the processor's and the runtime's versions), two catalogs claim the same
-     *     {@code (name, version)}, or a module's event index lists an event no catalog registered
+     *     {@code (name, version)} or the same {@code @FromTable} table and operation, or a module's event index
+     *     lists an event no catalog registered
      */
     public static Catalog load(ClassLoader loader) {
         List<EventCatalog> catalogs = new ArrayList<>();
@@ -129,8 +130,19 @@ public final class Catalog {
 
     private static List<TableMapping<?>> tableMappings(List<TableMappingCatalog> tableCatalogs) {
         List<TableMapping<?>> mappings = new ArrayList<>();
+        Map<String, TableMapping<?>> claims = new HashMap<>();
         for (TableMappingCatalog catalog : tableCatalogs) {
-            mappings.addAll(catalog.tableMappings());
+            for (TableMapping<?> mapping : catalog.tableMappings()) {
+                for (dev.stele.annotation.Operation operation : mapping.operations()) {
+                    TableMapping<?> other = claims.putIfAbsent(mapping.table() + " " + operation, mapping);
+                    if (other != null) {
+                        throw new CatalogException(mapping.eventClass().getName() + " and "
+                                + other.eventClass().getName() + " (of two modules on the class path) both map "
+                                + operation + " of " + mapping.table() + "; keep one record per table and operation");
+                    }
+                }
+                mappings.add(mapping);
+            }
         }
         mappings.sort(Comparator.comparing((TableMapping<?> m) -> m.table()).thenComparing(m -> m.eventName()));
         return List.copyOf(mappings);

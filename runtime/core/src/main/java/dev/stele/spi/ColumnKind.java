@@ -6,7 +6,7 @@ package dev.stele.spi;
  */
 public enum ColumnKind {
     BOOLEAN,
-    /** {@code short} or {@code int}, and their boxes. */
+    /** {@code int} or {@code Integer}. */
     INT,
     LONG,
     FLOAT,

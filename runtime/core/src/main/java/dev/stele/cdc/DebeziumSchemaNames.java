@@ -32,6 +32,21 @@ public final class DebeziumSchemaNames {
     /** {@code date} under {@code time.precision.mode=connect}: int32 days since 1970-01-01. */
     public static final String CONNECT_DATE = "org.apache.kafka.connect.data.Date";
 
+    /** {@code time(0..3)} under {@code time.precision.mode=adaptive}: int32 milliseconds since midnight. */
+    public static final String TIME = "io.debezium.time.Time";
+
+    /** {@code time} and {@code time(4..6)} under the adaptive modes: int64 microseconds since midnight. */
+    public static final String MICRO_TIME = "io.debezium.time.MicroTime";
+
+    /** A time of day in int64 nanoseconds since midnight. */
+    public static final String NANO_TIME = "io.debezium.time.NanoTime";
+
+    /** {@code time} under {@code time.precision.mode=connect}: int32 milliseconds since midnight. */
+    public static final String CONNECT_TIME = "org.apache.kafka.connect.data.Time";
+
+    /** {@code timetz}: ISO-8601 text in UTC, such as {@code 10:15:30.123456Z}. */
+    public static final String ZONED_TIME = "io.debezium.time.ZonedTime";
+
     /**
      * {@code numeric(p,s)} under {@code decimal.handling.mode=precise}: the big-endian two's-complement
      * unscaled value (base64 in JSON); the scale is the schema's parameter {@code scale}.
@@ -57,6 +72,16 @@ public final class DebeziumSchemaNames {
     public static final String UNAVAILABLE_VALUE_BASE64 = "X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==";
 
     private DebeziumSchemaNames() {
+    }
+
+    /** The unit of a time-of-day schema name, such as {@value #MICRO_TIME}; empty for any other name. */
+    public static Optional<TimestampUnit> timeOfDayUnit(String schemaName) {
+        return switch (schemaName) {
+            case TIME, CONNECT_TIME -> Optional.of(TimestampUnit.MILLIS);
+            case MICRO_TIME -> Optional.of(TimestampUnit.MICROS);
+            case NANO_TIME -> Optional.of(TimestampUnit.NANOS);
+            default -> Optional.empty();
+        };
     }
 
     /**

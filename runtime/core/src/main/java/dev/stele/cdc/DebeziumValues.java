@@ -282,6 +282,32 @@ public final class DebeziumValues {
         }
     }
 
+    /**
+     * A {@code time}: {@code value} units since midnight, as PostgreSQL writes a time as text
+     * ({@code HH:MM:SS} and the fraction's digits without trailing zeros), so that it reads the same from
+     * Debezium and from PostgreSQL. From midnight to {@code 24:00:00}, which PostgreSQL allows.
+     */
+    public static String timeOfDay(ColumnRef column, long value, TimestampUnit unit) {
+        long perSecond = 1_000_000_000L / unit.nanos();
+        if (value < 0 || value > 86_400L * perSecond) {
+            throw new ChangeEventException(column, Problem.OUT_OF_RANGE, value + " " + unit.name().toLowerCase(
+                    Locale.ROOT) + " since midnight is not a time of day");
+        }
+        long seconds = value / perSecond;
+        long nanos = value % perSecond * unit.nanos();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600,
+                seconds / 60 % 60, seconds % 60));
+        if (nanos != 0) {
+            String fraction = String.format(Locale.ROOT, "%09d", nanos);
+            int end = fraction.length();
+            while (fraction.charAt(end - 1) == '0') {
+                end--;
+            }
+            text.append('.').append(fraction, 0, end);
+        }
+        return text.toString();
+    }
+
     /** A {@code text}, {@code varchar} or enum column: the string, unless it is the unavailable-value placeholder. */
     public static String text(ColumnRef column, String text) {
         refuseUnavailable(column, text);

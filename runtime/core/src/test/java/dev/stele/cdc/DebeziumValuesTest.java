@@ -397,4 +397,22 @@ class DebeziumValuesTest {
         assertThat(at.reason()).isEqualTo(error.reason());
         assertThat(at.problem()).isEqualTo(error.problem());
     }
+
+    @Test
+    void timeOfDayIsWrittenAsPostgresWritesATime() {
+        assertThat(DebeziumValues.timeOfDay(COLUMN, 36_930_123_456L, TimestampUnit.MICROS)).isEqualTo("10:15:30.123456");
+        assertThat(DebeziumValues.timeOfDay(COLUMN, 36_930_500L, TimestampUnit.MILLIS)).isEqualTo("10:15:30.5");
+        assertThat(DebeziumValues.timeOfDay(COLUMN, 0, TimestampUnit.MICROS)).isEqualTo("00:00:00");
+        assertThat(DebeziumValues.timeOfDay(COLUMN, 86_400_000_000L, TimestampUnit.MICROS)).isEqualTo("24:00:00");
+        assertThat(DebeziumValues.timeOfDay(COLUMN, 1L, TimestampUnit.NANOS)).isEqualTo("00:00:00.000000001");
+    }
+
+    @Test
+    void timeOfDayOutsideADayIsOutOfRange() {
+        assertThatThrownBy(() -> DebeziumValues.timeOfDay(COLUMN, 86_400_000_001L, TimestampUnit.MICROS))
+                .isInstanceOfSatisfying(ChangeEventException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ChangeEventException.Problem.OUT_OF_RANGE));
+        assertThatThrownBy(() -> DebeziumValues.timeOfDay(COLUMN, -1, TimestampUnit.MILLIS))
+                .isInstanceOf(ChangeEventException.class).hasMessageContaining("not a time of day");
+    }
 }

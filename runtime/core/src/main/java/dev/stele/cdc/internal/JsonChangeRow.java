@@ -137,10 +137,22 @@ final class JsonChangeRow implements ChangeRow {
 
     @Override
     public String getString(int column) {
-        if (value(column) instanceof String text) {
-            FieldSchema field = fieldSchema(column);
+        Object value = value(column);
+        FieldSchema field = fieldSchema(column);
+        if (value instanceof String text) {
             return guard(column, () -> field != null && field.named(DebeziumSchemaNames.JSON)
                     ? DebeziumValues.json(ref(column), text) : DebeziumValues.text(ref(column), text));
+        }
+        if (value instanceof Long units && field != null && field.name() != null) {
+            java.util.Optional<TimestampUnit> unit = DebeziumSchemaNames.timeOfDayUnit(field.name());
+            if (unit.isPresent()) {
+                return guard(column, () -> DebeziumValues.timeOfDay(ref(column), units, unit.get()));
+            }
+        }
+        if (value instanceof Number && field == null) {
+            throw error(column, Problem.TYPE_MISMATCH, "the column holds a number where " + componentName(column)
+                    + " takes text; a time column is read as text only with the schema envelope"
+                    + " (value.converter.schemas.enable=true), which says the number's unit");
         }
         throw mismatch(column, "a string");
     }

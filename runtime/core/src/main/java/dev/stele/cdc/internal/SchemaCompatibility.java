@@ -27,7 +27,9 @@ final class SchemaCompatibility {
             case BOOLEAN -> type.equals("boolean");
             case INT, LONG -> isInteger(type) && name == null || isDecimal(field) || isPlainString(field);
             case FLOAT, DOUBLE -> (isFloat(type) || isInteger(type)) && name == null;
-            case STRING, ENUM -> type.equals("string");
+            case STRING -> type.equals("string")
+                    || name != null && DebeziumSchemaNames.timeOfDayUnit(name).isPresent();
+            case ENUM -> type.equals("string");
             case INSTANT -> field.named(DebeziumSchemaNames.ZONED_TIMESTAMP);
             case LOCAL_DATE -> field.named(DebeziumSchemaNames.DATE) || field.named(DebeziumSchemaNames.CONNECT_DATE);
             case LOCAL_DATE_TIME -> type.equals("int64") && name != null

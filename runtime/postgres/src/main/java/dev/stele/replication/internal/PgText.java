@@ -87,6 +87,21 @@ final class PgText {
         }
     }
 
+    /** {@code 10:15:30.123456+05:30} as the same instant's time in UTC, {@code 04:45:30.123456Z}. */
+    static String timetzInUtc(String text) {
+        int sign = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
+        if (sign < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a timetz: it has no offset");
+        }
+        try {
+            java.time.OffsetTime time = java.time.OffsetTime.of(java.time.LocalTime.parse(text.substring(0, sign)),
+                    ZoneOffset.of(text.substring(sign)));
+            return time.withOffsetSameInstant(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ISO_OFFSET_TIME);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a timetz: " + e.getMessage());
+        }
+    }
+
     /** {@code \x0102ff}. */
     static byte[] bytea(String text) {
         if (!text.startsWith("\\x") || text.length() % 2 != 0) {

@@ -35,12 +35,15 @@ public final class PgTextRow implements ChangeRow {
     private final String table;
     private final Operation operation;
     private final String[] texts;
+    private final int[] typeOids;
 
-    public PgTextRow(TableMapping<?> mapping, String table, Operation operation, String[] texts) {
+    /** {@code typeOids[i]} is column {@code i}'s type, as the relation says it (0 where unknown). */
+    public PgTextRow(TableMapping<?> mapping, String table, Operation operation, String[] texts, int[] typeOids) {
         this.mapping = mapping;
         this.table = table;
         this.operation = operation;
         this.texts = texts;
+        this.typeOids = typeOids;
     }
 
     @Override
@@ -81,8 +84,15 @@ public final class PgTextRow implements ChangeRow {
         return convert(column, Double::parseDouble);
     }
 
+    /**
+     * The text as PostgreSQL writes it, but a {@code timetz} in UTC as Debezium writes it
+     * ({@code 10:15:30.123456Z}), so that a component reads the same from both.
+     */
     @Override
     public String getString(int column) {
+        if (typeOids[column] == PgTypes.TIMETZ) {
+            return convert(column, PgText::timetzInUtc);
+        }
         return text(column);
     }
 

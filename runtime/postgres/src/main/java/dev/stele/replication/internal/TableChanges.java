@@ -130,7 +130,8 @@ final class TableChanges {
         SerializedEvent serialized = null;
         if (failure == null) {
             try {
-                Object record = mapping.map(new PgTextRow(mapping, relation.table(), operation, texts));
+                Object record = mapping.map(new PgTextRow(mapping, relation.table(), operation, texts,
+                        typeOids(relation, bound)));
                 serialized = catalog.toJson(record);
             } catch (SteleException e) {
                 failure = e;
@@ -145,6 +146,15 @@ final class TableChanges {
         }
         return new SourceEvent(0, xid, eventId, relation.table(), key, 0, serialized.name(), serialized.version(),
                 new String(serialized.payload(), StandardCharsets.UTF_8), "{}", commitLsn, commitTime);
+    }
+
+    private static int[] typeOids(TableRelation relation, TableRelation.Bound bound) {
+        int[] positions = bound.positions();
+        int[] oids = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            oids[i] = positions[i] < 0 ? 0 : relation.columns().get(positions[i]).typeOid();
+        }
+        return oids;
     }
 
     private static String[] texts(TableRelation.Bound bound, PgOutputMessage.Tuple row) {

@@ -224,7 +224,9 @@ public final class ProjectionRunner implements AutoCloseable {
     /**
      * Applies a projection's parked events again, oldest first, each in its own transaction that also
      * removes it from the parked events; one that fails again stays parked with its new error. Returns how
-     * many were applied. Run it after fixing the handler; it may run while the runner is running.
+     * many were applied. Run it after fixing the handler; it may run while the runner is running. A parked change
+     * of a {@code @FromTable} table (global position 0) is not in the events table, so it cannot be read again:
+     * it stays parked, for inspection, until the projection is reset.
      */
     public int replayParked(String projection) {
         try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stele.catalog.Catalog;
 import dev.stele.demo.Database;
 import dev.stele.replication.FailedEvent;
+import dev.stele.replication.PoisonPolicy;
 import dev.stele.replication.ProjectionOptions;
 import dev.stele.replication.ProjectionRunner;
 import dev.stele.replication.ProjectionStatus;
@@ -137,6 +138,27 @@ class TableChangesThroughTheSlotTest {
             assertThat(failed.streamId()).isEqualTo("2");
             assertThat(failed.error()).contains("email", "public.it_customers", "CustomerRegistered.email", "null");
             assertThat(directory()).as("the row before it was applied, nothing of it").hasSize(1);
+        }
+    }
+
+    @Test
+    void aRowItsRecordCannotTakeIsParkedByPolicyAndStaysParkedOnReplay() throws Exception {
+        try (ProjectionRunner runner = ProjectionRunner.builder(DATA_SOURCE,
+                ReplicationConnection.of(Database.jdbcUrl())).slot(slot).catalog(CATALOG).storeOptions(options)
+                .projection(directory, ProjectionOptions.defaults().withPoisonPolicy(PoisonPolicy.PARK)).build()) {
+            runner.start();
+            await(Duration.ofSeconds(30), () -> state(runner) == ProjectionStatus.State.LIVE);
+            execute("INSERT INTO " + TABLE + " (id, email, credit) VALUES (1, NULL, 1), (2, 'fine@x', 2)");
+            await(Duration.ofSeconds(30), () -> directory().size() == 1);
+
+            List<FailedEvent> parked = runner.parkedEvents("it-customer-directory");
+            assertThat(parked).singleElement().satisfies(failed -> {
+                assertThat(failed.streamId()).isEqualTo("1");
+                assertThat(failed.error()).contains("CustomerRegistered.email");
+            });
+            assertThat(runner.replayParked("it-customer-directory")).isZero();
+            assertThat(runner.parkedEvents("it-customer-directory")).hasSize(1);
+            assertThat(state(runner)).isEqualTo(ProjectionStatus.State.LIVE);
         }
     }
 

@@ -3,6 +3,10 @@ package dev.stele.demo;
 import dev.stele.catalog.Catalog;
 import dev.stele.catalog.EventDecodingException;
 import dev.stele.catalog.SerializedEvent;
+import dev.stele.cdc.ChangeEventException;
+import dev.stele.cdc.DebeziumChanges;
+import dev.stele.cdc.RowChange;
+import dev.stele.demo.customers.MailingList;
 import dev.stele.demo.orders.Channel;
 import dev.stele.demo.orders.OrderId;
 import dev.stele.demo.orders.OrderLine;
@@ -30,6 +34,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,7 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The README's demo: the code the processor generated for {@code dev.stele.demo.orders} at work, then
- * the event store on PostgreSQL (embedded unless {@code STELE_JDBC_URL} names a server).
+ * the event store on PostgreSQL (embedded unless {@code STELE_JDBC_URL} names a server), a live projection,
+ * and a plain table's changes as typed events ({@code dev.stele.demo.customers}).
  * Run with {@code mvn -q -DskipTests -Pdemo verify}.
  */
 public final class Demo {
@@ -52,6 +58,7 @@ public final class Demo {
         codecs(catalog);
         store(catalog);
         projection(catalog);
+        tables(catalog);
     }
 
     /** The generated codecs, without a database. */
@@ -210,6 +217,84 @@ public final class Demo {
             System.out.println("  order-totals " + projection.state() + ": " + projection.applied() + " events applied"
                     + ", checkpoint " + projection.checkpoint() + ", lag " + projection.lagBytes() + " bytes / "
                     + projection.lagTime().toMillis() + " ms / " + projection.lagEvents() + " events");
+        }
+    }
+
+    /** A plain table's changes as typed events: through Stele's slot into a projection, and as Debezium writes them. */
+    private static void tables(Catalog catalog) throws Exception {
+        section("A plain table's changes as typed events (@FromTable), through the slot into a projection");
+        EventStore store = EventStore.create(Database.dataSource(), catalog,
+                EventStoreOptions.defaults().withSchema("stele_demo"));
+        MailingList mailingList = new MailingList("stele_demo");
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS demo_crm");
+            statement.execute("CREATE TABLE IF NOT EXISTS demo_crm.customers (id bigint PRIMARY KEY, email text NOT NULL,"
+                    + " name text, created_at timestamptz NOT NULL DEFAULT now())");
+            mailingList.createTable(connection);
+        }
+        long first = System.currentTimeMillis() % 1_000_000_000L * 10;
+        try (ProjectionRunner runner = ProjectionRunner.builder(store, ReplicationConnection.of(Database.jdbcUrl()))
+                .slot("stele_demo_crm").projection(mailingList, ProjectionOptions.defaults()).build()) {
+            runner.start();
+            awaitState(runner, "mailing-list", ProjectionStatus.State.LIVE);
+            try (Connection connection = Database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO demo_crm.customers (id, email, name) VALUES (" + first
+                        + ", 'ada@example.com', 'Ada'), (" + (first + 1) + ", 'grace@example.com', NULL), ("
+                        + (first + 2) + ", 'edsger@example.com', 'Edsger')");
+                statement.execute("UPDATE demo_crm.customers SET email = 'ada@lovelace.example' WHERE id = " + first);
+                statement.execute("DELETE FROM demo_crm.customers WHERE id = " + (first + 2));
+            }
+            System.out.println("  the CRM inserted 3 customers, changed an email and deleted one, in plain SQL");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (runner.status().projection("mailing-list").orElseThrow().applied() < 5
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            try (Connection connection = Database.dataSource().getConnection();
+                    PreparedStatement query = connection.prepareStatement("SELECT customer_id, email, source FROM"
+                            + " stele_demo.mailing_list WHERE customer_id >= ? ORDER BY customer_id")) {
+                query.setLong(1, first);
+                try (ResultSet rows = query.executeQuery()) {
+                    System.out.println("  mailing_list: customer_id  email                  from");
+                    while (rows.next()) {
+                        System.out.printf("                %-12d %-22s %s%n", rows.getLong(1), rows.getString(2),
+                                rows.getString(3));
+                    }
+                }
+            }
+            System.out.println("  mailing-list " + runner.status().projection("mailing-list").orElseThrow().applied()
+                    + " changes applied, once each, as CustomerRegistered, CustomerEmailChanged, CustomerRemoved");
+        }
+
+        section("The same table's changes as Debezium writes them, read with DebeziumChanges");
+        DebeziumChanges changes = DebeziumChanges.of(catalog);
+        String inserted = "{\"before\":null,\"after\":{\"id\":7,\"email\":\"ada@example.com\",\"name\":\"Ada\","
+                + "\"created_at\":\"2026-11-26T12:00:00.123456Z\"},\"source\":{\"connector\":\"postgresql\","
+                + "\"ts_ms\":1764158400123,\"snapshot\":\"false\",\"schema\":\"demo_crm\",\"table\":\"customers\","
+                + "\"txId\":771,\"lsn\":23456789},\"op\":\"c\",\"ts_ms\":1764158400200}";
+        System.out.println("  value " + inserted);
+        RowChange row = (RowChange) changes.read(inserted);
+        System.out.println("  read  " + row.operation() + " " + row.event() + " at " + row.source().lsn().orElseThrow()
+                + " in transaction " + row.source().transactionId().getAsLong());
+        String toasted = inserted.replace("\"op\":\"c\"", "\"op\":\"u\"").replace("\"ada@example.com\"",
+                "\"__debezium_unavailable_value\"");
+        try {
+            changes.read(toasted);
+        } catch (ChangeEventException e) {
+            System.out.println("  an update whose email Debezium did not have: " + e.getClass().getSimpleName() + " ("
+                    + e.problem() + ")");
+            System.out.println("    " + e.getMessage());
+        }
+    }
+
+    private static void awaitState(ProjectionRunner runner, String projection, ProjectionStatus.State wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (runner.status().projection(projection).map(ProjectionStatus::state).orElse(null) != wanted
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 

@@ -11,6 +11,26 @@ import java.util.List;
  */
 public sealed interface PgOutputMessage {
 
+    /** Whether {@code message} changes rows: an insert, update, delete or truncate. */
+    static boolean isChange(PgOutputMessage message) {
+        return message instanceof PgOutputMessage.Insert || message instanceof PgOutputMessage.Update
+                || message instanceof PgOutputMessage.Delete || message instanceof PgOutputMessage.Truncate;
+    }
+
+    /** The streamed transaction's id a change carries, 0 outside a streamed chunk. */
+    static int changeXid(PgOutputMessage message) {
+        if (message instanceof PgOutputMessage.Insert insert) {
+            return insert.xid();
+        }
+        if (message instanceof PgOutputMessage.Update update) {
+            return update.xid();
+        }
+        if (message instanceof PgOutputMessage.Delete delete) {
+            return delete.xid();
+        }
+        return ((PgOutputMessage.Truncate) message).xid();
+    }
+
     /** 'B': a transaction begins; it committed at {@code finalLsn}. */
     record Begin(Lsn finalLsn, Instant commitTime, int xid) implements PgOutputMessage {
     }

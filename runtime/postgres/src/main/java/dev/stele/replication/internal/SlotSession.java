@@ -177,8 +177,8 @@ public final class SlotSession implements SessionControl {
                 commitTime = begin.commitTime();
                 transactionXid = Integer.toUnsignedLong(begin.xid());
                 tableChanges.begin();
-            } else if (isChange(message)) {
-                int xid = changeXid(message);
+            } else if (PgOutputMessage.isChange(message)) {
+                int xid = PgOutputMessage.changeXid(message);
                 if (xid != 0) {
                     spool.append(streamXid, xid, buffer);
                 } else {
@@ -212,7 +212,7 @@ public final class SlotSession implements SessionControl {
         tableChanges.begin();
         while (changes.hasNext()) {
             PgOutputMessage message = decoder.decodeStreamed(changes.next());
-            if (isChange(message)) {
+            if (PgOutputMessage.isChange(message)) {
                 change(message, commit.commitLsn(), commit.commitTime());
             }
         }
@@ -227,25 +227,6 @@ public final class SlotSession implements SessionControl {
             eventRelations.remove(relation.oid());
             tableChanges.relation(relation);
         }
-    }
-
-    private static boolean isChange(PgOutputMessage message) {
-        return message instanceof PgOutputMessage.Insert || message instanceof PgOutputMessage.Update
-                || message instanceof PgOutputMessage.Delete || message instanceof PgOutputMessage.Truncate;
-    }
-
-    /** The streamed transaction's id a change carries, 0 outside a streamed chunk. */
-    private static int changeXid(PgOutputMessage message) {
-        if (message instanceof PgOutputMessage.Insert insert) {
-            return insert.xid();
-        }
-        if (message instanceof PgOutputMessage.Update update) {
-            return update.xid();
-        }
-        if (message instanceof PgOutputMessage.Delete delete) {
-            return delete.xid();
-        }
-        return ((PgOutputMessage.Truncate) message).xid();
     }
 
     /** A change of the events table (inserts only: events are never updated) or of a mapped table. */
@@ -277,24 +258,15 @@ public final class SlotSession implements SessionControl {
         }
     }
 
+    /** An insert into the events table: decoded only if some projection handles its event. */
     private void insert(PgOutputMessage.Insert insert, Lsn commitLsn, Instant commitTime) throws Exception {
         EventsRelation relation = eventRelations.get(insert.relationOid());
-        if (relation == null) {
-            return;
-        }
         String name = relation.eventName(insert.row());
-        SourceEvent event = null;
         for (ProjectionRun<?> run : runs) {
-            if (run.isStopped() || !run.handles(name)) {
-                continue;
+            if (!run.isStopped() && run.handles(name)) {
+                offerToHandlers(relation.event(insert.row(), commitLsn, commitTime));
+                return;
             }
-            if (event == null) {
-                event = relation.event(insert.row(), commitLsn, commitTime);
-            }
-            int partition = event.partition(run.partitions());
-            run.pending().incrementAndGet();
-            offer(run, partition, new Work.Change(event));
-            touched.get(run)[partition] = true;
         }
     }
 

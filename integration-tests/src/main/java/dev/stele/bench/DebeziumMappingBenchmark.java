@@ -82,7 +82,7 @@ public class DebeziumMappingBenchmark {
         return baseline;
     }
 
-    private static byte[][] messages(String resource) throws IOException {
+    static byte[][] messages(String resource) throws IOException {
         List<byte[]> lines = new ArrayList<>();
         try (InputStream in = DebeziumMappingBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
             Fixtures.check(in != null, "resource " + resource + " on the class path");

@@ -1,6 +1,7 @@
 package dev.stele.bench;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +48,7 @@ final class BenchCustomers {
     /** Row {@code id}: every value derived from it, a name missing on every seventh, one to four tags. */
     static BenchCustomerRow row(long id) {
         String[] words = {"newsletter", "beta", "vip", "churn-risk", "eu", "us", "mobile", "partner"};
-        List<String> tags = new java.util.ArrayList<>();
+        List<String> tags = new ArrayList<>();
         for (int i = 0; i <= id % 4; i++) {
             tags.add(words[(int) ((id * 3 + i * 5) % words.length)]);
         }
@@ -59,7 +61,7 @@ final class BenchCustomers {
                 LocalDateTime.parse("2025-06-01T08:00:00").plusSeconds(id * 3_607L).plusNanos(id * 7_000L),
                 LocalDate.of(1950, 1, 1).plusDays(id * 97 % 20_000),
                 BigDecimal.valueOf(id * 12_345L % 10_000_000L - 2_000_000L, 2),
-                UUID.nameUUIDFromBytes(("customer" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                UUID.nameUUIDFromBytes(("customer" + id).getBytes(StandardCharsets.UTF_8)),
                 CustomerTier.values()[(int) (id % 3)], List.copyOf(tags), id % 4 != 0, (int) (id * 31 % 5_000),
                 preferences);
     }

@@ -367,4 +367,57 @@ class DebeziumChangesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("both map DELETE of public.customers");
     }
+
+    @Test
+    void aSchemaSeenBeforeIsReusedAndGivesTheSameRecord() {
+        String event = enveloped(payload("c", "null", ROW));
+
+        RowChange first = (RowChange) changes.read(event);
+        RowChange second = (RowChange) changes.read(event);
+
+        assertRegistered(second.event(Customers.Registered.class));
+        assertThat(second.source()).isEqualTo(first.source());
+    }
+
+    @Test
+    void aCachedSchemaStillRefusesWhatFollowsThePayload() {
+        String event = enveloped(payload("c", "null", ROW));
+        changes.read(event);
+        String extra = event.substring(0, event.length() - 1) + ",\"extra\":1}";
+        String twice = event + "{}";
+        String unclosed = event.substring(0, event.length() - 1);
+
+        assertThatThrownBy(() -> changes.read(extra)).isInstanceOf(MalformedChangeException.class)
+                .hasMessageContaining("more than schema and payload");
+        assertThatThrownBy(() -> changes.read(twice)).isInstanceOf(MalformedChangeException.class)
+                .hasMessageContaining("more JSON follows");
+        assertThatThrownBy(() -> changes.read(unclosed)).isInstanceOf(MalformedChangeException.class)
+                .hasMessageContaining("not closed");
+    }
+
+    @Test
+    void aCachedSchemaIsNotTakenForAnotherOne() {
+        changes.read(enveloped(payload("c", "null", ROW)));
+        String retyped = enveloped(payload("c", "null", ROW)).replace(
+                "\"name\":\"io.debezium.time.ZonedTimestamp\"", "\"name\":\"io.debezium.time.MicroTimestampX\"");
+
+        assertThatThrownBy(() -> changes.read(retyped))
+                .isInstanceOfSatisfying(ChangeEventException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.TYPE_MISMATCH));
+    }
+
+    @Test
+    void repeatedFieldsSteleReadsAreRefused() {
+        String twoOps = payload("c", "null", ROW).replace("\"op\":\"c\"", "\"op\":\"c\",\"op\":\"d\"");
+        String twoEmails = payload("c", "null", ROW.replace("\"email\":", "\"email\":\"x@y\",\"email\":"));
+        String twoTables = payload("c", "null", ROW).replace("\"table\":\"customers\"",
+                "\"table\":\"customers\",\"table\":\"orders\"");
+
+        assertThatThrownBy(() -> changes.read(twoOps)).isInstanceOfSatisfying(MalformedChangeException.class,
+                e -> assertThat(e.path()).isEqualTo("payload.op"));
+        assertThatThrownBy(() -> changes.read(twoEmails)).isInstanceOfSatisfying(ChangeEventException.class,
+                e -> assertThat(e.column()).isEqualTo("email")).hasMessageContaining("twice");
+        assertThatThrownBy(() -> changes.read(twoTables)).isInstanceOfSatisfying(MalformedChangeException.class,
+                e -> assertThat(e.path()).isEqualTo("payload.source.table"));
+    }
 }

@@ -3,7 +3,6 @@ package dev.stele.cdc.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.stele.cdc.MalformedChangeException;
 import dev.stele.spi.codec.CodecFailure;
 import java.io.IOException;
@@ -15,9 +14,9 @@ import java.io.IOException;
  */
 final class ChangeEnvelope {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    // no STRICT_DUPLICATE_DETECTION: its set of names per object costs more than the rest of the reading; the
+    // fields Stele reads are refused when repeated, the others do not matter
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     EnvelopeSchema schema;
     JsonRow before;
@@ -31,15 +30,28 @@ final class ChangeEnvelope {
     boolean snapshot;
     boolean sawBefore;
     boolean sawAfter;
+    private boolean sawOp;
+    private boolean sawSource;
+    private boolean sawMessage;
     String messagePrefix;
     String messageContent;
+    private SchemaCache schemas;
 
     private ChangeEnvelope() {
     }
 
-    /** Reads {@code bytes}, or fails with a {@link MalformedChangeException} naming where. */
-    static ChangeEnvelope read(byte[] bytes) {
+    /**
+     * Reads {@code bytes}, or fails with a {@link MalformedChangeException} naming where; a schema envelope whose
+     * schema {@code schemas} has seen is read from its payload on.
+     */
+    static ChangeEnvelope read(byte[] bytes, SchemaCache schemas) {
         ChangeEnvelope envelope = new ChangeEnvelope();
+        SchemaCache.Hit hit = schemas.find(bytes);
+        if (hit != null) {
+            envelope.readCachedEnvelope(bytes, hit);
+            return envelope;
+        }
+        envelope.schemas = schemas;
         String path = "$";
         try (JsonParser parser = JSON.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -64,6 +76,42 @@ final class ChangeEnvelope {
         return envelope;
     }
 
+    /** The payload of an envelope whose schema was read before, then the envelope's end and nothing else. */
+    private void readCachedEnvelope(byte[] bytes, SchemaCache.Hit hit) {
+        schema = hit.schema();
+        String path = "payload";
+        int start = hit.payloadStart();
+        try (JsonParser parser = JSON.createParser(bytes, start, bytes.length - start)) {
+            JsonToken token = parser.nextToken();
+            if (token != JsonToken.START_OBJECT) {
+                throw new MalformedChangeException(path, null, "expected an object, found " + token);
+            }
+            readPayload(parser, parser.nextFieldName());
+            path = "$";
+            int end = start + (int) parser.currentLocation().getByteOffset();
+            int close = skipSpace(bytes, end);
+            if (close >= bytes.length || bytes[close] != '}') {
+                throw new MalformedChangeException(path, table(), close >= bytes.length
+                        ? "the envelope is not closed after its payload"
+                        : "the envelope has more than schema and payload");
+            }
+            if (skipSpace(bytes, close + 1) != bytes.length) {
+                throw new MalformedChangeException(path, table(), "more JSON follows the event's object");
+            }
+        } catch (IOException e) {
+            throw new MalformedChangeException(path, table(), "not a complete JSON change event: "
+                    + CodecFailure.of(e).reason());
+        }
+    }
+
+    private static int skipSpace(byte[] bytes, int from) {
+        int at = from;
+        while (at < bytes.length && (bytes[at] == ' ' || bytes[at] == '\n' || bytes[at] == '\r' || bytes[at] == '\t')) {
+            at++;
+        }
+        return at;
+    }
+
     /** {@code schema.table} as the source names it, or null before the source was read. */
     String table() {
         return sourceTable == null ? null : (sourceSchema == null ? "" : sourceSchema + ".") + sourceTable;
@@ -71,16 +119,26 @@ final class ChangeEnvelope {
 
     private String readEnveloped(JsonParser parser, String first, byte[] bytes) throws IOException {
         boolean sawPayload = false;
+        boolean sawSchema = false;
         long payloadOffset = -1;
         for (String name = first; name != null; name = parser.nextFieldName()) {
             JsonToken token = parser.nextToken();
             if (name.equals("schema")) {
+                if (sawSchema) {
+                    throw new MalformedChangeException("schema", null, "the envelope has two schemas");
+                }
+                sawSchema = true;
                 if (token == JsonToken.START_OBJECT) {
+                    int from = (int) parser.currentTokenLocation().getByteOffset();
                     schema = EnvelopeSchema.read(parser);
+                    schemas.add(bytes, from, (int) parser.currentLocation().getByteOffset(), schema);
                 } else if (token != JsonToken.VALUE_NULL) {
                     throw new MalformedChangeException("schema", null, "expected an object, found " + token);
                 }
             } else if (name.equals("payload")) {
+                if (sawPayload) {
+                    throw new MalformedChangeException("payload", null, "the envelope has two payloads");
+                }
                 sawPayload = true;
                 if (token == JsonToken.VALUE_NULL) {
                     throw new MalformedChangeException("payload", null, "the payload is null; a tombstone is a null"
@@ -118,22 +176,39 @@ final class ChangeEnvelope {
             JsonToken token = parser.nextToken();
             switch (name) {
                 case "before" -> {
-                    sawBefore = true;
+                    sawBefore = once(sawBefore, "payload.before");
                     before = row(parser, token, "payload.before");
                 }
                 case "after" -> {
-                    sawAfter = true;
+                    sawAfter = once(sawAfter, "payload.after");
                     after = row(parser, token, "payload.after");
                 }
-                case "op" -> op = string(parser, token, "payload.op");
-                case "source" -> readSource(parser, token);
-                case "message" -> readMessage(parser, token);
+                case "op" -> {
+                    sawOp = once(sawOp, "payload.op");
+                    op = string(parser, token, "payload.op");
+                }
+                case "source" -> {
+                    sawSource = once(sawSource, "payload.source");
+                    readSource(parser, token);
+                }
+                case "message" -> {
+                    sawMessage = once(sawMessage, "payload.message");
+                    readMessage(parser, token);
+                }
                 default -> skip(parser, token);
             }
         }
         if (parser.currentToken() != JsonToken.END_OBJECT) {
             throw new IOException("the event ends inside its payload");
         }
+    }
+
+    /** {@code true}, unless the field was seen before: a field Stele reads is refused when repeated. */
+    private boolean once(boolean seen, String path) {
+        if (seen) {
+            throw new MalformedChangeException(path, table(), "the field appears twice");
+        }
+        return true;
     }
 
     private JsonRow row(JsonParser parser, JsonToken token, String path) throws IOException {
@@ -150,8 +225,21 @@ final class ChangeEnvelope {
         if (token != JsonToken.START_OBJECT) {
             throw new MalformedChangeException("payload.source", table(), "expected an object, found " + token);
         }
+        int seen = 0;
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             JsonToken value = parser.nextToken();
+            int bit = switch (name) {
+                case "schema" -> 1;
+                case "table" -> 2;
+                case "lsn" -> 4;
+                case "txId" -> 8;
+                case "ts_ms" -> 16;
+                default -> 0;
+            };
+            if ((seen & bit) != 0) {
+                throw new MalformedChangeException("payload.source." + name, table(), "the field appears twice");
+            }
+            seen |= bit;
             switch (name) {
                 case "schema" -> sourceSchema = string(parser, value, "payload.source.schema");
                 case "table" -> sourceTable = string(parser, value, "payload.source.table");

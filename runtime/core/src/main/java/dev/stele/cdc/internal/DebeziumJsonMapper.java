@@ -24,6 +24,7 @@ public final class DebeziumJsonMapper {
 
     private final MappingIndex mappings;
     private final DebeziumSettings settings;
+    private final SchemaCache schemas = new SchemaCache();
 
     public DebeziumJsonMapper(MappingIndex mappings, DebeziumSettings settings) {
         this.mappings = mappings;
@@ -34,7 +35,7 @@ public final class DebeziumJsonMapper {
         if (value == null) {
             return new SkippedChange(SkippedChange.Reason.TOMBSTONE, Optional.empty(), UNKNOWN);
         }
-        ChangeEnvelope event = ChangeEnvelope.read(value);
+        ChangeEnvelope event = ChangeEnvelope.read(value, schemas);
         String table = event.table();
         if (event.op == null) {
             throw new MalformedChangeException("payload.op", table, "the event has no op; expected c, u, d, r, t or m");
@@ -58,11 +59,12 @@ public final class DebeziumJsonMapper {
         }
         JsonRow row = row(event, operation, table);
         EnvelopeSchema schema = event.schema;
-        JsonChangeRow changeRow = new JsonChangeRow(mapping, row, schema == null ? null
-                : operation == Operation.DELETE ? schema.before() : schema.after(), settings, table, operation);
+        boolean old = operation == Operation.DELETE;
+        JsonChangeRow changeRow = new JsonChangeRow(mappings.plan(mapping), row, schema == null ? null
+                : old ? schema.before() : schema.after(), settings, table, operation);
         try {
             if (operation != Operation.TRUNCATE) {
-                changeRow.checkColumns();
+                changeRow.checkColumns(schema == null ? null : old ? schema.checkedBefore() : schema.checkedAfter());
             }
             return new RowChange(operation, mapping.map(changeRow), source);
         } catch (ChangeEventException e) {

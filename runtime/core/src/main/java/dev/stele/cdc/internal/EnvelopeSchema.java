@@ -2,15 +2,24 @@ package dev.stele.cdc.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.stele.spi.TableMapping;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The schema of a change event's envelope, as Kafka Connect's JSON converter writes it with
- * {@code schemas.enable=true}: of it, only the column schemas of {@code before} and {@code after} matter.
+ * {@code schemas.enable=true}: of it, only the column schemas of {@code before} and {@code after} matter; and
+ * the mappings whose columns were found to fit each, so that a cached schema is checked against a mapping once.
  */
-record EnvelopeSchema(Map<String, FieldSchema> before, Map<String, FieldSchema> after) {
+record EnvelopeSchema(Map<String, FieldSchema> before, Map<String, FieldSchema> after,
+        Set<TableMapping<?>> checkedBefore, Set<TableMapping<?>> checkedAfter) {
+
+    EnvelopeSchema(Map<String, FieldSchema> before, Map<String, FieldSchema> after) {
+        this(before, after, ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet());
+    }
 
     /** How deep schemas may nest: an envelope, a row, a column, an array's items, and a little more. */
     private static final int MAX_DEPTH = 16;

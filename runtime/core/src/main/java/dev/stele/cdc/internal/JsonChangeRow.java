@@ -4,10 +4,10 @@ import dev.stele.annotation.Operation;
 import dev.stele.cdc.BinaryHandlingMode;
 import dev.stele.cdc.ChangeEventException;
 import dev.stele.cdc.ChangeEventException.Problem;
-import dev.stele.cdc.ColumnRef;
 import dev.stele.cdc.DebeziumSchemaNames;
 import dev.stele.cdc.DebeziumSettings;
 import dev.stele.cdc.DebeziumValues;
+import dev.stele.cdc.DecimalHandlingMode;
 import dev.stele.cdc.TimestampUnit;
 import dev.stele.spi.ChangeRow;
 import dev.stele.spi.ColumnKind;
@@ -19,9 +19,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,8 +34,7 @@ import java.util.UUID;
  */
 final class JsonChangeRow implements ChangeRow {
 
-    private final TableMapping<?> mapping;
-    private final List<MappedColumn> columns;
+    private final MappingPlan plan;
     private final JsonRow row;
     private final Map<String, FieldSchema> schema;
     private final DebeziumSettings settings;
@@ -40,45 +42,55 @@ final class JsonChangeRow implements ChangeRow {
     private final Operation operation;
     private final int[] positions;
 
-    JsonChangeRow(TableMapping<?> mapping, JsonRow row, Map<String, FieldSchema> schema, DebeziumSettings settings,
+    JsonChangeRow(MappingPlan plan, JsonRow row, Map<String, FieldSchema> schema, DebeziumSettings settings,
             String table, Operation operation) {
-        this.mapping = mapping;
-        this.columns = mapping.columns();
+        this.plan = plan;
         this.row = row;
         this.schema = schema;
         this.settings = settings;
         this.table = table;
         this.operation = operation;
-        this.positions = new int[columns.size()];
+        MappedColumn[] columns = plan.columns();
+        this.positions = new int[columns.length];
         for (int i = 0; i < positions.length; i++) {
-            positions[i] = row.indexOf(columns.get(i).column());
+            positions[i] = row.indexOf(columns[i].column(), 0);
         }
     }
 
     /**
-     * Checks every mapped column against the row and its schema before anything is read: a missing column, and
-     * with a schema a type the component cannot take, fail before a value is mapped.
+     * Checks every mapped column against the row and, once per schema, its schema before anything is read: a
+     * missing or repeated column, and with a schema a type the component cannot take, fail before a value is
+     * mapped.
      */
-    void checkColumns() {
+    void checkColumns(Set<TableMapping<?>> checked) {
+        MappedColumn[] columns = plan.columns();
         for (int i = 0; i < positions.length; i++) {
-            MappedColumn column = columns.get(i);
             if (positions[i] < 0) {
-                throw error(i, Problem.MISSING, "the change has no column " + column.column()
+                throw error(i, Problem.MISSING, "the change has no column " + columns[i].column()
                         + "; was it renamed or dropped? Map the record to the table's columns with @Column");
             }
-            FieldSchema field = fieldSchema(i);
+            if (row.indexOf(columns[i].column(), positions[i] + 1) >= 0) {
+                throw error(i, Problem.MALFORMED, "the change has the column twice");
+            }
+        }
+        if (schema == null || checked.contains(plan.mapping())) {
+            return;
+        }
+        for (int i = 0; i < positions.length; i++) {
+            FieldSchema field = schema.get(columns[i].column());
             if (field != null) {
-                String refusal = SchemaCompatibility.refusal(column, field);
+                String refusal = SchemaCompatibility.refusal(columns[i], field);
                 if (refusal != null) {
                     throw error(i, Problem.TYPE_MISMATCH, refusal);
                 }
             }
         }
+        checked.add(plan.mapping());
     }
 
     @Override
     public boolean isNull(int column) {
-        return positions[column] < 0 || row.value(positions[column]) == null;
+        return positions[column] < 0 || row.raw(positions[column]) == null;
     }
 
     @Override
@@ -101,15 +113,20 @@ final class JsonChangeRow implements ChangeRow {
     @Override
     public long getLong(int column) {
         Object value = value(column);
-        if (value instanceof Long number) {
-            return number;
+        if (value == JsonRow.LONG) {
+            return row.longValue(positions[column]);
         }
         if (value instanceof BigInteger number) {
             throw error(column, Problem.OUT_OF_RANGE, number + " is outside the range of a long");
         }
         FieldSchema field = fieldSchema(column);
         if (isDecimal(field, value)) {
-            return guard(column, () -> DebeziumValues.exactLong(ref(column), decimal(column, value, field, false)));
+            BigDecimal decimal = decimal(column, value, field, false);
+            try {
+                return DebeziumValues.exactLong(plan.refs()[column], decimal);
+            } catch (ChangeEventException e) {
+                throw named(e, column);
+            }
         }
         throw mismatch(column, "an integer");
     }
@@ -129,8 +146,8 @@ final class JsonChangeRow implements ChangeRow {
         if (value instanceof Double number) {
             return number;
         }
-        if (value instanceof Long number) {
-            return number;
+        if (value == JsonRow.LONG) {
+            return row.longValue(positions[column]);
         }
         throw mismatch(column, "a number");
     }
@@ -139,18 +156,22 @@ final class JsonChangeRow implements ChangeRow {
     public String getString(int column) {
         Object value = value(column);
         FieldSchema field = fieldSchema(column);
-        if (value instanceof String text) {
-            return guard(column, () -> field != null && field.named(DebeziumSchemaNames.JSON)
-                    ? DebeziumValues.json(ref(column), text) : DebeziumValues.text(ref(column), text));
-        }
-        if (value instanceof Long units && field != null && field.name() != null) {
-            java.util.Optional<TimestampUnit> unit = DebeziumSchemaNames.timeOfDayUnit(field.name());
-            if (unit.isPresent()) {
-                return guard(column, () -> DebeziumValues.timeOfDay(ref(column), units, unit.get()));
+        try {
+            if (value instanceof String text) {
+                return field != null && field.named(DebeziumSchemaNames.JSON)
+                        ? DebeziumValues.json(plan.refs()[column], text) : DebeziumValues.text(plan.refs()[column], text);
             }
+            if (value == JsonRow.LONG && field != null && field.name() != null) {
+                Optional<TimestampUnit> unit = DebeziumSchemaNames.timeOfDayUnit(field.name());
+                if (unit.isPresent()) {
+                    return DebeziumValues.timeOfDay(plan.refs()[column], row.longValue(positions[column]), unit.get());
+                }
+            }
+        } catch (ChangeEventException e) {
+            throw named(e, column);
         }
-        if (value instanceof Number && field == null) {
-            throw error(column, Problem.TYPE_MISMATCH, "the column holds a number where " + componentName(column)
+        if (value == JsonRow.LONG && field == null) {
+            throw error(column, Problem.TYPE_MISMATCH, "the column holds a number where " + plan.components()[column]
                     + " takes text; a time column is read as text only with the schema envelope"
                     + " (value.converter.schemas.enable=true), which says the number's unit");
         }
@@ -161,9 +182,13 @@ final class JsonChangeRow implements ChangeRow {
     public Instant getInstant(int column) {
         Object value = value(column);
         if (value instanceof String text) {
-            return guard(column, () -> DebeziumValues.instant(ref(column), text));
+            try {
+                return DebeziumValues.instant(plan.refs()[column], text);
+            } catch (ChangeEventException e) {
+                throw named(e, column);
+            }
         }
-        if (value instanceof Number) {
+        if (value == JsonRow.LONG) {
             throw error(column, Problem.TYPE_MISMATCH, "the column holds a number, as Debezium writes a timestamp"
                     + " without time zone; declare the component a LocalDateTime, or make the column timestamptz");
         }
@@ -172,8 +197,12 @@ final class JsonChangeRow implements ChangeRow {
 
     @Override
     public LocalDate getLocalDate(int column) {
-        if (value(column) instanceof Long days) {
-            return guard(column, () -> DebeziumValues.localDate(ref(column), days));
+        if (value(column) == JsonRow.LONG) {
+            try {
+                return DebeziumValues.localDate(plan.refs()[column], row.longValue(positions[column]));
+            } catch (ChangeEventException e) {
+                throw named(e, column);
+            }
         }
         throw mismatch(column, "a number of days since 1970-01-01");
     }
@@ -181,11 +210,15 @@ final class JsonChangeRow implements ChangeRow {
     @Override
     public LocalDateTime getLocalDateTime(int column) {
         Object value = value(column);
-        if (value instanceof Long units) {
+        if (value == JsonRow.LONG) {
             FieldSchema field = fieldSchema(column);
             TimestampUnit unit = field == null || field.name() == null ? settings.timePrecision().timestampUnit()
                     : TimestampUnit.ofSchemaName(field.name()).orElse(settings.timePrecision().timestampUnit());
-            return guard(column, () -> DebeziumValues.localDateTime(ref(column), units, unit));
+            try {
+                return DebeziumValues.localDateTime(plan.refs()[column], row.longValue(positions[column]), unit);
+            } catch (ChangeEventException e) {
+                throw named(e, column);
+            }
         }
         if (value instanceof String) {
             throw error(column, Problem.TYPE_MISMATCH, "the column holds text, as Debezium writes a timestamptz;"
@@ -197,15 +230,23 @@ final class JsonChangeRow implements ChangeRow {
     @Override
     public BigDecimal getDecimal(int column) {
         Object value = value(column);
-        MappedColumn mapped = columns.get(column);
+        MappedColumn mapped = plan.columns()[column];
         BigDecimal decimal = decimal(column, value, fieldSchema(column), mapped.approximate());
-        return guard(column, () -> DebeziumValues.fit(ref(column), decimal, mapped.precision(), mapped.scale()));
+        try {
+            return DebeziumValues.fit(plan.refs()[column], decimal, mapped.precision(), mapped.scale());
+        } catch (ChangeEventException e) {
+            throw named(e, column);
+        }
     }
 
     @Override
     public UUID getUuid(int column) {
         if (value(column) instanceof String text) {
-            return guard(column, () -> DebeziumValues.uuid(ref(column), text));
+            try {
+                return DebeziumValues.uuid(plan.refs()[column], text);
+            } catch (ChangeEventException e) {
+                throw named(e, column);
+            }
         }
         throw mismatch(column, "a UUID's text");
     }
@@ -216,7 +257,11 @@ final class JsonChangeRow implements ChangeRow {
             FieldSchema field = fieldSchema(column);
             BinaryHandlingMode mode = field != null && "bytes".equals(field.type())
                     ? BinaryHandlingMode.BYTES : settings.binaryHandling();
-            return guard(column, () -> DebeziumValues.bytes(ref(column), text, mode));
+            try {
+                return DebeziumValues.bytes(plan.refs()[column], text, mode);
+            } catch (ChangeEventException e) {
+                throw named(e, column);
+            }
         }
         throw mismatch(column, "bytes as text");
     }
@@ -224,13 +269,12 @@ final class JsonChangeRow implements ChangeRow {
     @Override
     public <E extends Enum<E>> E getEnum(int column, Class<E> type) {
         String name = getString(column);
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(name)) {
-                return constant;
-            }
+        E constant = EnumConstants.find(type, name);
+        if (constant == null) {
+            throw error(column, Problem.MALFORMED, "'" + name + "' is not a constant of " + type.getSimpleName() + " "
+                    + Arrays.toString(type.getEnumConstants()) + "; add it to the enum");
         }
-        throw error(column, Problem.MALFORMED, "'" + name + "' is not a constant of " + type.getSimpleName() + " "
-                + java.util.Arrays.toString(type.getEnumConstants()) + "; add it to the enum");
+        return constant;
     }
 
     @Override
@@ -240,7 +284,7 @@ final class JsonChangeRow implements ChangeRow {
         }
         FieldSchema field = fieldSchema(column);
         FieldSchema itemSchema = field == null ? null : field.items();
-        ColumnKind kind = columns.get(column).elementKind();
+        ColumnKind kind = plan.columns()[column].elementKind();
         List<T> result = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
@@ -248,7 +292,12 @@ final class JsonChangeRow implements ChangeRow {
                 throw error(column, Problem.NULL, "element " + i + " of the array is null; a List component holds no"
                         + " nulls");
             }
-            result.add(elementType.cast(ArrayElements.convert(ref(column), kind, item, itemSchema, settings, i)));
+            try {
+                result.add(elementType.cast(ArrayElements.convert(plan.refs()[column], kind, item, itemSchema, settings,
+                        i)));
+            } catch (ChangeEventException e) {
+                throw named(e, column);
+            }
         }
         return Collections.unmodifiableList(result);
     }
@@ -260,64 +309,59 @@ final class JsonChangeRow implements ChangeRow {
         }
         // without a schema, precise mode's bytes do not say their scale: only the other forms are unambiguous
         return value instanceof Map<?, ?>
-                || value instanceof String && settings.decimalHandling() != dev.stele.cdc.DecimalHandlingMode.PRECISE;
+                || value instanceof String && settings.decimalHandling() != DecimalHandlingMode.PRECISE;
     }
 
     private BigDecimal decimal(int column, Object value, FieldSchema field, boolean approximate) {
-        ColumnRef ref = ref(column);
-        return guard(column, () -> DecimalColumns.read(ref, value, field, settings, columns.get(column).scale(), approximate));
+        Object boxed = value == JsonRow.LONG ? (Object) row.longValue(positions[column]) : value;
+        try {
+            return DecimalColumns.read(plan.refs()[column], boxed, field, settings, plan.columns()[column].scale(),
+                    approximate);
+        } catch (ChangeEventException e) {
+            throw named(e, column);
+        }
     }
 
+    /** The raw value of a present, non-null column ({@link JsonRow#LONG} for an integer), or the error. */
     private Object value(int column) {
         int position = positions[column];
         if (position < 0) {
-            throw error(column, Problem.MISSING, "the change has no column " + columns.get(column).column()
+            throw error(column, Problem.MISSING, "the change has no column " + plan.columns()[column].column()
                     + "; was it renamed or dropped? Map the record to the table's columns with @Column");
         }
-        Object value = row.value(position);
+        Object value = row.raw(position);
         if (value == null) {
             String fix = operation == Operation.DELETE
                     ? "; a delete's old row holds only the key columns unless the table is REPLICA IDENTITY FULL"
                     + " (ALTER TABLE " + table + " REPLICA IDENTITY FULL), or make the component Optional"
                     : "; make the component Optional (or @Nullable) if the column may be null";
-            throw error(column, Problem.NULL, "the column is null and " + componentName(column) + " takes no null"
+            throw error(column, Problem.NULL, "the column is null and " + plan.components()[column] + " takes no null"
                     + fix);
         }
         return value;
     }
 
     private FieldSchema fieldSchema(int column) {
-        return schema == null ? null : schema.get(columns.get(column).column());
+        return schema == null ? null : schema.get(plan.columns()[column].column());
     }
 
-    private ColumnRef ref(int column) {
-        return new ColumnRef(table, columns.get(column).column());
-    }
-
-    private String componentName(int column) {
-        return mapping.eventClass().getSimpleName() + "." + columns.get(column).component();
-    }
-
-    private <T> T guard(int column, java.util.function.Supplier<T> conversion) {
-        try {
-            return conversion.get();
-        } catch (ChangeEventException e) {
-            throw e.component().isPresent() ? e : e.forComponent(componentName(column));
-        }
+    private ChangeEventException named(ChangeEventException e, int column) {
+        return e.component().isPresent() ? e : e.forComponent(plan.components()[column]);
     }
 
     private ChangeEventException mismatch(int column, String expected) {
         Object value = row.value(positions[column]);
         FieldSchema field = fieldSchema(column);
         if (value instanceof String text && DebeziumValues.isUnavailablePlaceholder(text)) {
-            return DebeziumValues.unavailable(ref(column)).forComponent(componentName(column));
+            return named(DebeziumValues.unavailable(plan.refs()[column]), column);
         }
-        return error(column, Problem.TYPE_MISMATCH, "expected " + expected + " for " + componentName(column)
-                + " (" + columns.get(column).kind() + "), found " + JsonValues.describe(value)
+        return error(column, Problem.TYPE_MISMATCH, "expected " + expected + " for " + plan.components()[column]
+                + " (" + plan.columns()[column].kind() + "), found " + JsonValues.describe(value)
                 + (field == null ? "" : " of schema " + field.describe()));
     }
 
     private ChangeEventException error(int column, Problem problem, String reason) {
-        return new ChangeEventException(ref(column), problem, reason).forComponent(componentName(column));
+        return new ChangeEventException(plan.refs()[column], problem, reason)
+                .forComponent(plan.components()[column]);
     }
 }

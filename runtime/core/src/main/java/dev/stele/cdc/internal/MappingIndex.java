@@ -11,6 +11,7 @@ import java.util.Map;
 public final class MappingIndex {
 
     private final Map<String, EnumMap<Operation, TableMapping<?>>> byTable = new HashMap<>();
+    private final Map<TableMapping<?>, MappingPlan> plans = new java.util.IdentityHashMap<>();
 
     /**
      * @throws IllegalArgumentException if two mappings claim one table and operation (each module's processor
@@ -20,6 +21,7 @@ public final class MappingIndex {
         for (TableMapping<?> mapping : mappings) {
             EnumMap<Operation, TableMapping<?>> byOperation =
                     byTable.computeIfAbsent(mapping.table(), table -> new EnumMap<>(Operation.class));
+            plans.put(mapping, MappingPlan.of(mapping));
             for (Operation operation : mapping.operations()) {
                 TableMapping<?> other = byOperation.putIfAbsent(operation, mapping);
                 if (other != null) {
@@ -35,6 +37,11 @@ public final class MappingIndex {
     public TableMapping<?> find(String table, Operation operation) {
         EnumMap<Operation, TableMapping<?>> byOperation = byTable.get(table);
         return byOperation == null ? null : byOperation.get(operation);
+    }
+
+    /** The plan of a mapping {@link #find} returned. */
+    MappingPlan plan(TableMapping<?> mapping) {
+        return plans.get(mapping);
     }
 
     public boolean isEmpty() {

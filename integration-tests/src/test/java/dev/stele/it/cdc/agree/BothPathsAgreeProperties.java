@@ -62,6 +62,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -139,7 +140,8 @@ class BothPathsAgreeProperties {
      * before the Gregorian calendar's start (1582-10-15) through {@code java.sql.Date}'s Julian calendar as
      * another day, which no mapping can undo; the slot's text would be right, so the paths would differ on
      * Debezium's side. Timestamps stay within what a Stele event holds (1678 to 2261: nanoseconds of a long),
-     * at PostgreSQL's microsecond precision. Text holds no NUL, which PostgreSQL text cannot store.
+     * at PostgreSQL's microsecond precision. Text holds no NUL, which PostgreSQL text cannot store; a name is now
+     * and then long enough (up to 160 kB of UTF-8) to be stored compressed or out of line.
      */
     @Provide
     Arbitrary<EveryTypeRow> rows() {
@@ -152,7 +154,8 @@ class BothPathsAgreeProperties {
                 .use(decimals(20, 6, 6)).in((b, v) -> b.with(() -> b.amount = v))
                 .use(Arbitraries.integers().between(0, 12).flatMap(scale -> decimals(38, 12, scale)))
                 .in((b, v) -> b.with(() -> b.freeAmount = v))
-                .use(text(40)).in((b, v) -> b.with(() -> b.name = v))
+                .use(Arbitraries.frequencyOf(Tuple.of(9, text(40)), Tuple.of(1, text(40).map(t -> t.repeat(300)))))
+                .in((b, v) -> b.with(() -> b.name = v))
                 .use(text(10)).in((b, v) -> b.with(() -> b.code = v))
                 .use(micros(Instant.parse("1678-01-01T00:00:00Z"), Instant.parse("2261-12-31T23:59:59.999999Z")))
                 .in((b, v) -> b.with(() -> b.tz = v))
@@ -195,10 +198,10 @@ class BothPathsAgreeProperties {
     /** Any unicode text of up to {@code max} code points, without NUL and lone surrogates. */
     private static Arbitrary<String> text(int max) {
         Arbitrary<Integer> codePoints = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, Arbitraries.integers().between(0x20, 0x7e)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(1, 0x1f)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0x80, 0xffff)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10ffff)));
+                Tuple.of(5, Arbitraries.integers().between(0x20, 0x7e)),
+                Tuple.of(2, Arbitraries.integers().between(1, 0x1f)),
+                Tuple.of(3, Arbitraries.integers().between(0x80, 0xffff)),
+                Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10ffff)));
         return codePoints.filter(cp -> cp < 0xd800 || cp > 0xdfff).list().ofMaxSize(max)
                 .map(list -> list.stream().collect(StringBuilder::new, StringBuilder::appendCodePoint,
                         StringBuilder::append).toString());
@@ -372,24 +375,48 @@ class BothPathsAgreeProperties {
             EmbeddedDebezium.createSlotAndPublication(sql, DEBEZIUM_SLOT, DEBEZIUM_PUBLICATION, EveryTypeTable.TABLE);
             engine = EmbeddedDebezium.start(debeziumProperties());
             EventStoreOptions options = EventStoreOptions.defaults().withSchema(SCHEMA);
-            EventStore.create(DATA_SOURCE, CATALOG, options);
-            runner = ProjectionRunner.builder(DATA_SOURCE, ReplicationConnection.of(TestDatabase.jdbcUrl()))
-                    .slot(STELE_SLOT).catalog(CATALOG).storeOptions(options)
-                    .projection(collector, ProjectionOptions.defaults()).build();
-            runner.start();
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (runner.status().projection("it-every-type-collector").map(ProjectionStatus::state)
-                    .orElse(null) != ProjectionStatus.State.LIVE) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the runner is not live within " + TIMEOUT + ": " + runner.status());
+            ProjectionRunner built = null;
+            try {
+                EventStore.create(DATA_SOURCE, CATALOG, options);
+                built = ProjectionRunner.builder(DATA_SOURCE, ReplicationConnection.of(TestDatabase.jdbcUrl()))
+                        .slot(STELE_SLOT).catalog(CATALOG).storeOptions(options)
+                        .projection(collector, ProjectionOptions.defaults()).build();
+                built.start();
+                long deadline = System.nanoTime() + TIMEOUT.toNanos();
+                while (built.status().projection("it-every-type-collector").map(ProjectionStatus::state)
+                        .orElse(null) != ProjectionStatus.State.LIVE) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("the runner is not live within " + TIMEOUT + ": " + built.status());
+                    }
+                    Thread.sleep(20);
                 }
-                Thread.sleep(20);
+            } catch (Exception | AssertionError e) {
+                try {
+                    if (built != null) {
+                        built.close();
+                    }
+                    engine.close();
+                    sql.close();
+                } catch (Exception stopping) {
+                    e.addSuppressed(stopping);
+                }
+                throw e;
             }
+            runner = built;
         }
 
         static synchronized Fixture get() throws Exception {
             if (started == null) {
-                started = new Fixture();
+                try {
+                    started = new Fixture();
+                } catch (Exception | AssertionError e) {
+                    try (Connection connection = DATA_SOURCE.getConnection()) {
+                        dropEverything(connection);
+                    } catch (Exception cleanup) {
+                        e.addSuppressed(cleanup);
+                    }
+                    throw e;
+                }
             }
             return started;
         }
@@ -464,15 +491,22 @@ class BothPathsAgreeProperties {
         }
 
         private void close() throws Exception {
-            try (Connection connection = sql; Statement statement = connection.createStatement()) {
+            try (Connection connection = sql) {
                 try {
                     runner.close();
                 } finally {
                     engine.close();
                 }
-                EmbeddedDebezium.dropSlotAndPublication(connection, DEBEZIUM_SLOT, DEBEZIUM_PUBLICATION);
-                EmbeddedDebezium.dropSlotAndPublication(connection, STELE_SLOT, STELE_SLOT);
-                EveryTypeTable.drop(connection);
+                dropEverything(connection);
+            }
+        }
+
+        /** Both slots and publications (once their WAL senders let go), the table and the store's schema. */
+        private static void dropEverything(Connection connection) throws Exception {
+            EmbeddedDebezium.dropSlotAndPublication(connection, DEBEZIUM_SLOT, DEBEZIUM_PUBLICATION);
+            EmbeddedDebezium.dropSlotAndPublication(connection, STELE_SLOT, STELE_SLOT);
+            EveryTypeTable.drop(connection);
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             }
         }

@@ -121,7 +121,9 @@ final class PgText {
 
     /**
      * A one-dimensional array, {@code {a,"b c",NULL}}: the elements' texts, null for {@code NULL}. Quoted
-     * elements may hold backslash escapes; unquoted ones are trimmed of the spaces around them.
+     * elements may hold backslash escapes; unquoted ones are trimmed of the spaces around them, as
+     * PostgreSQL's {@code array_in} does: only its six white-space characters, so an unquoted element of
+     * control characters such as {@code \u0001} (which {@code array_out} leaves unquoted) is kept.
      */
     static List<String> array(String text) {
         if (text.length() < 2 || text.charAt(0) != '{' || text.charAt(text.length() - 1) != '}') {
@@ -157,7 +159,7 @@ final class PgText {
                     item.append(text.charAt(i++));
                 }
             }
-            String value = quoted ? item.toString() : item.toString().trim();
+            String value = quoted ? item.toString() : trimArraySpace(item);
             items.add(!quoted && value.equals("NULL") ? null : value);
             if (i == end) {
                 return items;
@@ -167,6 +169,23 @@ final class PgText {
             }
             i++;
         }
+    }
+
+    /** {@code item} without the characters PostgreSQL's {@code array_isspace} takes for spaces at either end. */
+    private static String trimArraySpace(CharSequence item) {
+        int start = 0;
+        int end = item.length();
+        while (start < end && isArraySpace(item.charAt(start))) {
+            start++;
+        }
+        while (end > start && isArraySpace(item.charAt(end - 1))) {
+            end--;
+        }
+        return item.subSequence(start, end).toString();
+    }
+
+    private static boolean isArraySpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f';
     }
 
     private static String abbreviate(String text) {

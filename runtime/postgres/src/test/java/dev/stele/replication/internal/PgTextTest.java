@@ -58,9 +58,18 @@ class PgTextTest {
         assertThat(PgText.array("{a,b}")).containsExactly("a", "b");
         assertThat(PgText.array("{\"ü \\\"quoted\\\", x\",NULL,\"NULL\"}"))
                 .isEqualTo(Arrays.asList("ü \"quoted\", x", null, "NULL"));
+        assertThat(PgText.array("{ a , b\t}")).containsExactly("a", "b");
         assertThatThrownBy(() -> PgText.array("{{1,2},{3,4}}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PgText.array("{\"open}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PgText.array("a,b")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void unquotedArrayElementsKeepControlCharactersArrayOutLeavesUnquoted() {
+        // array_out quotes an element only for its six spaces, quotes, backslashes, braces, commas or NULL:
+        // SELECT ARRAY[chr(1), 'x' || chr(31)]::text gives {\u0001,x\u001f}, not to be trimmed away
+        assertThat(PgText.array("{\u0001,x\u001f,\u007f\u0085}"))
+                .containsExactly("\u0001", "x\u001f", "\u007f\u0085");
     }
 
     @Test

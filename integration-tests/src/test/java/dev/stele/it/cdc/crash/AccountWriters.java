@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * Threads that change {@code it_crash_accounts} with plain JDBC in many small transactions until {@code changes}
- * row changes have committed: new accounts, {@code balance = balance + x, version = version + 1} on one or
- * several rows, a new row changed and closed in its own transaction, now and then a delete. Only committed
+ * Threads that change {@code it_crash_accounts} with plain JDBC in many small transactions until told to finish
+ * and at least {@code changes} row changes have committed: new accounts, {@code balance = balance + x, version = version + 1} on one or
+ * several rows (now and then a few hundred), a new row changed and closed in its own transaction, now and then a delete. Only committed
  * transactions count, by their statements' update counts; one that meets a deadlock or a conflict is rolled back
  * and not counted. A pace (changes a second, over all threads) spreads them over the time the kills take.
  */
@@ -33,6 +33,7 @@ final class AccountWriters implements AutoCloseable {
     private final List<Thread> running = new ArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private volatile double perSecond = Double.MAX_VALUE;
+    private volatile boolean finishing;
     private volatile boolean closed;
     private long started;
 
@@ -75,8 +76,9 @@ final class AccountWriters implements AutoCloseable {
         return running.stream().noneMatch(Thread::isAlive);
     }
 
-    /** Waits for the writers to finish; throws what any of them failed with. */
-    void await(Duration timeout) throws InterruptedException {
+    /** Waits for the writers to finish, once at least {@code changes} have committed; throws what any failed with. */
+    void finish(Duration timeout) throws InterruptedException {
+        finishing = true;
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread thread : running) {
             thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
@@ -95,7 +97,7 @@ final class AccountWriters implements AutoCloseable {
     private void write(Random random) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            while (!closed && committed.get() < changes) {
+            while (!closed && !(finishing && committed.get() >= changes)) {
                 long made;
                 try {
                     made = transaction(connection, random);
@@ -129,7 +131,7 @@ final class AccountWriters implements AutoCloseable {
         if (kind < 88) {
             return change(connection, random, 2 + random.nextInt(5));
         }
-        if (kind < 95) {
+        if (kind < 94) {
             // a row opened, changed twice and closed in one transaction, beside a change of others
             long id = nextId.getAndIncrement();
             long made = insert(connection, id, random.nextInt(1000));
@@ -138,7 +140,16 @@ final class AccountWriters implements AutoCloseable {
             made += change(connection, random, 1 + random.nextInt(2));
             return made + delete(connection, id);
         }
-        return delete(connection, existing(random)) + open(connection, random, 1);
+        if (kind < 99) {
+            return delete(connection, existing(random)) + open(connection, random, 1);
+        }
+        // a larger transaction: a few hundred rows at once, to every partition
+        long from = existing(random);
+        long[] ids = new long[100 + random.nextInt(200)];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Math.max(1, from - i);
+        }
+        return bump(connection, ids, 1);
     }
 
     private long open(Connection connection, Random random, int rows) throws SQLException {

@@ -8,14 +8,15 @@ import dev.stele.it.projection.ChildRunner;
 import dev.stele.store.EventStore;
 import dev.stele.store.EventStoreOptions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -105,19 +106,22 @@ class TableChangesCrashTest {
         ChildRunner last = start("runner-last");
         writers.finish(Duration.ofSeconds(180));
         assertThat(last.awaitState("RUNNING", Duration.ofSeconds(60))).as("the last runner reads the slot").isTrue();
-        await(Duration.ofSeconds(120), () -> copies().equals(source()) && applied() == writers.committed());
+        await(Duration.ofSeconds(120), () -> copies().equals(source()) && applied() == writers.committed()
+                || children.stream().anyMatch(child -> !child.failures().isEmpty()));
 
         List<String> source = source();
         System.out.println("TableChangesCrashTest " + KILLS + " kills, " + writers.committed() + " changes committed ("
                 + writers.rolledBack() + " transactions rolled back), " + source.size() + " rows, "
                 + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
-        assertThat(writers.committed()).isGreaterThanOrEqualTo(CHANGES);
-        assertThat(copies()).as("the copy, row by row").isEqualTo(source);
-        assertThat(applied()).as("changes applied, each logged once by its event id")
-                .isEqualTo(writers.committed());
         for (ChildRunner child : children) {
             assertThat(child.failures()).as("what %s reported", child).isEmpty();
         }
+        assertThat(writers.committed()).isGreaterThanOrEqualTo(CHANGES);
+        List<String> copies = copies();
+        assertThat(differences(copies, source)).as("rows of the copy (-) and of the table (+) that differ").isEmpty();
+        assertThat(copies).as("the copy, row by row").hasSameSizeAs(source);
+        assertThat(applied()).as("changes applied, each logged once by its event id")
+                .isEqualTo(writers.committed());
         assertThat(kills).extracting(Kill::exitStatus).as("killed by SIGKILL").containsOnly(ChildRunner.KILLED);
         assertThat(kills).as("kills while reading the slot as writers change the table")
                 .filteredOn(kill -> kill.state().equals("RUNNING") && kill.writing()).hasSizeGreaterThan(KILLS / 2)
@@ -147,6 +151,16 @@ class TableChangesCrashTest {
                 List.of(Database.jdbcUrl(), schema, slot, Integer.toString(PARTITIONS)));
         children.add(child);
         return child;
+    }
+
+    /** The first rows that only one of them has: {@code -} the copy's, {@code +} the table's. */
+    private static List<String> differences(List<String> copies, List<String> source) {
+        Set<String> inCopies = new HashSet<>(copies);
+        Set<String> inSource = new HashSet<>(source);
+        List<String> differences = new ArrayList<>();
+        copies.stream().filter(row -> !inSource.contains(row)).map(row -> "-" + row).forEach(differences::add);
+        source.stream().filter(row -> !inCopies.contains(row)).map(row -> "+" + row).forEach(differences::add);
+        return differences.subList(0, Math.min(differences.size(), 20));
     }
 
     private List<String> copies() {

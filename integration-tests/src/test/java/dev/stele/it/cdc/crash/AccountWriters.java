@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 /**
  * Threads that change {@code it_crash_accounts} with plain JDBC in many small transactions until told to finish
  * and at least {@code changes} row changes have committed: new accounts, {@code balance = balance + x, version = version + 1} on one or
- * several rows (now and then a few hundred), a new row changed and closed in its own transaction, now and then a delete. Only committed
+ * several rows (now and then hundreds), a new row changed and closed in its own transaction, now and then a delete. Only committed
  * transactions count, by their statements' update counts; one that meets a deadlock or a conflict is rolled back
  * and not counted. A pace (changes a second, over all threads) spreads them over the time the kills take.
  */
@@ -143,9 +143,9 @@ final class AccountWriters implements AutoCloseable {
         if (kind < 99) {
             return delete(connection, existing(random)) + open(connection, random, 1);
         }
-        // a larger transaction: a few hundred rows at once, to every partition
+        // a larger transaction: hundreds of rows at once, to every partition (streamed by the slot if large enough)
         long from = existing(random);
-        long[] ids = new long[100 + random.nextInt(200)];
+        long[] ids = new long[100 + random.nextInt(900)];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = Math.max(1, from - i);
         }

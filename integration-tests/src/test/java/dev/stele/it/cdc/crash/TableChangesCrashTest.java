@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * in many small transactions while a runner in a child JVM, feeding {@link CrashAccountCopies} from the slot, is
  * killed with SIGKILL at random moments and started again each time. The copy ends equal to the table, the
  * projection never stopped (it refuses a change that is not the next of its row, so one applied twice or skipped
- * stops it), and it logged exactly as many changes as the writers committed.
+ * stops it), and it logged exactly as many changes as the writers committed. The slot decodes in 64 kB, so the
+ * transactions of hundreds of rows come streamed, in chunks before their commit, and are spooled by the runner.
  *
  * <p>A longer soak: {@code -Dstele.faults.kills=100 -Dstele.faults.changes=300000}; {@code -Dstele.faults.seed}
  * repeats a run's random moments (the seed is printed).
@@ -42,6 +43,8 @@ class TableChangesCrashTest {
     private static final int KILLS = Integer.getInteger("stele.faults.kills", 10);
     private static final long CHANGES = Long.getLong("stele.faults.changes", 24_000);
     private static final long SEED = Long.getLong("stele.faults.seed", System.nanoTime());
+    /** The slot's memory for decoding: the transactions of hundreds of rows exceed it and come streamed. */
+    private static final String DECODING_MEMORY = "64kB";
 
     private String schema;
     private String slot;
@@ -110,9 +113,11 @@ class TableChangesCrashTest {
                 || children.stream().anyMatch(child -> !child.failures().isEmpty()));
 
         List<String> source = source();
+        String streamed = query("SELECT coalesce(max(stream_txns), 0) FROM pg_stat_replication_slots"
+                + " WHERE slot_name = '" + slot + "'").get(0);
         System.out.println("TableChangesCrashTest " + KILLS + " kills, " + writers.committed() + " changes committed ("
-                + writers.rolledBack() + " transactions rolled back), " + source.size() + " rows, "
-                + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
+                + writers.rolledBack() + " transactions rolled back), " + source.size() + " rows, " + streamed
+                + " transactions streamed, " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
         for (ChildRunner child : children) {
             assertThat(child.failures()).as("what %s reported", child).isEmpty();
         }
@@ -126,6 +131,8 @@ class TableChangesCrashTest {
         assertThat(kills).as("kills while reading the slot as writers change the table")
                 .filteredOn(kill -> kill.state().equals("RUNNING") && kill.writing()).hasSizeGreaterThan(KILLS / 2)
                 .as("with changes not applied yet").anyMatch(kill -> kill.applied() < kill.committed());
+        assertThat(Long.parseLong(streamed)).as("transactions the slot streamed in chunks before their commit")
+                .isPositive();
         assertThat(last.stop(Duration.ofSeconds(40))).as("the last runner closes and exits").isZero();
         assertThat(last.lines()).contains("CLOSED");
     }
@@ -148,7 +155,7 @@ class TableChangesCrashTest {
 
     private ChildRunner start(String name) {
         ChildRunner child = ChildRunner.start(name, TableRunnerProcess.class,
-                List.of(Database.jdbcUrl(), schema, slot, Integer.toString(PARTITIONS)));
+                List.of(Database.jdbcUrl(), schema, slot, Integer.toString(PARTITIONS), DECODING_MEMORY));
         children.add(child);
         return child;
     }

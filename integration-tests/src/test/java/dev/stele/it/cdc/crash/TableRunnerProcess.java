@@ -14,10 +14,12 @@ import dev.stele.replication.RunnerStatus;
 import dev.stele.store.EventStoreOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Properties;
 
 /**
  * A {@link ProjectionRunner} with the {@link CrashAccountCopies} projection in a JVM of its own, for the test that
- * kills it ({@code ChildRunner} starts it). Arguments: JDBC URL, schema, slot, partitions.
+ * kills it ({@code ChildRunner} starts it). Arguments: JDBC URL, schema, slot, partitions, and the slot's
+ * {@code logical_decoding_work_mem} (a transaction larger than that comes streamed, in chunks, before its commit).
  *
  * <p>It reports on stdout as {@code RunnerProcess} does, one line each: {@code READY}, {@code STATE <runner
  * state>}, {@code POISONED <event>}, {@code STOPPED <event>}, {@code FAILED <problem>}, {@code APPLIED <n>} now
@@ -35,6 +37,8 @@ public final class TableRunnerProcess {
         String schema = args[1];
         String slot = args[2];
         int partitions = Integer.parseInt(args[3]);
+        Properties replication = new Properties();
+        replication.setProperty("options", "-c logical_decoding_work_mem=" + args[4]);
 
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -42,7 +46,7 @@ public final class TableRunnerProcess {
         config.setPoolName("stele-table-child");
         config.addDataSourceProperty("ApplicationName", "stele-it-table-child");
         try (HikariDataSource pool = new HikariDataSource(config);
-                ProjectionRunner runner = ProjectionRunner.builder(pool, ReplicationConnection.of(url))
+                ProjectionRunner runner = ProjectionRunner.builder(pool, ReplicationConnection.of(url, replication))
                         .slot(slot)
                         .catalog(Catalog.load())
                         .storeOptions(EventStoreOptions.defaults().withSchema(schema))

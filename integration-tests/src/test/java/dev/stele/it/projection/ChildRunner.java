@@ -15,13 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A {@link RunnerProcess} in a child JVM, started with this JVM's java and class path, and what it reported.
- * {@link #kill()} sends SIGKILL; {@link #stop} closes its stdin, so it closes its runner and exits.
+ * A {@link RunnerProcess} (or another main reporting the same lines) in a child JVM, started with this JVM's
+ * java and class path, and what it reported. {@link #kill()} sends SIGKILL; {@link #stop} closes its stdin, so
+ * it closes its runner and exits.
  */
-final class ChildRunner {
+public final class ChildRunner {
 
     /** Exit status of a process killed by SIGKILL (128 + 9). */
-    static final int KILLED = 137;
+    public static final int KILLED = 137;
 
     private final String name;
     private final Process process;
@@ -37,6 +38,11 @@ final class ChildRunner {
     }
 
     static ChildRunner start(String name, String jdbcUrl, String schema, String slot, int partitions) {
+        return start(name, RunnerProcess.class, List.of(jdbcUrl, schema, slot, Integer.toString(partitions)));
+    }
+
+    /** {@code main}'s {@code main(arguments)} in a child JVM, which reports lines as {@link RunnerProcess} does. */
+    public static ChildRunner start(String name, Class<?> main, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx256m");
@@ -44,11 +50,8 @@ final class ChildRunner {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
         command.add(classPath());
-        command.add(RunnerProcess.class.getName());
-        command.add(jdbcUrl);
-        command.add(schema);
-        command.add(slot);
-        command.add(Integer.toString(partitions));
+        command.add(main.getName());
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             return new ChildRunner(name, process);
@@ -95,29 +98,29 @@ final class ChildRunner {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Every line printed so far. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
     }
 
     /** The lines a runner prints when a projection or the runner gave up: none expected in these tests. */
-    List<String> failures() {
+    public List<String> failures() {
         return lines().stream().filter(line -> line.startsWith("STOPPED") || line.startsWith("FAILED")
                 || line.startsWith("POISONED") || line.startsWith("STATE FAILED")).toList();
     }
 
     /** The last {@code STATE} it reported, or {@code NONE}. */
-    String state() {
+    public String state() {
         List<String> all = lines();
         for (int i = all.size() - 1; i >= 0; i--) {
             if (all.get(i).startsWith("STATE ")) {
@@ -128,7 +131,7 @@ final class ChildRunner {
     }
 
     /** Waits until a line matches; false if none did in time or the process ended. */
-    boolean await(Predicate<String> condition, Duration timeout) throws InterruptedException {
+    public boolean await(Predicate<String> condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
             int seen = 0;
@@ -147,12 +150,12 @@ final class ChildRunner {
         }
     }
 
-    boolean awaitState(String state, Duration timeout) throws InterruptedException {
+    public boolean awaitState(String state, Duration timeout) throws InterruptedException {
         return await(line -> line.equals("STATE " + state) || line.startsWith("STATE " + state + " "), timeout);
     }
 
     /** SIGKILL (what {@link Process#destroyForcibly()} sends on Linux); returns the exit status. */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
@@ -162,7 +165,7 @@ final class ChildRunner {
     }
 
     /** Closes its stdin, so it closes its runner and exits; returns the exit status, or -1 if it had to be killed. */
-    int stop(Duration timeout) throws InterruptedException {
+    public int stop(Duration timeout) throws InterruptedException {
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {
@@ -177,7 +180,7 @@ final class ChildRunner {
     }
 
     /** Kills it if it is alive: for clean-up. */
-    void close() throws InterruptedException {
+    public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
         }

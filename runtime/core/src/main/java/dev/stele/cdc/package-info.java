@@ -1,21 +1,20 @@
 /**
- * Change data capture from Debezium: the one owner, in Stele, of how Debezium's PostgreSQL connector
- * represents each column type in its JSON change events, and of the error a value that cannot be mapped
- * raises; and the reader of what Debezium's Outbox Event Router publishes from Stele's outbox.
+ * Change data capture: Debezium's change events and Outbox Event Router records read into typed records, and
+ * the connector settings that match.
  *
  * <ul>
- *   <li>{@link dev.stele.cdc.DebeziumValues}: each representation to its Java value, exactly, or a
- *       {@link dev.stele.cdc.ChangeEventException} naming table, column and what to do;
- *   <li>{@link dev.stele.cdc.DebeziumSchemaNames}: the logical type names of Debezium's schemas and its
- *       placeholder for unavailable TOASTed values;
- *   <li>{@link dev.stele.cdc.TimestampUnit} and {@link dev.stele.cdc.BinaryHandlingMode}: the connector
- *       settings that decide a representation;
- *   <li>{@link dev.stele.cdc.OutboxRouterRecords}: a record of the Outbox Event Router (key, value, headers)
- *       to an {@link dev.stele.cdc.OutboxEvent} holding the typed latest-version event, or an
- *       {@link dev.stele.cdc.OutboxRecordException} naming what is wrong and which router setting to add.
+ *   <li>{@link dev.stele.cdc.DebeziumChanges}: a Debezium JSON change event (with or without the schema
+ *       envelope) of a {@code @FromTable} table into its record, as a {@link dev.stele.cdc.TableChange};
+ *   <li>{@link dev.stele.cdc.OutboxRouterRecords}: a record of Stele's outbox, as the Outbox Event Router wrote
+ *       it, into the typed event, upcast;
+ *   <li>{@link dev.stele.cdc.DebeziumConnectorConfig}: the connector settings for a module's tables and its
+ *       outbox;
+ *   <li>{@link dev.stele.cdc.DebeziumValues} and {@link dev.stele.cdc.DebeziumSchemaNames}: the one owner, in
+ *       Stele, of how Debezium's PostgreSQL connector represents each column type, each converted exactly or
+ *       refused with a {@link dev.stele.cdc.ChangeEventException} naming table, column and what to do.
  * </ul>
  *
- * <p>Nothing here needs Debezium or Kafka on the class path: the values are read from the JSON text, by
- * whatever reads it (a Kafka consumer, a Debezium engine callback, a generated mapper).
+ * <p>Nothing here needs Debezium or Kafka on the class path: everything is read from the bytes a Kafka consumer
+ * or a Debezium engine callback has.
  */
 package dev.stele.cdc;

@@ -74,6 +74,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProjectionRunner implements AutoCloseable {
 
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRunner.class);
 
     private final DataSource dataSource;
@@ -128,7 +130,9 @@ public final class ProjectionRunner implements AutoCloseable {
 
     /**
      * Checks the slot and the projections' registrations, then starts reading in the background (or standing
-     * by, if another instance reads the slot). Applies the store's migrations if they are missing.
+     * by, if another instance reads the slot). Applies the store's migrations if they are missing. Returns once the
+     * slot and its publication exist (so every change committed after it returns reaches the projections), the
+     * runner stands by, fails or retries, or after 60 s (creating a slot waits for the transactions open then).
      *
      * @throws SlotUnusableException if the slot is lost, missing or moved past a projection's checkpoint
      * @throws ReplicationException if a projection's partitions changed, or it runs on another slot
@@ -152,6 +156,15 @@ public final class ProjectionRunner implements AutoCloseable {
             thread = new Thread(supervisor, "stele-runner-" + settings.slotName());
             thread.setDaemon(true);
             thread.start();
+        }
+        try {
+            if (!state.awaitSettled(SETTLE_TIMEOUT)) {
+                LOG.warn("The runner of slot {} has not made its slot and publication within {} s (creating a slot"
+                        + " waits for the transactions open at the time); start() returns, the runner goes on",
+                        settings.slotName(), SETTLE_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

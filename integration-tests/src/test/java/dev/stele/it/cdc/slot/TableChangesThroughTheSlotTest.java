@@ -113,6 +113,17 @@ class TableChangesThroughTheSlotTest {
     }
 
     @Test
+    void aChangeCommittedAsSoonAsStartReturnsReachesTheProjection() throws Exception {
+        try (ProjectionRunner runner = runner()) {
+            runner.start();
+            execute("INSERT INTO " + TABLE + " (id, email, credit) VALUES (1, 'first@x', 1)");
+            await(Duration.ofSeconds(30), () -> directory().size() == 1);
+
+            assertThat(directory()).isEqualTo(source()).hasSize(1);
+        }
+    }
+
+    @Test
     void truncateReachesItsRecord() throws Exception {
         try (ProjectionRunner runner = runner()) {
             runner.start();

@@ -10,6 +10,8 @@ public final class RunnerState {
     private volatile RunnerStatus.State state = RunnerStatus.State.NEW;
     private volatile Throwable problem;
     private volatile SlotSession session;
+    /** Counted down once the slot and publication exist, or the runner stands by, failed, or retries. */
+    private final java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
 
     public RunnerState(ProjectionListener listener) {
         this.listener = listener;
@@ -31,6 +33,16 @@ public final class RunnerState {
         this.session = session;
     }
 
+    /** The runner holds its slot and publication, or will not for now (standing by, failed, retrying). */
+    public void settle() {
+        settled.countDown();
+    }
+
+    /** Waits up to {@code timeout} for {@link #settle()}; whether it came. */
+    public boolean awaitSettled(java.time.Duration timeout) throws InterruptedException {
+        return settled.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Moves to {@code next}; a problem is kept until the runner reads the slot again. */
     public void set(RunnerStatus.State next, Throwable cause) {
         RunnerStatus.State previous;
@@ -43,6 +55,10 @@ public final class RunnerState {
             if (cause != null || next == RunnerStatus.State.RUNNING) {
                 problem = cause;
             }
+        }
+        if (next == RunnerStatus.State.FAILED || next == RunnerStatus.State.RECONNECTING
+                || next == RunnerStatus.State.CLOSED) {
+            settle();
         }
         if (previous != next) {
             try {

@@ -63,6 +63,7 @@ public final class Supervisor implements Runnable {
             try (Connection connection = parts.replication().call()) {
                 if (!lead(connection)) {
                     state.set(RunnerStatus.State.STANDBY, null);
+                    state.settle();
                     connection.close();
                     Thread.sleep(parts.standbyPoll().toMillis());
                     continue;
@@ -124,6 +125,7 @@ public final class Supervisor implements Runnable {
                     parts.settings().publication(), parts.replication(),
                     TableSubscriptions.mappings(parts.catalog(), parts.runs())).prepare(connection, parts.runs());
         }
+        state.settle(); // the slot and the publication exist: what commits from now on reaches the projections
         catchUp(registrations);
         Map<ProjectionRun<?>, PartitionWorker[]> workers = new IdentityHashMap<>();
         SlotSession session = new SlotSession(parts.settings(), parts.tables(), parts.dataSource(), parts.runs(),

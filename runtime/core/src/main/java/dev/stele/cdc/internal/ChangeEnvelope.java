@@ -3,9 +3,17 @@ package dev.stele.cdc.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.stele.cdc.ChangeSource;
+import dev.stele.cdc.LogicalMessage;
 import dev.stele.cdc.MalformedChangeException;
+import dev.stele.projection.Lsn;
 import dev.stele.spi.codec.CodecFailure;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One Debezium change event read from its JSON bytes in one pass of Jackson's streaming parser: with the schema
@@ -110,6 +118,35 @@ final class ChangeEnvelope {
             at++;
         }
         return at;
+    }
+
+    /** Where the change comes from, as its {@code source} says. */
+    ChangeSource source() {
+        String table = table();
+        Instant at = null;
+        if (sourceMillis != null) {
+            try {
+                at = Instant.ofEpochMilli(sourceMillis);
+            } catch (DateTimeException e) {
+                throw new MalformedChangeException("payload.source.ts_ms", table, sourceMillis
+                        + " milliseconds since 1970 is outside the range of an Instant");
+            }
+        }
+        return new ChangeSource(table == null ? "" : table, lsn == null ? Optional.empty() : Optional.of(new Lsn(lsn)),
+                txId == null ? OptionalLong.empty() : OptionalLong.of(txId), Optional.ofNullable(at), snapshot);
+    }
+
+    /** The logical decoding message of an {@code op m} event, handed on. */
+    LogicalMessage logicalMessage(ChangeSource source) {
+        if (messagePrefix == null || messageContent == null) {
+            throw new MalformedChangeException("payload.message", null, "a logical decoding message (op m) needs"
+                    + " message.prefix and message.content");
+        }
+        try {
+            return new LogicalMessage(messagePrefix, Base64.getDecoder().decode(messageContent), source);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedChangeException("payload.message.content", null, "not base64: " + e.getMessage());
+        }
     }
 
     /** {@code schema.table} as the source names it, or null before the source was read. */

@@ -4,15 +4,11 @@ import dev.stele.annotation.Operation;
 import dev.stele.cdc.ChangeEventException;
 import dev.stele.cdc.ChangeSource;
 import dev.stele.cdc.DebeziumSettings;
-import dev.stele.cdc.LogicalMessage;
 import dev.stele.cdc.MalformedChangeException;
 import dev.stele.cdc.RowChange;
 import dev.stele.cdc.SkippedChange;
 import dev.stele.cdc.TableChange;
-import dev.stele.projection.Lsn;
 import dev.stele.spi.TableMapping;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -40,13 +36,9 @@ public final class DebeziumJsonMapper {
         if (event.op == null) {
             throw new MalformedChangeException("payload.op", table, "the event has no op; expected c, u, d, r, t or m");
         }
-        ChangeSource source = new ChangeSource(table == null ? "" : table,
-                event.lsn == null ? Optional.empty() : Optional.of(new Lsn(event.lsn)),
-                event.txId == null ? OptionalLong.empty() : OptionalLong.of(event.txId),
-                event.sourceMillis == null ? Optional.empty() : Optional.of(sourceTime(event.sourceMillis, table)),
-                event.snapshot);
+        ChangeSource source = event.source();
         if (event.op.equals("m")) {
-            return message(event, source);
+            return event.logicalMessage(source);
         }
         Operation operation = operation(event.op, table);
         if (table == null) {
@@ -72,15 +64,6 @@ public final class DebeziumJsonMapper {
         }
     }
 
-    private static Instant sourceTime(long millis, String table) {
-        try {
-            return Instant.ofEpochMilli(millis);
-        } catch (java.time.DateTimeException e) {
-            throw new MalformedChangeException("payload.source.ts_ms", table, millis
-                    + " milliseconds since 1970 is outside the range of an Instant");
-        }
-    }
-
     private static JsonRow row(ChangeEnvelope event, Operation operation, String table) {
         return switch (operation) {
             case INSERT, UPDATE, SNAPSHOT -> {
@@ -101,7 +84,7 @@ public final class DebeziumJsonMapper {
         };
     }
 
-    private static Operation operation(String op, String table) {
+    static Operation operation(String op, String table) {
         return switch (op) {
             case "c" -> Operation.INSERT;
             case "u" -> Operation.UPDATE;
@@ -111,19 +94,5 @@ public final class DebeziumJsonMapper {
             default -> throw new MalformedChangeException("payload.op", table, "unknown op '" + op
                     + "'; Debezium writes c, u, d, r, t and m");
         };
-    }
-
-    private static LogicalMessage message(ChangeEnvelope event, ChangeSource source) {
-        if (event.messagePrefix == null || event.messageContent == null) {
-            throw new MalformedChangeException("payload.message", null, "a logical decoding message (op m) needs"
-                    + " message.prefix and message.content");
-        }
-        byte[] content;
-        try {
-            content = Base64.getDecoder().decode(event.messageContent);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedChangeException("payload.message.content", null, "not base64: " + e.getMessage());
-        }
-        return new LogicalMessage(event.messagePrefix, content, source);
     }
 }

@@ -113,6 +113,38 @@ class TransactionOrderTest {
         assertThat(versions).hasSize(threads * appends).isSorted().doesNotHaveDuplicates();
     }
 
+    /**
+     * Transaction ids compare as numbers in every form of {@code $all}, also where one has more digits than the
+     * next: the streaming read once ordered by its text output column, which put transaction 1000 before 999.
+     */
+    @Test
+    void allIsInTransactionOrderAcrossADigitBoundaryInEveryForm() throws SQLException {
+        String events = store.options().schema() + ".stele_events";
+        String payload = new String(Stores.CATALOG.toJson(new MoneyDeposited("a-9", 1)).payload(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (Connection connection = Stores.DATA_SOURCE.getConnection();
+                java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + events
+                        + " (transaction_id, event_id, stream_category, stream_id, stream_version, event_name,"
+                        + " event_version, payload) VALUES (?::xid8, ?, 'account', ?, 1, 'MoneyDeposited', 1,"
+                        + " ?::jsonb)")) {
+            // older than any transaction running now, so $all shows them; inserted out of transaction order
+            for (String xid : List.of("10", "9", "100", "99")) {
+                insert.setString(1, xid);
+                insert.setObject(2, UUID.randomUUID());
+                insert.setString(3, "x-" + xid);
+                insert.setString(4, payload);
+                insert.executeUpdate();
+            }
+        }
+        List<String> streaming = new ArrayList<>();
+        store.readAll(Position.START, event -> streaming.add(event.stream().id()));
+        List<String> batched = new ArrayList<>();
+        store.readAll(Position.START, 10).events().forEach(event -> batched.add(event.stream().id()));
+
+        assertThat(streaming).containsExactly("x-9", "x-10", "x-99", "x-100");
+        assertThat(batched).containsExactly("x-9", "x-10", "x-99", "x-100");
+    }
+
     @Test
     void retryingAnUpdateWhoseEventsWereStoredDoesNotApplyThemTwice() {
         AggregateRepository<Account> accounts = store.aggregates(Account.class);

@@ -57,16 +57,19 @@ final class EventsTable {
         // Only transactions older than every running one: nothing can commit later with a smaller key. The
         // sub-select takes the snapshot once per query, not once per row.
         String visibleAfter = " WHERE (transaction_id, global_position) > (:after_xid::text::xid8, :after_position)"
-                + " AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))"
-                + " ORDER BY transaction_id, global_position";
-        // One query over everything visible, for catching up: PostgreSQL sorts it once if it must.
-        this.allStreaming = Sql.of("SELECT " + COLUMNS + " FROM " + table + visibleAfter);
+                + " AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))";
+        // One query over everything visible, for catching up: PostgreSQL sorts it once if it must. The order is
+        // the table's columns, qualified: unqualified, ORDER BY would take the output column transaction_id,
+        // which is text, and put transaction 1000 before 999
+        this.allStreaming = Sql.of("SELECT " + COLUMNS + " FROM " + table + " e" + visibleAfter
+                + " ORDER BY e.transaction_id, e.global_position");
         // A batch finds its keys on the index alone and only then reads their rows: whatever plan PostgreSQL
         // picks for the range (a generic plan may sort the whole rest of the table), it never converts
         // payloads it will not return.
         this.allBatch = Sql.of("SELECT " + COLUMNS.replace("global_position,", "e.global_position,") + " FROM "
                 + table + " e JOIN (SELECT global_position FROM " + table + visibleAfter
-                + " LIMIT :max) batch ON batch.global_position = e.global_position"
+                + " ORDER BY transaction_id, global_position LIMIT :max) batch"
+                + " ON batch.global_position = e.global_position"
                 + " ORDER BY e.transaction_id, e.global_position");
         this.existing = Sql.of("SELECT event_id, global_position, transaction_id::text, stream_category, stream_id,"
                 + " stream_version FROM " + table + " WHERE event_id = ANY(:ids::uuid[])");

@@ -58,14 +58,26 @@ public final class OutboxEventSerializer implements Serializer<Object> {
         this(catalog, OutboxRouterRecords.DEFAULT_EVENT_NAME_HEADER, OutboxRouterRecords.DEFAULT_EVENT_VERSION_HEADER);
     }
 
-    /** A serializer writing with {@code catalog}, the event name to {@code nameHeader}, the version to {@code versionHeader}. */
+    /**
+     * A serializer writing with {@code catalog}, the event name to {@code nameHeader}, the version to
+     * {@code versionHeader}.
+     *
+     * @throws IllegalArgumentException if a header name is blank or {@code id}
+     */
     public OutboxEventSerializer(Catalog catalog, String nameHeader, String versionHeader) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.nameHeader = OutboxConfig.header(Map.of(OutboxConfig.EVENT_NAME_HEADER, nameHeader),
-                OutboxConfig.EVENT_NAME_HEADER, null);
-        this.versionHeader = OutboxConfig.header(Map.of(OutboxConfig.EVENT_VERSION_HEADER, versionHeader),
-                OutboxConfig.EVENT_VERSION_HEADER, null);
+        this.nameHeader = headerName(nameHeader, "nameHeader");
+        this.versionHeader = headerName(versionHeader, "versionHeader");
         this.preset = true;
+    }
+
+    private static String headerName(String header, String what) {
+        Objects.requireNonNull(header, what);
+        if (header.isBlank() || header.equals(OutboxRouterRecords.ID_HEADER)) {
+            throw new IllegalArgumentException(what + " must be a header name other than '"
+                    + OutboxRouterRecords.ID_HEADER + "', not '" + header + "'");
+        }
+        return header;
     }
 
     /**

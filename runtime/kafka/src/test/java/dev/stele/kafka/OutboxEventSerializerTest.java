@@ -115,6 +115,8 @@ class OutboxEventSerializerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SERIALIZER.serialize("t", new Opened("a", "b")))
                 .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> new OutboxEventSerializer(OutboxTestEvents.CATALOG, "id", "eventVersion"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nameHeader");
         assertThatThrownBy(() -> new OutboxEventSerializer().configure(Map.of(), true))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("StringSerializer");
     }

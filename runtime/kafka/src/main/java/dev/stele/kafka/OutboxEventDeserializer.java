@@ -27,8 +27,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  *     consumer.subscribe(List.of("outbox.event.order"));
  *     for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofSeconds(1))) {
  *         UUID id = OutboxHeaders.eventId(record.headers()).orElseThrow();   // de-duplicate: at least once
- *         switch (record.value()) {
- *             case OrderPaid paid -> ...
+ *         if (record.value() instanceof OrderPaid paid) {
  *             ...
  *         }
  *     }

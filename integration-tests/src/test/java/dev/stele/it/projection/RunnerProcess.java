@@ -43,14 +43,21 @@ public final class RunnerProcess {
         config.setMaximumPoolSize(partitions + 3);
         config.setPoolName("stele-child");
         config.addDataSourceProperty("ApplicationName", "stele-it-child");
-        try (HikariDataSource pool = new HikariDataSource(config);
-                ProjectionRunner runner = ProjectionRunner.builder(pool, ReplicationConnection.of(url))
-                        .slot(slot)
-                        .catalog(Catalog.load())
-                        .storeOptions(EventStoreOptions.defaults().withSchema(schema))
-                        .projection(new AccountBalances(schema), ProjectionOptions.defaults().withPartitions(partitions))
-                        .listener(new Reporter())
-                        .build()) {
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            serve(ProjectionRunner.builder(pool, ReplicationConnection.of(url))
+                    .slot(slot)
+                    .catalog(Catalog.load())
+                    .storeOptions(EventStoreOptions.defaults().withSchema(schema))
+                    .projection(new AccountBalances(schema), ProjectionOptions.defaults().withPartitions(partitions)));
+        }
+    }
+
+    /**
+     * Builds the runner with the reporting listener, starts it, reports as the class says until stdin ends,
+     * then closes it and exits: the child main of every test that kills runners.
+     */
+    public static void serve(ProjectionRunner.Builder builder) {
+        try (ProjectionRunner runner = builder.listener(new Reporter()).build()) {
             runner.start();
             report("READY");
             Thread watcher = new Thread(() -> watch(runner), "stele-child-watcher");

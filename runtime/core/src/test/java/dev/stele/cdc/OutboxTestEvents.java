@@ -19,18 +19,18 @@ import org.apache.avro.io.Encoder;
  * A hand-written catalog, as the processor would generate it, of two events: {@code Opened} v1, and
  * {@code Shipped} v2 with its older v1 that upcasts (kilograms to grams).
  */
-final class OutboxTestEvents {
+public final class OutboxTestEvents {
 
-    record Opened(String accountId, String owner) {
+    public record Opened(String accountId, String owner) {
     }
 
-    record Shipped(String parcelId, long grams) {
+    public record Shipped(String parcelId, long grams) {
     }
 
-    record ShippedV1(String parcelId, double kg) {
+    public record ShippedV1(String parcelId, double kg) {
     }
 
-    static final Catalog CATALOG = Catalog.of(new EventCatalog() {
+    public static final Catalog CATALOG = Catalog.of(new EventCatalog() {
         @Override
         public int spiVersion() {
             return SpiVersion.CURRENT;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.catalog.UnknownEventException;
-import dev.stele.kafka.OutboxTestEvents.Opened;
-import dev.stele.kafka.OutboxTestEvents.Shipped;
-import dev.stele.kafka.OutboxTestEvents.ShippedV1;
+import dev.stele.cdc.OutboxTestEvents;
+import dev.stele.cdc.OutboxTestEvents.Opened;
+import dev.stele.cdc.OutboxTestEvents.Shipped;
+import dev.stele.cdc.OutboxTestEvents.ShippedV1;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;

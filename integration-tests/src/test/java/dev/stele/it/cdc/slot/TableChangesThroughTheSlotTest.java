@@ -179,6 +179,25 @@ class TableChangesThroughTheSlotTest {
     }
 
     @Test
+    void aColumnRenamedWhileTheRunnerRunsStopsTheProjectionNamingItBeforeAnyValueIsMisread() throws Exception {
+        try (ProjectionRunner runner = runner(1)) {
+            runner.start();
+            execute("INSERT INTO " + TABLE + " (id, email, credit) VALUES (1, 'before@x', 1)");
+            await(Duration.ofSeconds(30), () -> directory().size() == 1);
+            execute("ALTER TABLE " + TABLE + " RENAME COLUMN email TO mail");
+            execute("INSERT INTO " + TABLE + " (id, mail, credit) VALUES (2, 'after@x', 2)");
+            await(Duration.ofSeconds(30), () -> state(runner) == ProjectionStatus.State.STOPPED);
+
+            FailedEvent failed = runner.status().projection("it-customer-directory").orElseThrow().stoppedOn()
+                    .orElseThrow();
+            assertThat(failed.streamId()).isEqualTo("2");
+            assertThat(failed.error()).contains("public.it_customers", "no column email",
+                    "CustomerRegistered.email");
+            assertThat(directory()).as("the row of the renamed table was not applied").hasSize(1);
+        }
+    }
+
+    @Test
     void startRefusesATableThatNoLongerMatchesItsRecordsNamingEveryProblem() throws Exception {
         execute("ALTER TABLE " + TABLE + " DROP COLUMN created_at");
         execute("ALTER TABLE " + TABLE + " ALTER COLUMN tags DROP DEFAULT");

@@ -65,8 +65,12 @@ public final class PgTextRow implements ChangeRow {
         return (int) value;
     }
 
+    /** An integer column's text is read as it is; a numeric's through {@code BigDecimal}, whole or refused. */
     @Override
     public long getLong(int column) {
+        if (typeOids[column] == PgTypes.INT8 || typeOids[column] == PgTypes.INT4 || typeOids[column] == PgTypes.INT2) {
+            return convert(column, Long::parseLong);
+        }
         return convert(column, text -> DebeziumValues.exactLong(ref(column), PgText.numeric(text)));
     }
 

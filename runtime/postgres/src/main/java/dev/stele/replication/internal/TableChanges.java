@@ -131,7 +131,7 @@ final class TableChanges {
         if (failure == null) {
             try {
                 Object record = mapping.map(new PgTextRow(mapping, relation.table(), operation, texts,
-                        typeOids(relation, bound)));
+                        bound.typeOids()));
                 serialized = catalog.toJson(record);
             } catch (SteleException e) {
                 failure = e;
@@ -146,15 +146,6 @@ final class TableChanges {
         }
         return new SourceEvent(0, xid, eventId, relation.table(), key, 0, serialized.name(), serialized.version(),
                 new String(serialized.payload(), StandardCharsets.UTF_8), "{}", commitLsn, commitTime);
-    }
-
-    private static int[] typeOids(TableRelation relation, TableRelation.Bound bound) {
-        int[] positions = bound.positions();
-        int[] oids = new int[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            oids[i] = positions[i] < 0 ? 0 : relation.columns().get(positions[i]).typeOid();
-        }
-        return oids;
     }
 
     private static String[] texts(TableRelation.Bound bound, PgOutputMessage.Tuple row) {

@@ -21,8 +21,11 @@ final class TableRelation {
     private final List<PgOutputMessage.Relation.Column> columns;
     private final Map<Operation, Bound> bound = new EnumMap<>(Operation.class);
 
-    /** One record's mapping on this relation: its columns' positions, or why it cannot be read. */
-    record Bound(TableMapping<?> mapping, int[] positions, ChangeEventException mismatch) {
+    /**
+     * One record's mapping on this relation: its columns' positions and type OIDs (0 for a column the relation
+     * lacks), or why it cannot be read.
+     */
+    record Bound(TableMapping<?> mapping, int[] positions, int[] typeOids, ChangeEventException mismatch) {
     }
 
     TableRelation(PgOutputMessage.Relation relation, Map<Operation, TableMapping<?>> mappings,
@@ -48,6 +51,7 @@ final class TableRelation {
     private Bound bind(TableMapping<?> mapping, Map<Integer, Boolean> userEnums) {
         List<MappedColumn> mapped = mapping.columns();
         int[] positions = new int[mapped.size()];
+        int[] typeOids = new int[mapped.size()];
         ChangeEventException mismatch = null;
         for (int i = 0; i < positions.length; i++) {
             MappedColumn column = mapped.get(i);
@@ -60,6 +64,7 @@ final class TableRelation {
                 continue;
             }
             int oid = columns.get(positions[i]).typeOid();
+            typeOids[i] = oid;
             boolean userType = oid >= PgTypes.FIRST_USER_OID;
             if (!PgTypes.accepts(column.kind(), column.elementKind(), oid, userType && userEnums.getOrDefault(oid, true))
                     && mismatch == null) {
@@ -68,7 +73,7 @@ final class TableRelation {
                         + " takes " + PgTypes.expected(column.kind())).forComponent(component);
             }
         }
-        return new Bound(mapping, positions, mismatch);
+        return new Bound(mapping, positions, typeOids, mismatch);
     }
 
     private int indexOf(String column) {

@@ -2,7 +2,6 @@ package dev.stele.processor;
 
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
-import dev.stele.annotation.Operation;
 import dev.stele.format.SteleResources;
 import dev.stele.format.TableIndex;
 import dev.stele.processor.diagnostic.Diagnostics;
@@ -21,7 +20,6 @@ import dev.stele.processor.parse.TableMappingParser;
 import dev.stele.processor.validate.TableMappingValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -176,22 +173,13 @@ final class TableMappingStep implements Step {
 
     /** The module's tables, for the Debezium connector settings {@code stele:debezium} writes. */
     private static TableIndex tableIndex(List<TableMappingModel> mappings) {
-        Map<String, TableIndex.Table> byTable = new TreeMap<>();
+        List<TableIndex.Table> perRecord = new ArrayList<>();
         for (TableMappingModel mapping : mappings) {
-            TableIndex.Table known = byTable.get(mapping.table());
-            Set<Operation> operations = EnumSet.noneOf(Operation.class);
             SortedSet<String> columns = new TreeSet<>();
-            SortedSet<String> records = new TreeSet<>();
-            if (known != null) {
-                operations.addAll(known.operations());
-                columns.addAll(known.columns());
-                records.addAll(known.records());
-            }
-            operations.addAll(mapping.operations());
             mapping.columns().forEach(column -> columns.add(column.column()));
-            records.add(mapping.qualifiedName());
-            byTable.put(mapping.table(), new TableIndex.Table(mapping.table(), operations, columns, records));
+            perRecord.add(new TableIndex.Table(mapping.table(), mapping.operations(), columns,
+                    new TreeSet<>(List.of(mapping.qualifiedName()))));
         }
-        return new TableIndex(new ArrayList<>(byTable.values()));
+        return TableIndex.merged(perRecord);
     }
 }

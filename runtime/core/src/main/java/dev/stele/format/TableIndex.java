@@ -68,21 +68,30 @@ public record TableIndex(List<Table> tables) {
 
     /** The index of {@code mappings}, merged per table. */
     public static TableIndex of(List<? extends TableMapping<?>> mappings) {
-        Map<String, Table> byTable = new TreeMap<>();
+        List<Table> perRecord = new ArrayList<>();
         for (TableMapping<?> mapping : mappings) {
-            Table known = byTable.get(mapping.table());
-            Set<Operation> operations = EnumSet.noneOf(Operation.class);
             SortedSet<String> columns = new TreeSet<>();
-            SortedSet<String> records = new TreeSet<>();
-            if (known != null) {
-                operations.addAll(known.operations());
-                columns.addAll(known.columns());
-                records.addAll(known.records());
-            }
-            operations.addAll(mapping.operations());
             mapping.columns().stream().map(MappedColumn::column).forEach(columns::add);
-            records.add(mapping.eventClass().getName());
-            byTable.put(mapping.table(), new Table(mapping.table(), operations, columns, records));
+            perRecord.add(new Table(mapping.table(), mapping.operations(), columns,
+                    new TreeSet<>(List.of(mapping.eventClass().getName()))));
+        }
+        return merged(perRecord);
+    }
+
+    /** The index of {@code tables}, one per record, merged per table: operations, columns and records united. */
+    public static TableIndex merged(List<Table> tables) {
+        Map<String, Table> byTable = new TreeMap<>();
+        for (Table table : tables) {
+            byTable.merge(table.table(), table, (known, more) -> {
+                Set<Operation> operations = EnumSet.noneOf(Operation.class);
+                operations.addAll(known.operations());
+                operations.addAll(more.operations());
+                SortedSet<String> columns = new TreeSet<>(known.columns());
+                columns.addAll(more.columns());
+                SortedSet<String> records = new TreeSet<>(known.records());
+                records.addAll(more.records());
+                return new Table(known.table(), operations, columns, records);
+            });
         }
         return new TableIndex(new ArrayList<>(byTable.values()));
     }

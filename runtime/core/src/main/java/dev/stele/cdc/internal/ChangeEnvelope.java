@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.stele.cdc.ChangeSource;
 import dev.stele.cdc.LogicalMessage;
 import dev.stele.cdc.MalformedChangeException;
+import dev.stele.cdc.SkippedChange;
 import dev.stele.projection.Lsn;
 import dev.stele.spi.codec.CodecFailure;
 import java.io.IOException;
@@ -118,6 +119,12 @@ final class ChangeEnvelope {
             at++;
         }
         return at;
+    }
+
+    /** A tombstone: Kafka's null value after a delete, which has no source to say. */
+    static SkippedChange tombstone() {
+        return new SkippedChange(SkippedChange.Reason.TOMBSTONE, Optional.empty(),
+                new ChangeSource("", Optional.empty(), OptionalLong.empty(), Optional.empty(), false));
     }
 
     /** Where the change comes from, as its {@code source} says. */

@@ -10,13 +10,9 @@ import dev.stele.cdc.SkippedChange;
 import dev.stele.cdc.TableChange;
 import dev.stele.spi.TableMapping;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** A Debezium JSON change event to its {@link TableChange}, through the mappings of its table. */
 public final class DebeziumJsonMapper {
-
-    private static final ChangeSource UNKNOWN = new ChangeSource("", Optional.empty(), OptionalLong.empty(),
-            Optional.empty(), false);
 
     private final MappingIndex mappings;
     private final DebeziumSettings settings;
@@ -29,7 +25,7 @@ public final class DebeziumJsonMapper {
 
     public TableChange map(byte[] value) {
         if (value == null) {
-            return new SkippedChange(SkippedChange.Reason.TOMBSTONE, Optional.empty(), UNKNOWN);
+            return ChangeEnvelope.tombstone();
         }
         ChangeEnvelope event = ChangeEnvelope.read(value, schemas);
         String table = event.table();

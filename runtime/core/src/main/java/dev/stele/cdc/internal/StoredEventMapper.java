@@ -9,14 +9,10 @@ import dev.stele.cdc.SkippedChange;
 import dev.stele.cdc.StoredEvent;
 import dev.stele.cdc.TableChange;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** A Debezium change event of Stele's events table to its {@link StoredEvent}, through the catalog. */
 public final class StoredEventMapper {
-
-    private static final ChangeSource UNKNOWN = new ChangeSource("", Optional.empty(), OptionalLong.empty(),
-            Optional.empty(), false);
 
     private final Catalog catalog;
     private final String table;
@@ -33,7 +29,7 @@ public final class StoredEventMapper {
 
     public TableChange map(byte[] value) {
         if (value == null) {
-            return new SkippedChange(SkippedChange.Reason.TOMBSTONE, Optional.empty(), UNKNOWN);
+            return ChangeEnvelope.tombstone();
         }
         ChangeEnvelope event = ChangeEnvelope.read(value, schemas);
         String changed = event.table();

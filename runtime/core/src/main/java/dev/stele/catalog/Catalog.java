@@ -16,6 +16,7 @@ import dev.stele.catalog.internal.Resolvers;
 import dev.stele.catalog.internal.SingleObjectEncoding;
 import dev.stele.catalog.internal.SpiCheck;
 import dev.stele.catalog.internal.WriterSchemas;
+import dev.stele.cdc.internal.MappingIndex;
 import dev.stele.format.EventSchemaNames;
 import dev.stele.spi.AggregateType;
 import dev.stele.spi.EventType;
@@ -130,19 +131,13 @@ public final class Catalog {
 
     private static List<TableMapping<?>> tableMappings(List<TableMappingCatalog> tableCatalogs) {
         List<TableMapping<?>> mappings = new ArrayList<>();
-        Map<String, TableMapping<?>> claims = new HashMap<>();
         for (TableMappingCatalog catalog : tableCatalogs) {
-            for (TableMapping<?> mapping : catalog.tableMappings()) {
-                for (dev.stele.annotation.Operation operation : mapping.operations()) {
-                    TableMapping<?> other = claims.putIfAbsent(mapping.table() + " " + operation, mapping);
-                    if (other != null) {
-                        throw new CatalogException(mapping.eventClass().getName() + " and "
-                                + other.eventClass().getName() + " (of two modules on the class path) both map "
-                                + operation + " of " + mapping.table() + "; keep one record per table and operation");
-                    }
-                }
-                mappings.add(mapping);
-            }
+            mappings.addAll(catalog.tableMappings());
+        }
+        try {
+            MappingIndex.checkClaims(mappings); // the processor checks within a module, this across modules
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(e.getMessage() + " (two modules on the class path)");
         }
         mappings.sort(Comparator.comparing((TableMapping<?> m) -> m.table()).thenComparing(m -> m.eventName()));
         return List.copyOf(mappings);

@@ -33,6 +33,15 @@ public final class MappingIndex {
         }
     }
 
+    /**
+     * Checks that no two of {@code mappings} claim one table and operation.
+     *
+     * @throws IllegalArgumentException naming both records, if two do
+     */
+    public static void checkClaims(List<? extends TableMapping<?>> mappings) {
+        new MappingIndex(mappings);
+    }
+
     /** The mapping of {@code operation} on {@code table}, or null. */
     public TableMapping<?> find(String table, Operation operation) {
         EnumMap<Operation, TableMapping<?>> byOperation = byTable.get(table);

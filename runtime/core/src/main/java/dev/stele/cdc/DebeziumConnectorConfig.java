@@ -89,19 +89,7 @@ public record DebeziumConnectorConfig(String name, String topicPrefix, String sl
         if (tables.tables().isEmpty()) {
             throw new IllegalArgumentException("no @FromTable record: there is no table to capture");
         }
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("name", name);
-        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-        config.put("database.hostname", "${DATABASE_HOST}");
-        config.put("database.port", "5432");
-        config.put("database.user", "${DATABASE_USER}");
-        config.put("database.password", "${DATABASE_PASSWORD}");
-        config.put("database.dbname", "${DATABASE_NAME}");
-        config.put("topic.prefix", topicPrefix);
-        config.put("plugin.name", "pgoutput");
-        config.put("slot.name", slot);
-        config.put("publication.name", publication);
-        config.put("publication.autocreate.mode", "filtered");
+        Map<String, String> config = connector();
         config.put("table.include.list", tables.tables().stream().map(t -> escape(t.table()))
                 .collect(Collectors.joining(",")));
         config.put("column.include.list", tables.tables().stream()
@@ -133,6 +121,24 @@ public record DebeziumConnectorConfig(String name, String topicPrefix, String sl
         if (!outboxTable.matches("[a-z_][a-z0-9_]{0,62}\\.[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("'" + outboxTable + "' is not schema.table of plain identifiers");
         }
+        Map<String, String> config = connector();
+        config.put("table.include.list", escape(outboxTable));
+        config.put("snapshot.mode", "no_data");
+        config.put("tombstones.on.delete", "false");
+        config.put("transforms", "outbox");
+        config.put("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+        config.put("transforms.outbox.table.fields.additional.placement", OutboxRouterRecords.ROUTER_PLACEMENT);
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", Boolean.toString(schemas));
+        return config;
+    }
+
+    /**
+     * What every connector here starts with: its name and class, the connection as placeholders, the topic
+     * prefix, pgoutput on this slot and a publication Debezium keeps to the included tables.
+     */
+    private Map<String, String> connector() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("name", name);
         config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
@@ -146,15 +152,6 @@ public record DebeziumConnectorConfig(String name, String topicPrefix, String sl
         config.put("slot.name", slot);
         config.put("publication.name", publication);
         config.put("publication.autocreate.mode", "filtered");
-        config.put("table.include.list", escape(outboxTable));
-        config.put("snapshot.mode", "no_data");
-        config.put("tombstones.on.delete", "false");
-        config.put("transforms", "outbox");
-        config.put("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
-        config.put("transforms.outbox.table.fields.additional.placement", OutboxRouterRecords.ROUTER_PLACEMENT);
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", Boolean.toString(schemas));
         return config;
     }
 

@@ -39,10 +39,15 @@ public final class EventApplier {
         this.backoff = new Backoff(run.options().firstRetryDelay(), run.options().maxRetryDelay());
     }
 
-    /** Decodes the event, upcasts it to the latest version and calls the handler. */
+    /** Decodes the event, upcasts it to the latest version and calls the handler; a table change's record as it is. */
     public void apply(Connection connection, SourceEvent event) throws Exception {
-        if (event.unmappable() != null) {
-            throw new UndecodableEventException(event.unmappable());
+        SourceEvent.TableRow row = event.tableRow();
+        if (row != null) {
+            if (row.failure() != null) {
+                throw new UndecodableEventException(row.failure());
+            }
+            handle(connection, event, row.record());
+            return;
         }
         Object decoded;
         try {

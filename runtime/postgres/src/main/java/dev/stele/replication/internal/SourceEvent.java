@@ -6,20 +6,29 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One stored event as a projection receives it: from an insert into the events table the slot delivered,
- * or from a row the catch-up read. Still undecoded: the payload is the {@code jsonb} text.
+ * One event as a projection receives it: a stored one, from an insert into the events table the slot delivered
+ * or from a row the catch-up read, still undecoded (the payload is the {@code jsonb} text); or a change of a
+ * {@code @FromTable} table, already mapped into its record ({@link #tableRow()}; no payload).
  *
  * @param transactionId the {@code xid8} of the transaction that appended it
  * @param commitLsn where its transaction's commit record starts ({@link Lsn#NONE} when read from the table)
- * @param unmappable for a change of a {@code @FromTable} table that could not be mapped into its record, why
- *     (the payload then holds the row's column texts): applying it fails with this error, by the poison policy;
- *     null otherwise
+ * @param tableRow for a change of a {@code @FromTable} table, its record or why it could not be mapped; null for
+ *     a stored event
  */
 public record SourceEvent(long globalPosition, long transactionId, UUID eventId, String streamCategory,
         String streamId, long streamVersion, String eventName, int eventVersion, String payload, String metadata,
-        Lsn commitLsn, Instant commitTime, SteleException unmappable) {
+        Lsn commitLsn, Instant commitTime, TableRow tableRow) {
 
-    /** A stored event, or a change of a table mapped into its record. */
+    /**
+     * A table change as the slot's reader mapped it: the record, or the error that kept the row from becoming one
+     * (applying it then fails with it, by the poison policy).
+     *
+     * @param chars how many characters the row's column texts held, for the event's {@link #size()}
+     */
+    public record TableRow(Object record, SteleException failure, int chars) {
+    }
+
+    /** A stored event. */
     public SourceEvent(long globalPosition, long transactionId, UUID eventId, String streamCategory, String streamId,
             long streamVersion, String eventName, int eventVersion, String payload, String metadata, Lsn commitLsn,
             Instant commitTime) {
@@ -29,7 +38,8 @@ public record SourceEvent(long globalPosition, long transactionId, UUID eventId,
 
     /** Roughly how much memory it holds, for bounding queues. */
     public long size() {
-        return 160L + 2L * (payload.length() + metadata.length() + streamId.length());
+        return 160L + 2L * (payload.length() + metadata.length() + streamId.length()
+                + (tableRow == null ? 0 : tableRow.chars()));
     }
 
     /** The partition of its stream among {@code partitions}: the same for every event of the stream, in every JVM. */

@@ -1,17 +1,11 @@
 package dev.stele.replication.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stele.SteleException;
 import dev.stele.annotation.Operation;
 import dev.stele.catalog.Catalog;
-import dev.stele.catalog.SerializedEvent;
 import dev.stele.cdc.ChangeEventException;
 import dev.stele.projection.Lsn;
 import dev.stele.spi.TableMapping;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +17,12 @@ import java.util.UUID;
 
 /**
  * Changes of the {@code @FromTable} tables the slot publishes, as the {@link SourceEvent}s projections receive:
- * each row mapped into its record and encoded as that event, so that it travels, is applied, parked and counted
- * exactly as a stored event. Its stream is the table, its stream id the row's key; its event id is derived from
+ * each row mapped into its record on the reader's thread, which travels, is applied, parked and counted as a stored
+ * event is, without being encoded and decoded again. Its stream is the table, its stream id the row's key; its event id is derived from
  * the transaction's commit position and the change's place in it, so a change delivered again after a crash
  * has the same id.
  */
 final class TableChanges {
-
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Catalog catalog;
     private final Map<String, Map<Operation, TableMapping<?>>> byTable = new HashMap<>();
@@ -126,13 +118,11 @@ final class TableChanges {
                 .getBytes(StandardCharsets.UTF_8));
         String key = row == null ? "" : key(relation, row);
         String[] texts = texts(bound, row);
+        Object record = null;
         SteleException failure = bound.mismatch();
-        SerializedEvent serialized = null;
         if (failure == null) {
             try {
-                Object record = mapping.map(new PgTextRow(mapping, relation.table(), operation, texts,
-                        bound.typeOids()));
-                serialized = catalog.toJson(record);
+                record = mapping.map(new PgTextRow(mapping, relation.table(), operation, texts, bound.typeOids()));
             } catch (SteleException e) {
                 failure = e;
             }
@@ -140,12 +130,13 @@ final class TableChanges {
         if (failure instanceof ChangeEventException change) {
             failure = change.at(commitLsn);
         }
-        if (serialized == null) {
-            return new SourceEvent(0, xid, eventId, relation.table(), key, 0, mapping.eventName(),
-                    0, columnTexts(bound, texts), "{}", commitLsn, commitTime, failure);
+        int chars = 0;
+        for (String text : texts) {
+            chars += text == null ? 0 : text.length();
         }
-        return new SourceEvent(0, xid, eventId, relation.table(), key, 0, serialized.name(), serialized.version(),
-                new String(serialized.payload(), StandardCharsets.UTF_8), "{}", commitLsn, commitTime);
+        return new SourceEvent(0, xid, eventId, relation.table(), key, 0, mapping.eventName(),
+                catalog.eventType(mapping.eventClass()).version(), "", "{}", commitLsn, commitTime,
+                new SourceEvent.TableRow(record, failure, chars));
     }
 
     private static String[] texts(TableRelation.Bound bound, PgOutputMessage.Tuple row) {
@@ -187,25 +178,5 @@ final class TableChanges {
             }
         }
         return key.toString();
-    }
-
-    /** The mapped columns' texts as a JSON object: what is parked for a change that cannot be mapped. */
-    private static String columnTexts(TableRelation.Bound bound, String[] texts) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            for (int i = 0; i < texts.length; i++) {
-                String column = bound.mapping().columns().get(i).column();
-                if (texts[i] == null || texts[i] == PgTextRow.UNCHANGED) {
-                    json.writeNullField(column);
-                } else {
-                    json.writeStringField(column, texts[i]);
-                }
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

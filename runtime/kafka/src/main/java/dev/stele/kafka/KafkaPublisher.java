@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -93,6 +95,9 @@ public final class KafkaPublisher implements Publisher {
     private final Duration closeTimeout;
     private final Object lock = new Object();
     private volatile Producer<byte[], byte[]> producer;
+    /** The stages of the current producer not yet complete, each with how to fail it. */
+    private volatile Map<CompletableFuture<RecordMetadata>, Supplier<PublishException>> pending =
+            new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private KafkaPublisher(Builder builder, Map<String, Object> settings) {
@@ -146,6 +151,10 @@ public final class KafkaPublisher implements Publisher {
             return done;
         }
         String to = topic;
+        Map<CompletableFuture<RecordMetadata>, Supplier<PublishException>> ofThisProducer = pending;
+        ofThisProducer.put(done, () -> new PublishException(record, to, "dropped in flight by recover() or close()",
+                null));
+        done.whenComplete((metadata, failure) -> ofThisProducer.remove(done));
         try {
             current.send(out, (metadata, failure) -> {
                 if (failure == null) {
@@ -163,8 +172,8 @@ public final class KafkaPublisher implements Publisher {
     }
 
     /**
-     * Drops what is in flight and starts a new producer: the current one is closed without waiting (the stages
-     * of records not yet acknowledged complete exceptionally; the relay publishes them again). A new producer
+     * Drops what is in flight and starts a new producer: the current one is closed without waiting, and the
+     * stages of its records not yet acknowledged complete exceptionally (the relay publishes them again). A new producer
      * also has a new producer id, so nothing of the old one's sequence can hold the new records back.
      *
      * @throws IllegalStateException if the publisher is closed
@@ -176,13 +185,14 @@ public final class KafkaPublisher implements Publisher {
                 throw new IllegalStateException("the KafkaPublisher is closed");
             }
             producer.close(Duration.ZERO);
+            failPending();
             producer = producers.apply(settings);
         }
     }
 
     /**
      * Sends what is buffered and waits for it, up to the close timeout ({@link Builder#closeTimeout}, 30 s by
-     * default), then closes the producer; records still unacknowledged then fail. Idempotent.
+     * default), then closes the producer; the stages of records still unacknowledged then fail. Idempotent.
      */
     @Override
     public void close() {
@@ -194,7 +204,18 @@ public final class KafkaPublisher implements Publisher {
             closed = true;
             current = producer;
         }
-        current.close(closeTimeout);
+        try {
+            current.close(closeTimeout);
+        } finally {
+            failPending();
+        }
+    }
+
+    /** Fails every stage of the producer just closed still incomplete, and starts a new set. */
+    private void failPending() {
+        Map<CompletableFuture<RecordMetadata>, Supplier<PublishException>> dropped = pending;
+        pending = new ConcurrentHashMap<>();
+        dropped.forEach((stage, failure) -> stage.completeExceptionally(failure.get()));
     }
 
     /** Sets up a {@link KafkaPublisher}; not thread-safe. */

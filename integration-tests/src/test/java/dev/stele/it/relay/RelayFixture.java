@@ -22,18 +22,18 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /** A store in a schema of its own, a relay slot of its own, and helpers to wait and look. */
-final class RelayFixture implements AutoCloseable {
+public final class RelayFixture implements AutoCloseable {
 
-    static final Catalog CATALOG = Catalog.load();
-    static final DataSource DATA_SOURCE = Database.dataSource();
+    public static final Catalog CATALOG = Catalog.load();
+    public static final DataSource DATA_SOURCE = Database.dataSource();
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    final String schema;
-    final String slot;
-    final EventStoreOptions options;
-    final EventStore store;
+    public final String schema;
+    public final String slot;
+    public final EventStoreOptions options;
+    public final EventStore store;
 
-    RelayFixture(OutboxMode mode) {
+    public RelayFixture(OutboxMode mode) {
         int n = COUNTER.incrementAndGet();
         this.schema = "relay_" + ProcessHandle.current().pid() + "_" + n;
         this.slot = "it_relay_" + ProcessHandle.current().pid() + "_" + n;
@@ -41,11 +41,11 @@ final class RelayFixture implements AutoCloseable {
         this.store = EventStore.create(DATA_SOURCE, CATALOG, options);
     }
 
-    static ReplicationConnection replication() {
+    public static ReplicationConnection replication() {
         return ReplicationConnection.of(Database.jdbcUrl());
     }
 
-    OutboxRelay.Builder relay(Publisher publisher) {
+    public OutboxRelay.Builder relay(Publisher publisher) {
         return OutboxRelay.builder(store, replication()).slot(slot).publisher(publisher)
                 .heartbeatInterval(Duration.ofMillis(300)).retryDelay(Duration.ofMillis(50), Duration.ofMillis(500));
     }
@@ -55,7 +55,7 @@ final class RelayFixture implements AutoCloseable {
         return EventStore.create(DATA_SOURCE, CATALOG, options.withOutbox(mode));
     }
 
-    long count(String sql) throws SQLException {
+    public long count(String sql) throws SQLException {
         try (Connection connection = DATA_SOURCE.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
@@ -76,11 +76,30 @@ final class RelayFixture implements AutoCloseable {
         return ids;
     }
 
+    /** An event as the events table holds it. */
+    public record Stored(String id, String category, String streamId, long version, String name, String payload) {
+    }
+
+    /** The events of the events table, by event id, in append (global position) order. */
+    public java.util.LinkedHashMap<String, Stored> stored() throws SQLException {
+        java.util.LinkedHashMap<String, Stored> stored = new java.util.LinkedHashMap<>();
+        try (Connection connection = DATA_SOURCE.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT event_id::text, stream_category, stream_id, stream_version, event_name, payload::text FROM "
+                        + schema + ".stele_events ORDER BY global_position");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                stored.put(rows.getString(1), new Stored(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getLong(4), rows.getString(5), rows.getString(6)));
+            }
+        }
+        return stored;
+    }
+
     static List<String> ids(List<OutboxRecord> records) {
         return records.stream().map(r -> r.id().toString()).toList();
     }
 
-    static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {

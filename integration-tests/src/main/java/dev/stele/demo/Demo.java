@@ -266,6 +266,8 @@ public final class Demo {
             System.out.println("  relay " + status.state() + " on slot " + status.slotName() + ": " + status.published()
                     + " published, " + status.inFlight() + " in flight, confirmed " + status.confirmed()
                     + status.slot().map(slot -> ", WAL retained " + slot.walRetainedBytes() + " bytes").orElse(""));
+            System.out.println("  to Kafka instead (stele-kafka): .publisher(KafkaPublisher.builder(Map.of(\"bootstrap.servers\","
+                    + " brokers)).build()): topic outbox.event.order, key = order id, header id = event id");
         }
     }
 

@@ -6,12 +6,10 @@ import dev.stele.relay.RelayStatus;
 import dev.stele.replication.ReplicationException;
 import dev.stele.replication.SlotStatus;
 import dev.stele.replication.internal.Backoff;
+import dev.stele.replication.internal.SlotLock;
 import dev.stele.replication.internal.SlotQueries;
 import dev.stele.store.internal.Tables;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class RelayLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayLoop.class);
-    private static final int LOCK_CLASS = 0x5E1F;
 
     /** What the loop works with. */
     public record Parts(DataSource dataSource, Callable<Connection> replication, Tables tables,
@@ -90,7 +87,7 @@ public final class RelayLoop implements Runnable {
             long publishedBefore = published();
             long attemptStarted = System.nanoTime();
             try (Connection connection = parts.replication().call()) {
-                if (!lead(connection)) {
+                if (!SlotLock.take(connection, 1, parts.settings().slotName())) {
                     state = RelayStatus.State.STANDBY;
                     connection.close();
                     Thread.sleep(parts.standbyPoll().toMillis());
@@ -165,17 +162,5 @@ public final class RelayLoop implements Runnable {
             state = RelayStatus.State.RUNNING;
             problem = null;
         });
-    }
-
-    /** Takes the slot's lock for the life of the replication connection; false if another instance holds it. */
-    private boolean lead(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
-            statement.setInt(1, LOCK_CLASS);
-            statement.setString(2, parts.settings().slotName());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        }
     }
 }

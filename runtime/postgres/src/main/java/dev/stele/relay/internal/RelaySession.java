@@ -45,13 +45,14 @@ public final class RelaySession {
     private PGReplicationStream stream;
     private Lsn flushed = Lsn.NONE;
     private long lastStatus;
-    private long lastHeartbeat;
-    private volatile boolean heartbeating;
+    private final Heartbeat heartbeat;
 
     public RelaySession(Settings settings, DataSource dataSource, Publisher publisher) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.publisher = publisher;
+        this.heartbeat = new Heartbeat(dataSource, settings.slotName(), settings.heartbeatInterval(),
+                "stele-relay-heartbeat-" + settings.slotName());
         this.reader = new OutboxReader(settings.outboxSchema(), settings.outboxTable());
     }
 
@@ -182,21 +183,7 @@ public final class RelaySession {
         if (now - lastStatus > STATUS_NANOS) {
             confirm(acks);
         }
-        if (!settings.heartbeatInterval().isZero() && now - lastHeartbeat > settings.heartbeatInterval().toNanos()
-                && !heartbeating) {
-            lastHeartbeat = now;
-            heartbeating = true;
-            // on a thread of its own: a database refusing connections must not stall the reading
-            Thread beat = new Thread(() -> {
-                try {
-                    Heartbeat.emit(dataSource, settings.slotName());
-                } finally {
-                    heartbeating = false;
-                }
-            }, "stele-relay-heartbeat-" + settings.slotName());
-            beat.setDaemon(true);
-            beat.start();
-        }
+        heartbeat.maybeBeat(now);
     }
 
     private void confirm(Acknowledgements acks) throws SQLException {

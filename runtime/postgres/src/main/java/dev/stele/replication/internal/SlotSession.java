@@ -62,8 +62,7 @@ public final class SlotSession implements SessionControl {
     private volatile Instant newestCommitTime;
     private long lastTick;
     private long lastStatus;
-    private long lastHeartbeat;
-    private volatile boolean heartbeating;
+    private final Heartbeat heartbeat;
     private int streamXid;
     // per run, the partitions that received changes of the transaction being read
     private final Map<ProjectionRun<?>, boolean[]> touched = new HashMap<>();
@@ -71,6 +70,8 @@ public final class SlotSession implements SessionControl {
     public SlotSession(Settings settings, Tables t, DataSource dataSource, List<ProjectionRun<?>> runs,
             Map<ProjectionRun<?>, PartitionWorker[]> workers, TableChanges tableChanges) {
         this.settings = settings;
+        this.heartbeat = new Heartbeat(dataSource, settings.slotName(), settings.heartbeatInterval(),
+                "stele-heartbeat-" + settings.slotName());
         this.tableChanges = tableChanges;
         this.t = t;
         this.dataSource = dataSource;
@@ -308,22 +309,7 @@ public final class SlotSession implements SessionControl {
         if (now - lastStatus > STATUS_NANOS) {
             confirm();
         }
-        if (!settings.heartbeatInterval().isZero() && now - lastHeartbeat > settings.heartbeatInterval().toNanos()) {
-            lastHeartbeat = now;
-            if (!heartbeating) {
-                heartbeating = true;
-                // on a thread of its own: a database refusing connections must not stall the reading
-                Thread beat = new Thread(() -> {
-                    try {
-                        Heartbeat.emit(dataSource, settings.slotName());
-                    } finally {
-                        heartbeating = false;
-                    }
-                }, "stele-heartbeat-" + settings.slotName());
-                beat.setDaemon(true);
-                beat.start();
-            }
-        }
+        heartbeat.maybeBeat(now);
     }
 
     /** Lets idle partitions move their checkpoints to what has been read, so the slot can move too. */

@@ -7,9 +7,6 @@ import dev.stele.replication.ReplicationProtocolException;
 import dev.stele.replication.RunnerStatus;
 import dev.stele.store.internal.Tables;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class Supervisor implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
-    private static final int LOCK_CLASS = 0x5E1E;
 
     /** What the supervisor works with. */
     public record Parts(DataSource dataSource, Callable<Connection> replication, Catalog catalog, Tables tables,
@@ -61,7 +57,7 @@ public final class Supervisor implements Runnable {
             long appliedBefore = applied();
             long attemptStarted = System.nanoTime();
             try (Connection connection = parts.replication().call()) {
-                if (!lead(connection)) {
+                if (!SlotLock.take(connection, 0, parts.settings().slotName())) {
                     state.set(RunnerStatus.State.STANDBY, null);
                     state.settle();
                     connection.close();
@@ -160,18 +156,6 @@ public final class Supervisor implements Runnable {
             boolean done = catchUp.run(run, registration,
                     new EventApplier(parts.catalog(), run, parts.projectionTables(), parts.listener()));
             LOG.info("Projection {} {}", run.name(), done ? "caught up: " + run.catchUp() : "stopped while catching up");
-        }
-    }
-
-    /** Takes the slot's lock for the life of the replication connection; false if another instance holds it. */
-    private boolean lead(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
-            statement.setInt(1, LOCK_CLASS);
-            statement.setString(2, parts.settings().slotName());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
         }
     }
 }

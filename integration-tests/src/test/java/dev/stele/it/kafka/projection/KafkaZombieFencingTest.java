@@ -1,0 +1,102 @@
+package dev.stele.it.kafka.projection;
+
+import static dev.stele.it.kafka.projection.KafkaProjections.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.kafka.KafkaProjectionRunner;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An instance that loses its partition while it applies a batch (a handler slower than
+ * {@code max.poll.interval.ms}, so Kafka gives the partition to another instance) and an instance that took the
+ * partition, both applying the same records from the same stored offset: the offset row, locked and compared in
+ * each batch's transaction, lets exactly one of them commit; the other rolls back, reads the stored offset again
+ * and goes on from there. Every event takes effect once.
+ */
+class KafkaZombieFencingTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private KafkaProjections world;
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void cleanUp() {
+        release.countDown();
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void anInstanceThatLostItsPartitionCannotApplyTheSameRecordsAsItsSuccessor() throws Exception {
+        world = new KafkaProjections(1);
+        world.open("acct", 20);
+        world.deposit(9); // 200 events, offsets 0 to 199
+
+        CountDownLatch entered = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        KafkaBalances slow = new KafkaBalances(world.schema).beforeEach(context -> {
+            if (first.compareAndSet(true, false)) {
+                entered.countDown();
+                try {
+                    release.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try (KafkaProjectionRunner zombie = world.runner(slow)
+                        .consumerProperty(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 3_000).build();
+                KafkaProjectionRunner successor = world.runner(new KafkaBalances(world.schema)).build()) {
+            zombie.start();
+            assertThat(entered.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .as("the first instance is inside its first batch").isTrue();
+
+            successor.start();
+            await(TIMEOUT, "the second instance holds the partition",
+                    () -> successor.status().partitions().size() == 1);
+            await(TIMEOUT, "the second instance's batch waits for the offset row the first one locked",
+                    () -> waitingOnTheOffsetRow() == 1);
+            assertThat(zombie.status().partitions()).as("the first instance does not know yet").hasSize(1);
+
+            release.countDown(); // the first instance commits its batch; the second finds the offset moved
+            world.awaitCaughtUp(TIMEOUT);
+            await(TIMEOUT, "the second instance's batch was fenced", () -> successor.status().fencedBatches() == 1);
+            world.assertExactlyOnce();
+
+            world.deposit(5); // 100 more, to whichever instance holds the partition now
+            world.awaitCaughtUp(TIMEOUT);
+            world.assertExactlyOnce();
+            assertThat(zombie.status().stopped()).isEmpty();
+            assertThat(successor.status().stopped()).isEmpty();
+            assertThat(zombie.status().fencedBatches() + successor.status().fencedBatches()).isEqualTo(1);
+        }
+        assertThat(world.storedOffsets()).isEqualTo(world.endOffsets());
+    }
+
+    /** Server processes waiting for a lock in a query on this test's offsets table. */
+    private int waitingOnTheOffsetRow() {
+        try (Connection connection = world.dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE wait_event_type = 'Lock' AND query LIKE ?")) {
+            statement.setString(1, "%" + world.schema + ".stele_kafka_offsets%FOR UPDATE%");
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

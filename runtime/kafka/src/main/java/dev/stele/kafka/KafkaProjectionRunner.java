@@ -155,8 +155,11 @@ public final class KafkaProjectionRunner implements AutoCloseable {
             if (thread != null) {
                 loop.close();
                 try {
-                    thread.join(200);
-                    thread.interrupt(); // a handler's backoff or a slow handler
+                    // a poll returns at once on wakeup; a batch being applied ends in moments
+                    thread.join(Math.max(1_000, builder.pollTimeout.toMillis()));
+                    if (thread.isAlive() && !loop.closingConsumer()) {
+                        thread.interrupt(); // a backoff between attempts, or a slow handler
+                    }
                     thread.join(CLOSE_TIMEOUT.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaPoisonRecordTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = KafkaProjections.TIMEOUT;
 
     private KafkaProjections world;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaProjectionFailoverTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = KafkaProjections.TIMEOUT;
     private static final int ACCOUNTS = 200;
 
     private KafkaProjections world;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaProjectionRestartTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = KafkaProjections.TIMEOUT;
 
     private KafkaProjections world;
 

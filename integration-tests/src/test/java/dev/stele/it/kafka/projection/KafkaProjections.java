@@ -44,6 +44,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class KafkaProjections implements AutoCloseable {
 
     static final Catalog CATALOG = Catalog.load();
+    /** How long a test waits for a condition: {@code -Dstele.it.kafka.timeout=<seconds>}, 120 by default. */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("stele.it.kafka.timeout", 120));
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     final DataSource dataSource = Database.dataSource();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaZombieFencingTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = KafkaProjections.TIMEOUT;
 
     private KafkaProjections world;
     private final CountDownLatch release = new CountDownLatch(1);

@@ -46,6 +46,7 @@ public final class ConsumerLoop<P> implements Runnable {
     private final RecordReader reader;
     private final BatchApplier<P> applier;
     private volatile boolean closed;
+    private volatile boolean closingConsumer;
     private Exception syncProblem;
 
     public ConsumerLoop(Settings<P> settings, KafkaConsumer<byte[], byte[]> consumer, Progress progress) {
@@ -61,6 +62,14 @@ public final class ConsumerLoop<P> implements Runnable {
     public void close() {
         closed = true;
         consumer.wakeup();
+    }
+
+    /**
+     * Whether the loop has left its work and is closing the consumer: an interrupt then would only keep the consumer
+     * from leaving its group cleanly.
+     */
+    public boolean closingConsumer() {
+        return closingConsumer;
     }
 
     @Override
@@ -108,6 +117,7 @@ public final class ConsumerLoop<P> implements Runnable {
             progress.state(State.FAILED, e);
             throw e;
         } finally {
+            closingConsumer = true;
             Thread.interrupted(); // a close that interrupted a handler must not keep the consumer from leaving its group
             try {
                 consumer.close(Duration.ofSeconds(5));

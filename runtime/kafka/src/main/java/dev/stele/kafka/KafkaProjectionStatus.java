@@ -14,10 +14,14 @@ import java.util.Optional;
  * @param fencedBatches batches of a partition this runner rolled back because the stored offset was not the one
  *     it expected (another instance had moved it: a rebalance it had not yet seen); each time it read the stored
  *     offset again and went on from there
+ * @param poisoned the records this runner stopped a partition on since it started, the latest per partition, in
+ *     partition order; kept when the partition moves to another instance (which will stop on it too), dropped once
+ *     this runner applies past it
  * @param problem the last error while {@link State#RETRYING}, or the one the runner {@link State#FAILED} with
  */
 public record KafkaProjectionStatus(String projection, String groupId, State state,
-        List<KafkaPartitionStatus> partitions, long applied, long fencedBatches, Optional<Throwable> problem) {
+        List<KafkaPartitionStatus> partitions, long applied, long fencedBatches, List<PoisonRecordException> poisoned,
+        Optional<Throwable> problem) {
 
     /** The runner's state. */
     public enum State {
@@ -31,7 +35,7 @@ public record KafkaProjectionStatus(String projection, String groupId, State sta
         CLOSED
     }
 
-    /** The partitions that stopped on a poison record. */
+    /** The partitions held now that stopped on a poison record. */
     public List<KafkaPartitionStatus> stopped() {
         return partitions.stream().filter(partition -> partition.stoppedOn().isPresent()).toList();
     }

@@ -77,6 +77,7 @@ class KafkaPoisonRecordTest {
                 assertThat(poison.getMessage()).contains(world.topic + "-0", "offset 10", bad.toString(),
                         "MoneyDeposited");
                 assertThat(stopped.storedOffset()).isEqualTo(10);
+                assertThat(runner.status().poisoned()).containsExactly(poison);
                 assertThat(runner.storedOffsets()).as("run %d: not committed past the bad record", run)
                         .isEqualTo(Map.of(p0, 10L, p1, 20L));
             }

@@ -100,7 +100,7 @@ class KafkaProjectionFailoverTest {
         assertThat(child.failures()).as("what the killed runner reported").isEmpty();
         KafkaProjectionStatus status = survivor.status();
         assertThat(status.state()).isEqualTo(KafkaProjectionStatus.State.RUNNING);
-        assertThat(status.stopped()).isEmpty();
+        assertThat(status.poisoned()).isEmpty();
         assertThat(world.producedCount()).isEqualTo(ACCOUNTS * 30);
         world.assertExactlyOnce();
         assertThat(world.storedOffsets()).as("the stored offsets").isEqualTo(world.endOffsets());

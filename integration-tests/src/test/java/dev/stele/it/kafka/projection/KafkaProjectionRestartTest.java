@@ -35,6 +35,7 @@ class KafkaProjectionRestartTest {
             first.start();
             world.awaitCaughtUp(TIMEOUT);
             assertThat(first.status().applied()).isEqualTo(1_000);
+            assertThat(first.status().poisoned()).isEmpty();
         }
         world.assertExactlyOnce();
 
@@ -45,7 +46,7 @@ class KafkaProjectionRestartTest {
             world.awaitCaughtUp(TIMEOUT);
             assertThat(second.status().applied()).as("records the second runner applied: only the new ones")
                     .isEqualTo(1_000);
-            assertThat(second.status().stopped()).isEmpty();
+            assertThat(second.status().poisoned()).isEmpty();
         }
         world.assertExactlyOnce();
         assertThat(world.producedCount()).isEqualTo(2_000);

@@ -3,7 +3,6 @@ package dev.stele.it.kafka.projection;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.stele.catalog.Catalog;
-import dev.stele.kafka.KafkaPartitionStatus;
 import dev.stele.kafka.KafkaProjectionRunner;
 import dev.stele.kafka.KafkaProjectionStatus;
 import java.io.IOException;
@@ -71,9 +70,9 @@ public final class KafkaRunnerProcess {
                 applied = status.applied();
                 report("APPLIED " + applied);
             }
-            if (!stopped && !status.stopped().isEmpty()) {
+            if (!stopped && !status.poisoned().isEmpty()) {
                 stopped = true;
-                report("STOPPED " + status.stopped().stream().map(KafkaPartitionStatus::stoppedOn).toList());
+                report("STOPPED " + status.poisoned());
             }
             if (!failed && status.state() == KafkaProjectionStatus.State.FAILED) {
                 failed = true;

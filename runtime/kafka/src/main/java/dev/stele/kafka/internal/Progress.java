@@ -28,6 +28,7 @@ public final class Progress {
     private final String projection;
     private final String groupId;
     private final Map<TopicPartition, Held> held = new TreeMap<>(Partitions.ORDER);
+    private final Map<TopicPartition, PoisonRecordException> poisoned = new TreeMap<>(Partitions.ORDER);
     private State state = State.NEW;
     private Throwable problem;
     private long applied;
@@ -105,6 +106,12 @@ public final class Progress {
             fenced++;
         }
         applied += outcome.applied();
+        PoisonRecordException last = poisoned.get(outcome.partition());
+        if (outcome.stoppedOn() != null) {
+            poisoned.put(outcome.partition(), outcome.stoppedOn());
+        } else if (last != null && !outcome.fenced() && outcome.storedOffset() > last.offset()) {
+            poisoned.remove(outcome.partition());
+        }
         if (one == null) {
             return;
         }
@@ -120,6 +127,6 @@ public final class Progress {
         held.forEach((partition, one) -> partitions.add(new KafkaPartitionStatus(partition.topic(),
                 partition.partition(), one.expected, one.applied, Optional.ofNullable(one.stoppedOn))));
         return new KafkaProjectionStatus(projection, groupId, state, List.copyOf(partitions), applied, fenced,
-                Optional.ofNullable(problem));
+                List.copyOf(poisoned.values()), Optional.ofNullable(problem));
     }
 }

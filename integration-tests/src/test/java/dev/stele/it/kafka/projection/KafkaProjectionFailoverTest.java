@@ -10,8 +10,10 @@ import dev.stele.kafka.KafkaProjectionRunner;
 import dev.stele.kafka.KafkaProjectionStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,9 +107,9 @@ class KafkaProjectionFailoverTest {
         world.assertExactlyOnce();
         assertThat(world.storedOffsets()).as("the stored offsets").isEqualTo(world.endOffsets());
         assertThat(survivor.storedOffsets()).isEqualTo(world.endOffsets());
-        assertThat(status.partitions()).allSatisfy(partition ->
-                assertThat(partition.storedOffset()).isEqualTo(world.endOffsets().get(
-                        new org.apache.kafka.common.TopicPartition(partition.topic(), partition.partition()))));
+        Map<TopicPartition, Long> end = world.endOffsets();
+        await(TIMEOUT, "the survivor's status shows the end offsets", () -> survivor.status().partitions().stream()
+                .allMatch(p -> p.storedOffset() == end.get(new TopicPartition(p.topic(), p.partition()))));
         System.out.println("KafkaProjectionFailoverTest: the killed runner had applied " + lastApplied(child)
                 + " records; the survivor " + status.applied() + ", fenced batches " + status.fencedBatches());
     }

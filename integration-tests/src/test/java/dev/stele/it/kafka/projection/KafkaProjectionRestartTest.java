@@ -1,5 +1,6 @@
 package dev.stele.it.kafka.projection;
 
+import static dev.stele.it.kafka.projection.KafkaProjections.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.kafka.KafkaProjectionRunner;
@@ -34,6 +35,7 @@ class KafkaProjectionRestartTest {
         try (KafkaProjectionRunner first = world.runner(new KafkaBalances(world.schema)).build()) {
             first.start();
             world.awaitCaughtUp(TIMEOUT);
+            await(TIMEOUT, "the first runner's status counts what it committed", () -> first.status().applied() >= 1_000);
             assertThat(first.status().applied()).isEqualTo(1_000);
             assertThat(first.status().poisoned()).isEmpty();
         }
@@ -44,6 +46,8 @@ class KafkaProjectionRestartTest {
                 .build()) {
             second.start();
             world.awaitCaughtUp(TIMEOUT);
+            await(TIMEOUT, "the second runner's status counts what it committed",
+                    () -> second.status().applied() >= 1_000);
             assertThat(second.status().applied()).as("records the second runner applied: only the new ones")
                     .isEqualTo(1_000);
             assertThat(second.status().poisoned()).isEmpty();

@@ -3,6 +3,7 @@ package dev.stele.it.kafka.projection;
 import static dev.stele.it.kafka.projection.KafkaProjections.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.it.kafka.KafkaBroker;
 import dev.stele.kafka.KafkaProjectionRunner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,11 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An instance that loses its partition while it applies a batch (a handler slower than
- * {@code max.poll.interval.ms}, so Kafka gives the partition to another instance) and an instance that took the
- * partition, both applying the same records from the same stored offset: the offset row, locked and compared in
- * each batch's transaction, lets exactly one of them commit; the other rolls back, reads the stored offset again
- * and goes on from there. Every event takes effect once.
+ * An instance that loses its partition while it applies a batch (slower than {@code max.poll.interval.ms}, so Kafka
+ * gives the partition to another instance) and the instance that took the partition, both applying the same records
+ * from the same stored offset: the offset row, locked and compared in each batch's transaction, lets exactly one of
+ * them commit; the other rolls back, reads the stored offset again and goes on from there. Both orders: the old owner
+ * holding the row's lock when the successor's batch comes, and the old owner coming back after the successor
+ * committed. Every event takes effect once.
  */
 class KafkaZombieFencingTest {
 
@@ -39,7 +41,7 @@ class KafkaZombieFencingTest {
     }
 
     @Test
-    void anInstanceThatLostItsPartitionCannotApplyTheSameRecordsAsItsSuccessor() throws Exception {
+    void whenTheOldOwnerCommitsFirstTheSuccessorsBatchIsFencedAndGoesOnFromTheStoredOffset() throws Exception {
         world = new KafkaProjections(1);
         world.open("acct", 20);
         world.deposit(9); // 200 events, offsets 0 to 199
@@ -85,6 +87,46 @@ class KafkaZombieFencingTest {
             assertThat(zombie.status().poisoned()).isEmpty();
             assertThat(successor.status().poisoned()).isEmpty();
             assertThat(zombie.status().fencedBatches() + successor.status().fencedBatches()).isEqualTo(1);
+        }
+        assertThat(world.storedOffsets()).isEqualTo(world.endOffsets());
+    }
+
+    @Test
+    void whenTheSuccessorCommitsFirstTheOldOwnersLateBatchIsFenced() throws Exception {
+        world = new KafkaProjections(1);
+        world.open("acct", 20);
+        world.deposit(9); // 200 events, offsets 0 to 199
+
+        GatedDataSource gated = new GatedDataSource(world.dataSource, TIMEOUT);
+        try (KafkaProjectionRunner zombie = KafkaProjectionRunner.builder(gated, KafkaBroker.bootstrapServers(), world.group)
+                        .catalog(KafkaProjections.CATALOG).topics(world.topic).schema(world.schema)
+                        .projection(new KafkaBalances(world.schema))
+                        .consumerProperty(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 3_000).build();
+                KafkaProjectionRunner successor = world.runner(new KafkaBalances(world.schema)).build()) {
+            zombie.start();
+            assertThat(gated.awaitEntered()).as("the first instance is about to lock its offset row").isTrue();
+
+            successor.start();
+            world.awaitCaughtUp(TIMEOUT); // the successor took the partition and applied everything
+            await(TIMEOUT, "the successor's status counts what it committed",
+                    () -> successor.status().applied() >= 200);
+            assertThat(zombie.status().partitions()).as("the first instance does not know yet").hasSize(1);
+            world.assertExactlyOnce();
+
+            gated.release(); // the first instance's batch, from offset 0, comes late
+            await(TIMEOUT, "the first instance's late batch is fenced, or applied and refused by the projection",
+                    () -> zombie.status().fencedBatches() > 0 || !zombie.status().poisoned().isEmpty());
+            assertThat(zombie.status().poisoned()).as("the first instance applied none of the records again")
+                    .isEmpty();
+            assertThat(zombie.status().fencedBatches()).isEqualTo(1);
+            assertThat(successor.status().fencedBatches()).isZero();
+            world.assertExactlyOnce();
+
+            world.deposit(5); // 100 more, to whichever instance holds the partition now
+            world.awaitCaughtUp(TIMEOUT);
+            world.assertExactlyOnce();
+            assertThat(zombie.status().poisoned()).isEmpty();
+            assertThat(successor.status().poisoned()).isEmpty();
         }
         assertThat(world.storedOffsets()).isEqualTo(world.endOffsets());
     }

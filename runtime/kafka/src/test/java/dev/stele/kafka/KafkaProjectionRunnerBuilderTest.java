@@ -16,7 +16,9 @@ class KafkaProjectionRunnerBuilderTest {
 
     private static final DataSource NO_DATABASE = new DataSource() {
         @Override public Connection getConnection() { throw new UnsupportedOperationException(); }
-        @Override public Connection getConnection(String user, String password) { throw new UnsupportedOperationException(); }
+        @Override public Connection getConnection(String user, String password) {
+            throw new UnsupportedOperationException();
+        }
         @Override public PrintWriter getLogWriter() { return null; }
         @Override public void setLogWriter(PrintWriter out) { }
         @Override public void setLoginTimeout(int seconds) { }

@@ -35,7 +35,8 @@ class KafkaProjectionRestartTest {
         try (KafkaProjectionRunner first = world.runner(new KafkaBalances(world.schema)).build()) {
             first.start();
             world.awaitCaughtUp(TIMEOUT);
-            await(TIMEOUT, "the first runner's status counts what it committed", () -> first.status().applied() >= 1_000);
+            await(TIMEOUT, "the first runner's status counts what it committed",
+                    () -> first.status().applied() >= 1_000);
             assertThat(first.status().applied()).isEqualTo(1_000);
             assertThat(first.status().poisoned()).isEmpty();
         }

@@ -98,7 +98,8 @@ class KafkaZombieFencingTest {
         world.deposit(9); // 200 events, offsets 0 to 199
 
         GatedDataSource gated = new GatedDataSource(world.dataSource, TIMEOUT);
-        try (KafkaProjectionRunner zombie = KafkaProjectionRunner.builder(gated, KafkaBroker.bootstrapServers(), world.group)
+        try (KafkaProjectionRunner zombie = KafkaProjectionRunner
+                        .builder(gated, KafkaBroker.bootstrapServers(), world.group)
                         .catalog(KafkaProjections.CATALOG).topics(world.topic).schema(world.schema)
                         .projection(new KafkaBalances(world.schema))
                         .consumerProperty(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 3_000).build();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -118,9 +119,10 @@ public final class ConsumerLoop<P> implements Runnable {
             throw e;
         } finally {
             closingConsumer = true;
-            Thread.interrupted(); // a close that interrupted a handler must not keep the consumer from leaving its group
+            // a close that interrupted a handler must not keep the consumer from leaving its group
+            Thread.interrupted();
             try {
-                consumer.close(Duration.ofSeconds(5));
+                consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             } catch (RuntimeException e) {
                 LOG.debug("Projection {}: closing the consumer: {}", settings.projection(), e.toString());
             }

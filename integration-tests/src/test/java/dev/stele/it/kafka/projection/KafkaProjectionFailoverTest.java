@@ -8,6 +8,10 @@ import dev.stele.it.kafka.KafkaBroker;
 import dev.stele.it.projection.ChildRunner;
 import dev.stele.kafka.KafkaProjectionRunner;
 import dev.stele.kafka.KafkaProjectionStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +60,7 @@ class KafkaProjectionFailoverTest {
         world.deposit(9); // 2,000 events before the runners start
 
         child = ChildRunner.start("kafka-runner-a", KafkaRunnerProcess.class, List.of(KafkaBroker.bootstrapServers(),
-                Database.jdbcUrl(), world.schema, world.topic, world.group));
+                Database.jdbcUrl(), world.schema, world.topic, world.group, world.schema + "_a"));
         assertThat(child.await(line -> line.equals("HOLDS 4 " + allPartitions()), TIMEOUT))
                 .as("the first runner holds all 4 partitions").isTrue();
         assertThat(child.await(line -> line.startsWith("APPLIED ") && applied(line) >= 200, TIMEOUT))
@@ -88,6 +92,8 @@ class KafkaProjectionFailoverTest {
         long appliedByChild = lastApplied(child);
         assertThat(child.await(line -> line.startsWith("APPLIED ") && applied(line) > appliedByChild, TIMEOUT))
                 .as("the first runner is applying").isTrue();
+        // the moment it writes in a batch's transaction: the kill most likely lands before that batch commits
+        await(TIMEOUT, "the first runner is inside a batch", () -> inBatch(world.schema + "_a"));
         boolean killedWhileProducing = !producingDone.get();
         int exitStatus = child.kill();
 
@@ -112,6 +118,21 @@ class KafkaProjectionFailoverTest {
                 .allMatch(p -> p.storedOffset() == end.get(new TopicPartition(p.topic(), p.partition()))));
         System.out.println("KafkaProjectionFailoverTest: the killed runner had applied " + lastApplied(child)
                 + " records; the survivor " + status.applied() + ", fenced batches " + status.fencedBatches());
+    }
+
+    /** Whether a connection named {@code applicationName} has a transaction that has written. */
+    private boolean inBatch(String applicationName) {
+        try (Connection connection = world.dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE application_name = ? AND backend_xid IS NOT NULL")) {
+            statement.setString(1, applicationName);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String allPartitions() {

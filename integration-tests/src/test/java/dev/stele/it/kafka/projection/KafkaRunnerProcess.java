@@ -12,7 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * A {@link KafkaProjectionRunner} with {@link KafkaBalances} in a JVM of its own, for the test that kills it
- * ({@code ChildRunner} starts it). Arguments: bootstrap servers, JDBC URL, schema, topic, group.
+ * ({@code ChildRunner} starts it). Arguments: bootstrap servers, JDBC URL, schema, topic, group, and the
+ * {@code application_name} of its connections.
  *
  * <p>Reports on stdout, a line each: {@code READY} once started, {@code HOLDS <partitions>} when what it holds
  * changes, {@code APPLIED <n>} as it applies, {@code STOPPED <poison>} if a partition stopped, {@code FAILED
@@ -30,6 +31,7 @@ public final class KafkaRunnerProcess {
         config.setJdbcUrl(args[1]);
         config.setMaximumPoolSize(3);
         config.setPoolName("stele-kafka-child");
+        config.addDataSourceProperty("ApplicationName", args.length > 5 ? args[5] : "stele-kafka-child");
         try (HikariDataSource pool = new HikariDataSource(config);
                 KafkaProjectionRunner runner = KafkaProjectionRunner.builder(pool, args[0], args[4])
                         .catalog(Catalog.load()).topics(args[3]).schema(args[2])

@@ -4,6 +4,7 @@ import static dev.stele.it.kafka.projection.KafkaProjections.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.cdc.OutboxRecordException;
+import dev.stele.it.events.MoneyWithdrawn;
 import dev.stele.it.kafka.KafkaBroker;
 import dev.stele.kafka.KafkaPartitionStatus;
 import dev.stele.kafka.KafkaProjectionRunner;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A record that cannot be read, and one whose handler fails on every attempt: its partition stops before it with
  * a {@link PoisonRecordException} naming topic, partition, offset, event id and name; the stored offset stays on
- * it, after a restart too; the other partition goes on.
+ * it, after a restart too; the other partition goes on. Records of events the projection does not handle are passed
+ * over unread, whatever their value.
  */
 class KafkaPoisonRecordTest {
 
@@ -114,14 +116,39 @@ class KafkaPoisonRecordTest {
         assertThat(world.applications()).containsExactly(3, 1);
     }
 
+    @Test
+    void recordsOfEventsTheProjectionDoesNotHandleArePassedOverUnread() throws Exception {
+        world = new KafkaProjections(1);
+        world.openOn(0, "a-1");
+        produceRaw(0, "a-1", UUID.randomUUID(), "NotOurs", new byte[] {(byte) 0xff}); // no such event, bad bytes
+        world.sendUncounted(0, "a-1", new MoneyWithdrawn("a-1", 5)); // known, not handled
+        world.depositTo(0, "a-1");
+        TopicPartition p0 = new TopicPartition(world.topic, 0);
+
+        try (KafkaProjectionRunner runner = world.runner(new KafkaBalances(world.schema)).build()) {
+            runner.start();
+            world.awaitCaughtUp(TIMEOUT);
+            await(TIMEOUT, "the runner's status counts what it committed", () -> runner.status().applied() >= 4);
+            assertThat(runner.status().applied()).isEqualTo(4);
+            assertThat(runner.status().poisoned()).isEmpty();
+            assertThat(runner.storedOffsets()).isEqualTo(Map.of(p0, 4L));
+        }
+        assertThat(world.projected()).isEqualTo(Map.of("a-1", "1/2"));
+        assertThat(world.applications()).containsExactly(2, 1);
+    }
+
     private void produceRaw(int partition, String key, UUID id, byte[] value) throws Exception {
+        produceRaw(partition, key, id, "MoneyDeposited", value);
+    }
+
+    private void produceRaw(int partition, String key, UUID id, String eventName, byte[] value) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(world.topic, partition,
                     key.getBytes(StandardCharsets.UTF_8), value);
             record.headers().add("id", id.toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("eventType", "MoneyDeposited".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("eventType", eventName.getBytes(StandardCharsets.UTF_8));
             record.headers().add("eventVersion", "1".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(30, TimeUnit.SECONDS);
         }

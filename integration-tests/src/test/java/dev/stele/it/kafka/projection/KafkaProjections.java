@@ -125,6 +125,13 @@ final class KafkaProjections implements AutoCloseable {
         return id;
     }
 
+    /** Any event to {@code partition}, keyed {@code account}; not counted in the rebuild. */
+    synchronized void sendUncounted(int partition, String account, Object event) throws Exception {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, partition, account, event);
+        record.headers().add("id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get(30, TimeUnit.SECONDS);
+    }
+
     /** An account opened on {@code partition}. */
     synchronized void openOn(int partition, String account) throws Exception {
         send(partition, account, new AccountOpened(account, "owner")).get(30, TimeUnit.SECONDS);

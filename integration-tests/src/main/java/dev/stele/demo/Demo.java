@@ -16,6 +16,10 @@ import dev.stele.demo.orders.Order;
 import dev.stele.demo.orders.OrderPaid;
 import dev.stele.demo.orders.OrderTotals;
 import dev.stele.replication.ProjectionOptions;
+import dev.stele.relay.OutboxRecord;
+import dev.stele.relay.OutboxRelay;
+import dev.stele.relay.Publisher;
+import dev.stele.relay.RelayStatus;
 import dev.stele.replication.ProjectionRunner;
 import dev.stele.replication.ProjectionStatus;
 import dev.stele.replication.ReplicationConnection;
@@ -40,12 +44,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The README's demo: the code the processor generated for {@code dev.stele.demo.orders} at work, then
  * the event store on PostgreSQL (embedded unless {@code STELE_JDBC_URL} names a server), a live projection,
- * and a plain table's changes as typed events ({@code dev.stele.demo.customers}).
+ * the outbox relay, and a plain table's changes as typed events ({@code dev.stele.demo.customers}).
  * Run with {@code mvn -q -DskipTests -Pdemo verify}.
  */
 public final class Demo {
@@ -58,6 +63,7 @@ public final class Demo {
         codecs(catalog);
         store(catalog);
         projection(catalog);
+        relay(catalog);
         tables(catalog);
     }
 
@@ -221,6 +227,50 @@ public final class Demo {
     }
 
     /** A plain table's changes as typed events: through Stele's slot into a projection, and as Debezium writes them. */
+    /**
+     * The outbox relay: every order event appended leaves through the slot to a publisher, here one that prints;
+     * with {@code stele-kafka}, {@code KafkaPublisher.builder(producerProperties).build()} sends the same records
+     * to {@code outbox.event.order}, keyed by order id, with the event id in header {@code id}.
+     */
+    private static void relay(Catalog catalog) throws Exception {
+        section("The outbox relay: orders leave the database through the slot, at least once, in commit order");
+        EventStore store = EventStore.create(Database.dataSource(), catalog,
+                EventStoreOptions.defaults().withSchema("stele_demo"));
+        List<OutboxRecord> published = new CopyOnWriteArrayList<>();
+        Publisher printing = Publisher.synchronous(record -> {
+            published.add(record);
+            System.out.printf("  -> outbox.event.%s  key %-16s id %s  %s v%d %s%n", record.aggregateType(),
+                    record.aggregateId(), record.id().toString().substring(0, 8) + "…", record.type(),
+                    record.eventVersion(), record.payload().length() > 60 ? record.payload().substring(0, 57) + "..."
+                            : record.payload());
+        });
+        try (OutboxRelay relay = OutboxRelay.builder(store, ReplicationConnection.of(Database.jdbcUrl()))
+                .slot("stele_demo_relay").publisher(printing).build()) {
+            relay.start();
+            AggregateRepository<Order> orders = store.aggregates(Order.class);
+            String id = "r-" + Long.toString(System.currentTimeMillis(), 36);
+            Instant now = Instant.parse("2026-11-26T12:00:00Z");
+            orders.update(id, order -> List.of(new OrderPlaced(new OrderId(id),
+                    UUID.fromString("5f0c1e52-8a52-4f7e-9b1c-3c2f1c6f0a11"), "ada@example.com", 2_500, "EUR", now,
+                    Channel.WEB, List.of(new OrderLine("BOOK-2", "Sketches", 1, 2_500)), Optional.empty(),
+                    Shipping.EXPRESS)));
+            orders.update(id, order -> order.pay("pay-" + id, 2_500, now.plusSeconds(30)));
+            System.out.println("  appended an order and its payment; the outbox rows were deleted in the same"
+                    + " transaction, the slot kept them");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (published.stream().filter(r -> r.aggregateId().equals(id)).count() < 2
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            RelayStatus status = relay.status();
+            System.out.println("  relay " + status.state() + " on slot " + status.slotName() + ": " + status.published()
+                    + " published, " + status.inFlight() + " in flight, confirmed " + status.confirmed()
+                    + status.slot().map(slot -> ", WAL retained " + slot.walRetainedBytes() + " bytes").orElse(""));
+            System.out.println("  to Kafka instead (stele-kafka): .publisher(KafkaPublisher.builder(Map.of(\"bootstrap.servers\","
+                    + " brokers)).build()): topic outbox.event.order, key = order id, header id = event id");
+        }
+    }
+
     private static void tables(Catalog catalog) throws Exception {
         section("A plain table's changes as typed events (@FromTable), through the slot into a projection");
         EventStore store = EventStore.create(Database.dataSource(), catalog,

@@ -43,6 +43,20 @@ public final class KafkaBroker {
         }
     }
 
+    /**
+     * Stops the broker (its controller stays up) until {@link #startBrokerAgain}: clients see a broker that is
+     * down. It comes back on the same port. Tests run one class at a time in this JVM, so no other test sees it.
+     */
+    public static void stopBroker() {
+        Started.KIT.brokers().values().forEach(broker -> broker.shutdown());
+    }
+
+    /** Starts the broker {@link #stopBroker} stopped, and waits until it serves again. */
+    public static void startBrokerAgain() throws Exception {
+        Started.KIT.brokers().values().forEach(broker -> broker.startup());
+        Started.KIT.waitForReadyBrokers();
+    }
+
     private static final class Started {
 
         static final Duration START_TIME;

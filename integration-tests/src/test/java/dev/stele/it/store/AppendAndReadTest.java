@@ -405,12 +405,23 @@ class AppendAndReadTest {
     }
 
     @Test
-    void eachAppendWritesItsOutboxRowsInTheSameTransaction() throws Exception {
-        AppendResult result = store.append(account, ExpectedVersion.any(), List.of(new MoneyDeposited("a-1", 42)));
+    void eachAppendWritesItsOutboxRowsAndDeletesThemInTheSameTransaction() throws Exception {
+        String schema = schemaOf(store);
+        try (var connection = Stores.DATA_SOURCE.getConnection(); var statement = connection.createStatement()) {
+            // a witness of the inserts, which the WAL keeps for the relay while the table itself stays empty
+            statement.execute("CREATE TABLE " + schema + ".outbox_seen (LIKE " + schema + ".stele_outbox,"
+                    + " xid xid8 NOT NULL DEFAULT pg_current_xact_id())");
+            statement.execute("CREATE FUNCTION " + schema + ".witness() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN INSERT INTO " + schema + ".outbox_seen SELECT NEW.*; RETURN NEW; END $$");
+            statement.execute("CREATE TRIGGER witness AFTER INSERT ON " + schema + ".stele_outbox FOR EACH ROW"
+                    + " EXECUTE FUNCTION " + schema + ".witness()");
+        }
+        AppendResult result = store.append(account, ExpectedVersion.any(), List.of(new MoneyDeposited("a-1", 42),
+                NewEvent.of(new MoneyDeposited("a-1", 43), EventMetadata.empty().withCorrelationId("req-7"))));
 
         try (var connection = Stores.DATA_SOURCE.getConnection(); PreparedStatement statement =
-                connection.prepareStatement("SELECT aggregatetype, aggregateid, type, payload::text, event_version"
-                        + " FROM " + schemaOf(store) + ".stele_outbox")) {
+                connection.prepareStatement("SELECT aggregatetype, aggregateid, type, payload::text, event_version,"
+                        + " metadata->>'correlationId', xid::text FROM " + schema + ".outbox_seen ORDER BY payload::text")) {
             try (ResultSet rows = statement.executeQuery()) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("account");
@@ -418,10 +429,19 @@ class AppendAndReadTest {
                 assertThat(rows.getString(3)).isEqualTo("MoneyDeposited");
                 assertThat(rows.getString(4)).isEqualTo("{\"accountId\": \"a-1\", \"amountMinor\": 42}");
                 assertThat(rows.getInt(5)).isEqualTo(1);
+                assertThat(rows.getString(6)).isNull();
+                assertThat(Long.parseLong(rows.getString(7))).as("in the append's transaction")
+                        .isEqualTo(result.positions().get(0).transactionId());
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(6)).isEqualTo("req-7");
                 assertThat(rows.next()).isFalse();
             }
         }
-        assertThat(result.positions()).hasSize(1);
+        try (var connection = Stores.DATA_SOURCE.getConnection(); var rows = connection.createStatement()
+                .executeQuery("SELECT count(*) FROM " + schema + ".stele_outbox")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("deleted again in the same transaction").isZero();
+        }
     }
 
     static String schemaOf(EventStore store) throws Exception {

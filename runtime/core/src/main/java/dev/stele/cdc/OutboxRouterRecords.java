@@ -3,6 +3,7 @@ package dev.stele.cdc;
 import dev.stele.SteleException;
 import dev.stele.catalog.Catalog;
 import dev.stele.catalog.UnknownEventException;
+import dev.stele.catalog.UnknownSchemaException;
 import dev.stele.cdc.OutboxRecordException.Part;
 import dev.stele.cdc.OutboxRecordException.Problem;
 import dev.stele.cdc.RouterRecordParts.Payload;
@@ -61,7 +62,10 @@ import java.util.UUID;
  *   <li>value: the payload as a JSON string holding the event's JSON (the default), or the event's JSON object
  *       itself ({@code table.expand.json.payload=true}, or the payload string written by a
  *       {@code StringConverter}); either bare ({@code schemas.enable=false}) or inside JsonConverter's
- *       {@code {"schema": …, "payload": …}} envelope (see {@link ValueSchemas});
+ *       {@code {"schema": …, "payload": …}} envelope (see {@link ValueSchemas}); or, not from the router but
+ *       from Stele's relay with its Avro value format, the event in Avro single-object encoding (it starts with
+ *       {@code C3 01}, which no JSON does), read by {@link Catalog#fromAvro} from the schema its fingerprint
+ *       names, and required to be the event the name header names;
  *   <li>key and headers: as JsonConverter writes them (JSON text such as {@code "a-1"} or {@code 2}, with or
  *       without the schema envelope) or as plain UTF-8 text ({@code StringConverter}).
  * </ul>
@@ -69,9 +73,10 @@ import java.util.UUID;
  * <h2>Guarantees</h2>
  *
  * {@link #read} returns an {@link OutboxEvent} whose event is the latest version's record, decoded from the
- * stored version by {@link Catalog#fromJson(String, int, String)} and upcast; or it throws an
- * {@link OutboxRecordException} naming the problem, the part of the record and the event id when readable. It
- * never returns null, never guesses a missing name or version, and raises nothing else for any input bytes.
+ * stored version by {@link Catalog#fromJson(String, int, String)} (an Avro value: by {@link Catalog#fromAvro}) and
+ * upcast; or it throws an {@link OutboxRecordException} naming the problem, the part of the record and the
+ * event id when readable. It never returns null, never guesses a missing name or version, and raises nothing
+ * else for any input bytes.
  * A reader is immutable and safe to share between threads.
  */
 public final class OutboxRouterRecords {
@@ -100,6 +105,9 @@ public final class OutboxRouterRecords {
         /** Never the envelope: {@code schemas.enable=false}, or a StringConverter. */
         ABSENT
     }
+
+    /** The first two bytes of Avro single-object encoding. */
+    private static final byte[] AVRO_MARKER = {(byte) 0xC3, (byte) 0x01};
 
     private final Catalog catalog;
     private final String nameHeader;
@@ -291,6 +299,9 @@ public final class OutboxRouterRecords {
     }
 
     private Object decode(byte[] value, String name, int version, UUID id) {
+        if (isAvro(value)) {
+            return decodeAvro(value, name, id);
+        }
         Payload payload;
         try {
             boolean envelope = switch (valueSchemas) {
@@ -314,6 +325,39 @@ public final class OutboxRouterRecords {
         } catch (SteleException e) {
             throw new OutboxRecordException(Problem.UNDECODABLE_PAYLOAD, Part.VALUE, null, id, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the value starts with the marker of Avro single-object encoding, {@code C3 01}: no JSON text starts
+     * so (it is not even UTF-8), so the two forms cannot be confused.
+     */
+    private static boolean isAvro(byte[] value) {
+        return value.length >= 2 && value[0] == AVRO_MARKER[0] && value[1] == AVRO_MARKER[1];
+    }
+
+    /**
+     * An Avro single-object encoded value, as Stele's {@code KafkaPublisher} writes it with its Avro value format:
+     * the writer's schema is the one of the fingerprint in the value (which names the event and the version the
+     * value is written in), found through {@link Catalog#fromAvro}; it must be the event the name header names.
+     */
+    private Object decodeAvro(byte[] value, String name, UUID id) {
+        Object event;
+        try {
+            event = catalog.fromAvro(value);
+        } catch (UnknownSchemaException e) {
+            throw new OutboxRecordException(Problem.UNKNOWN_EVENT, Part.VALUE, null, id, "an Avro value whose schema"
+                    + " (fingerprint " + Long.toHexString(e.fingerprint()) + ") no event of this consumer's catalog"
+                    + " has, in its current schemas or their history; is the module that declares '" + name
+                    + "', as new as the publisher's, on the class path of this consumer?", e);
+        } catch (SteleException e) {
+            throw new OutboxRecordException(Problem.UNDECODABLE_PAYLOAD, Part.VALUE, null, id, e.getMessage(), e);
+        }
+        String written = catalog.eventType(event.getClass()).name();
+        if (!written.equals(name)) {
+            throw malformedValue(id, "an Avro value of event '" + written + "', but header '" + nameHeader
+                    + "' names '" + name + "'", null);
+        }
+        return event;
     }
 
     private static OutboxRecordException malformedValue(UUID id, String reason, Throwable cause) {

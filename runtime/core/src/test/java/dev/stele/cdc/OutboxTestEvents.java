@@ -17,7 +17,9 @@ import org.apache.avro.io.Encoder;
 
 /**
  * A hand-written catalog, as the processor would generate it, of two events: {@code Opened} v1, and
- * {@code Shipped} v2 with its older v1 that upcasts (kilograms to grams).
+ * {@code Shipped} v2 with its older v1 that upcasts (kilograms to grams). Each codec writes JSON and Avro binary
+ * (its fields in order); the fingerprints are made up, and there are no schema resources, so Avro data reads
+ * back only with the schema it was written with.
  */
 public final class OutboxTestEvents {
 
@@ -78,19 +80,18 @@ public final class OutboxTestEvents {
         return values;
     }
 
-    private abstract static class JsonOnly<E> implements EventCodec<E> {
+    private static final class OpenedCodec implements EventCodec<Opened> {
         @Override
-        public void writeAvro(E event, Encoder out) {
-            throw new UnsupportedOperationException();
+        public void writeAvro(Opened event, Encoder out) throws IOException {
+            out.writeString(event.accountId());
+            out.writeString(event.owner());
         }
 
         @Override
-        public E readAvro(Decoder in) {
-            throw new UnsupportedOperationException();
+        public Opened readAvro(Decoder in) throws IOException {
+            return new Opened(in.readString(), in.readString());
         }
-    }
 
-    private static final class OpenedCodec extends JsonOnly<Opened> {
         @Override
         public void writeJson(Opened event, JsonGenerator out) throws IOException {
             out.writeStartObject();
@@ -109,7 +110,18 @@ public final class OutboxTestEvents {
         }
     }
 
-    private static final class ShippedCodec extends JsonOnly<Shipped> {
+    private static final class ShippedCodec implements EventCodec<Shipped> {
+        @Override
+        public void writeAvro(Shipped event, Encoder out) throws IOException {
+            out.writeString(event.parcelId());
+            out.writeLong(event.grams());
+        }
+
+        @Override
+        public Shipped readAvro(Decoder in) throws IOException {
+            return new Shipped(in.readString(), in.readLong());
+        }
+
         @Override
         public void writeJson(Shipped event, JsonGenerator out) throws IOException {
             out.writeStartObject();
@@ -128,7 +140,18 @@ public final class OutboxTestEvents {
         }
     }
 
-    private static final class ShippedV1Codec extends JsonOnly<ShippedV1> {
+    private static final class ShippedV1Codec implements EventCodec<ShippedV1> {
+        @Override
+        public void writeAvro(ShippedV1 event, Encoder out) throws IOException {
+            out.writeString(event.parcelId());
+            out.writeDouble(event.kg());
+        }
+
+        @Override
+        public ShippedV1 readAvro(Decoder in) throws IOException {
+            return new ShippedV1(in.readString(), in.readDouble());
+        }
+
         @Override
         public void writeJson(ShippedV1 event, JsonGenerator out) throws IOException {
             out.writeStartObject();

@@ -206,4 +206,56 @@ class OutboxEventDeserializerTest {
         assertThatThrownBy(() -> new OutboxEventDeserializer().deserialize("t", jsonHeaders("Opened", 1), utf8(OPENED)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not configured");
     }
+
+    @Test
+    void anAvroSingleObjectValueDecodesToTheSameTypedEventAsItsJson() {
+        OutboxEventDeserializer deserializer = configured();
+        byte[] avro = OutboxTestEvents.CATALOG.toAvro(OPENED_EVENT);
+        assertThat(avro[0]).isEqualTo((byte) 0xC3);
+        assertThat(avro[1]).isEqualTo((byte) 0x01);
+
+        Object fromAvro = deserializer.deserialize("outbox.event.account", plainHeaders("Opened", 1), avro);
+        Object fromJson = deserializer.deserialize("outbox.event.account", plainHeaders("Opened", 1), utf8(OPENED));
+
+        assertThat(fromAvro).isEqualTo(OPENED_EVENT).isEqualTo(fromJson);
+    }
+
+    @Test
+    void anAvroValueOfAnOlderVersionIsUpcast() {
+        byte[] avro = OutboxTestEvents.CATALOG.toAvro(new OutboxTestEvents.ShippedV1("p-1", 1.25));
+
+        assertThat(configured().deserialize("outbox.event.parcel", plainHeaders("Shipped", 1), avro))
+                .isEqualTo(new Shipped("p-1", 1250));
+    }
+
+    @Test
+    void anAvroValueOfAnotherEventThanTheNameHeaderSaysIsMalformed() {
+        byte[] avro = OutboxTestEvents.CATALOG.toAvro(OPENED_EVENT);
+
+        OutboxRecordException e = failure(configured(), plainHeaders("Shipped", 2), avro);
+        assertThat(e.problem()).isEqualTo(Problem.MALFORMED_VALUE);
+        assertThat(e.part()).isEqualTo(Part.VALUE);
+        assertThat(e.eventId()).contains(ID);
+        assertThat(e.getMessage()).contains("'Opened'", "'Shipped'");
+    }
+
+    @Test
+    void anAvroValueWithAnUnknownFingerprintIsAnUnknownEvent() {
+        byte[] avro = OutboxTestEvents.CATALOG.toAvro(OPENED_EVENT);
+        avro[2] ^= 0x7F;   // another fingerprint
+
+        OutboxRecordException e = failure(configured(), plainHeaders("Opened", 1), avro);
+        assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_EVENT);
+        assertThat(e.getCause()).isInstanceOf(dev.stele.catalog.UnknownSchemaException.class);
+    }
+
+    @Test
+    void aTruncatedAvroValueIsUndecodableNeverNull() {
+        byte[] avro = OutboxTestEvents.CATALOG.toAvro(OPENED_EVENT);
+        for (int length = 2; length < avro.length; length++) {
+            byte[] truncated = java.util.Arrays.copyOf(avro, length);
+            OutboxRecordException e = failure(configured(), plainHeaders("Opened", 1), truncated);
+            assertThat(e.problem()).as("cut to " + length + " bytes").isEqualTo(Problem.UNDECODABLE_PAYLOAD);
+        }
+    }
 }

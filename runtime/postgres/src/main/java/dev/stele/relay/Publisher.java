@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * <p>The relay calls {@link #publish} from one thread, in commit order, and confirms a transaction's LSN to
  * the slot only once every record of it and of every transaction before it is acknowledged: so a publisher
  * must keep the order of records with the same {@link OutboxRecord#aggregateId()} (also across its own
- * retries), and must acknowledge a record only once it will not lose it. Delivery is at least once: after a
+ * retries), must acknowledge a record only once it will not lose it, and once a record failed must deliver
+ * no later one until {@link #recover} (Kafka's idempotent producer fails the later batches of a partition). Delivery is at least once: after a
  * crash or a failure, the records after the last confirmed LSN are published again, with their ids.
  *
  * <p>{@link #publish} may block to push back (a full buffer, a broker that is down): the relay then reads

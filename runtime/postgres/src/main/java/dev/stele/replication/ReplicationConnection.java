@@ -56,7 +56,7 @@ public final class ReplicationConnection {
     }
 
     /** Opens a logical replication connection ({@code replication=database}, simple query mode). */
-    Connection open() throws SQLException {
+    public Connection open() throws SQLException {
         Properties properties = new Properties();
         properties.putAll(this.properties);
         properties.setProperty("replication", "database");

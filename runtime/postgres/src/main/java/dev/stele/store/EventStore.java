@@ -62,7 +62,7 @@ public final class EventStore {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.options = options;
         this.tables = new Tables(options.schema(), options.tablePrefix());
-        this.appender = new Appender(tables, catalog, options.outbox());
+        this.appender = new Appender(tables, catalog, options.outboxMode());
         this.reader = new Reader(tables, catalog);
         this.snapshots = new Snapshots(tables);
     }

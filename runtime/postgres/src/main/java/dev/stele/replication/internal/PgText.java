@@ -14,7 +14,7 @@ import java.util.List;
  * {@code getString} give it ({@code DateStyle} ISO, {@code bytea_output} hex): parsed exactly, or an
  * {@link IllegalArgumentException} saying what the text is not.
  */
-final class PgText {
+public final class PgText {
 
     private PgText() {
     }
@@ -39,7 +39,7 @@ final class PgText {
     }
 
     /** {@code 2024-01-31 10:15:30.123456+00}, {@code +05:30}, {@code +05:30:15}, {@code … BC}. */
-    static Instant timestamptz(String text) {
+    public static Instant timestamptz(String text) {
         infinity(text);
         boolean bc = text.endsWith(" BC");
         String body = bc ? text.substring(0, text.length() - 3) : text;

@@ -5,7 +5,6 @@ import dev.stele.replication.ProjectionStatus;
 import dev.stele.store.internal.Tables;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class SlotSession implements SessionControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlotSession.class);
-    public static final String HEARTBEAT_PREFIX = "stele.heartbeat";
     private static final long OFFER_WAIT_MILLIS = 200;
     /** Status updates at least this often, well within any sensible {@code wal_sender_timeout}. */
     private static final long STATUS_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
@@ -197,7 +195,7 @@ public final class SlotSession implements SessionControl {
             } else if (message instanceof PgOutputMessage.StreamAbort abort) {
                 spool.abort(abort.xid(), abort.subXid());
             } else if (message instanceof PgOutputMessage.LogicalMessage logical) {
-                if (!logical.transactional() && logical.prefix().equals(HEARTBEAT_PREFIX)
+                if (!logical.transactional() && logical.prefix().equals(Heartbeat.PREFIX)
                         && logical.lsn().isAfter(lastSeen)) {
                     lastSeen = logical.lsn(); // decoded in log order: every commit before it was delivered
                 }
@@ -317,7 +315,7 @@ public final class SlotSession implements SessionControl {
                 // on a thread of its own: a database refusing connections must not stall the reading
                 Thread beat = new Thread(() -> {
                     try {
-                        heartbeat();
+                        Heartbeat.emit(dataSource, settings.slotName());
                     } finally {
                         heartbeating = false;
                     }
@@ -360,21 +358,6 @@ public final class SlotSession implements SessionControl {
         }
         stream.forceUpdateStatus();
         lastStatus = System.nanoTime();
-    }
-
-    private void heartbeat() {
-        try (Connection connection = dataSource.getConnection()) {
-            // PostgreSQL 17 can flush it at once; before, it waits for the WAL writer (at most wal_writer_delay)
-            boolean flush = connection.getMetaData().getDatabaseMajorVersion() >= 17;
-            try (PreparedStatement statement = connection.prepareStatement(flush
-                    ? "SELECT pg_logical_emit_message(false, ?, ?, true)" : "SELECT pg_logical_emit_message(false, ?, ?)")) {
-                statement.setString(1, HEARTBEAT_PREFIX);
-                statement.setString(2, settings.slotName());
-                statement.execute();
-            }
-        } catch (SQLException e) {
-            LOG.warn("Heartbeat for slot {} failed: {}", settings.slotName(), e.getMessage());
-        }
     }
 
     private Lsn oldestCheckpoint() {

@@ -1,6 +1,7 @@
 package dev.stele.store.internal;
 
 import dev.stele.store.ExpectedVersion;
+import dev.stele.store.OutboxMode;
 import dev.stele.store.Position;
 import dev.stele.store.StreamId;
 import java.sql.Connection;
@@ -13,8 +14,8 @@ import java.util.UUID;
 /**
  * The statements of an append of one shape, sent together in one round trip: the stream's lock, then
  * one statement of the stream step the expected version asks for ({@link StreamsTable}), the insert
- * of the events ({@link EventsTable}) numbered from the version that step found, and their outbox rows
- * ({@link OutboxTable}) if the store writes them. The text is built here once per shape and bound here
+ * of the events ({@link EventsTable}) numbered from the version that step found, and their outbox rows or
+ * messages ({@link OutboxTable}) if the store writes them; outbox rows are deleted by a last statement. The text is built here once per shape and bound here
  * by name; nothing is inserted if the step returns no row.
  */
 final class AppendStatement {
@@ -59,11 +60,13 @@ final class AppendStatement {
     private final Sql sql;
     private final Step step;
     private final boolean arrays;
+    private final boolean deletesOutbox;
 
-    private AppendStatement(Sql sql, Step step, boolean arrays) {
+    private AppendStatement(Sql sql, Step step, boolean arrays, boolean deletesOutbox) {
         this.sql = sql;
         this.step = step;
         this.arrays = arrays;
+        this.deletesOutbox = deletesOutbox;
     }
 
     /**
@@ -78,13 +81,17 @@ final class AppendStatement {
             case EXACTLY -> streams.advanceExactly;
         };
         boolean arrays = count > MAX_VALUES_ROWS;
+        String delete = outbox != null ? outbox.deleteWritten() : null;
         String text = streams.lock + "; WITH s AS (" + advance + "), e AS ("
                 + events.insert("s", arrays ? 0 : count, outbox != null) + ")"
-                + (outbox != null ? ", o AS (" + outbox.insert("e") + ")" : "")
+                + (outbox != null ? ", o AS (" + outbox.write("e") + ")" : "")
                 // one row, not one per event: the transaction is the same for all, the positions are a list
                 + " SELECT transaction_id::text, array_agg(global_position ORDER BY stream_version)::text,"
-                + " max(stream_version) FROM e GROUP BY transaction_id";
-        return new AppendStatement(Sql.of(text), step, arrays);
+                + " max(stream_version)"
+                + (outbox != null && outbox.mode() == OutboxMode.MESSAGES ? ", (SELECT count(*) FROM o)" : "")
+                + " FROM e GROUP BY transaction_id"
+                + (delete != null ? "; " + delete : "");
+        return new AppendStatement(Sql.of(text), step, arrays, delete != null);
     }
 
     /** The positions in a bigint array's text, {@code {7,8,9}}, all in transaction {@code transaction}. */
@@ -124,6 +131,9 @@ final class AppendStatement {
                 statement.each("event_id", events.ids).each("event_name", events.names)
                         .each("event_version", events.versions).each("payload", events.payloads)
                         .each("metadata", events.metadata);
+            }
+            if (deletesOutbox) {
+                statement.set("outbox_ids", connection.createArrayOf("uuid", events.ids));
             }
             statement.execute(); // the lock's result, then the append's
             if (!statement.statement().getMoreResults()) {

@@ -10,6 +10,7 @@ import dev.stele.store.ConcurrencyConflictException;
 import dev.stele.store.DuplicateEventException;
 import dev.stele.store.ExpectedVersion;
 import dev.stele.store.NewEvent;
+import dev.stele.store.OutboxMode;
 import dev.stele.store.Position;
 import dev.stele.store.StreamId;
 import dev.stele.store.StreamMismatchException;
@@ -40,11 +41,11 @@ public final class Appender {
     private final OutboxTable outbox;
     private final Map<AppendStatement.Step, AtomicReferenceArray<AppendStatement>> statements = new HashMap<>();
 
-    public Appender(Tables tables, Catalog catalog, boolean outbox) {
+    public Appender(Tables tables, Catalog catalog, OutboxMode outbox) {
         this.catalog = catalog;
         this.streams = new StreamsTable(tables);
         this.events = new EventsTable(tables);
-        this.outbox = outbox ? new OutboxTable(tables) : null;
+        this.outbox = outbox == OutboxMode.NONE ? null : new OutboxTable(tables, outbox);
         for (AppendStatement.Step step : AppendStatement.Step.values()) {
             // one per number of events bound row by row, and at 0 the one for arrays
             statements.put(step, new AtomicReferenceArray<>(AppendStatement.MAX_VALUES_ROWS + 1));

@@ -82,7 +82,7 @@ final class EventsTable {
      * :event_version, :payload, :metadata} (null for none, stored as {@code '{}'}): for
      * {@code rows > 0} a {@code VALUES} list, each name once per row; for {@code rows == 0} one array
      * per name. Returns {@code global_position, transaction_id, stream_version} and, for the outbox,
-     * {@code event_id, event_name, event_version, payload, recorded_at}.
+     * {@code event_id, event_name, event_version, payload, metadata, recorded_at}.
      */
     String insert(String streamStep, int rows, boolean forOutbox) {
         String values;
@@ -103,7 +103,7 @@ final class EventsTable {
                 + " n.payload::jsonb, coalesce(n.metadata::jsonb, '{}') FROM " + streamStep + ", " + values
                 + " AS n(event_id, name, version, payload, metadata, ord) ORDER BY n.ord"
                 + " RETURNING global_position, transaction_id, stream_version"
-                + (forOutbox ? ", event_id, event_name, event_version, payload, recorded_at" : "");
+                + (forOutbox ? ", event_id, event_name, event_version, payload, metadata, recorded_at" : "");
     }
 
     /** Whether {@code e} is the unique violation of an event id that exists already. */

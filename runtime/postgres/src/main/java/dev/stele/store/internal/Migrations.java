@@ -100,7 +100,13 @@ public final class Migrations {
                                 + " error text NOT NULL,"
                                 + " attempts int NOT NULL,"
                                 + " parked_at timestamptz NOT NULL DEFAULT now(),"
-                                + " PRIMARY KEY (projection, event_id))")));
+                                + " PRIMARY KEY (projection, event_id))")),
+                new Migration(3, "outbox metadata, for the relay's headers; the relays and their slots", List.of(
+                        "ALTER TABLE " + t.outbox + " ADD COLUMN metadata jsonb NOT NULL DEFAULT '{}'",
+                        "CREATE TABLE " + t.relays + " ("
+                                + " slot_name text PRIMARY KEY,"
+                                + " publication text NOT NULL,"
+                                + " registered_at timestamptz NOT NULL DEFAULT now())")));
     }
 
     /**

@@ -18,6 +18,7 @@ public final class Tables {
     public final String projections;
     public final String projectionCheckpoints;
     public final String parkedEvents;
+    public final String relays;
 
     public Tables(String schema, String prefix) {
         if (!IDENTIFIER.matcher(schema).matches() || !(prefix.isEmpty() || IDENTIFIER.matcher(prefix).matches())) {
@@ -35,6 +36,7 @@ public final class Tables {
         this.projections = name("projections");
         this.projectionCheckpoints = name("projection_checkpoints");
         this.parkedEvents = name("parked_events");
+        this.relays = name("relays");
     }
 
     private String name(String table) {

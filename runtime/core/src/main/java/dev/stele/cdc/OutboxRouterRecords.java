@@ -201,6 +201,26 @@ public final class OutboxRouterRecords {
         return new OutboxEvent(id, aggregateType, aggregateId, name, version, decode(value, name, version, id));
     }
 
+    /**
+     * The event name in {@code headers}, read as {@link #read} reads it but without reading the value: to pass
+     * over, unread, the records of events a consumer does not handle. Empty if the header is missing, empty or
+     * not text; {@link #read} then says what is wrong.
+     *
+     * @param headers the record's headers, name to value bytes (for a repeated name, the last); null is none
+     */
+    public Optional<String> eventName(Map<String, byte[]> headers) {
+        byte[] bytes = headers == null ? null : headers.get(nameHeader);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try {
+            String name = text(bytes, Part.HEADER, nameHeader, null);
+            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (OutboxRecordException e) {
+            return Optional.empty();
+        }
+    }
+
     private static UUID eventIdIfReadable(Map<String, byte[]> headers) {
         byte[] bytes = headers.get(ID_HEADER);
         if (bytes == null) {

@@ -187,6 +187,24 @@ class OutboxRouterRecordsTest {
     }
 
     @Test
+    void theEventNameIsReadFromItsHeaderInEveryFormWithoutTheValue() {
+        assertThat(READER.eventName(jsonHeaders("Opened", 1))).contains("Opened");
+        assertThat(READER.eventName(with(jsonHeaders("Opened", 1), "eventType", "Opened"))).contains("Opened");
+        assertThat(READER.eventName(with(jsonHeaders("Opened", 1), "eventType",
+                "{\"schema\":{\"type\":\"string\"},\"payload\":\"Opened\"}"))).contains("Opened");
+        assertThat(READER.withHeaders("name", "version").eventName(Map.of("name", utf8("Shipped"))))
+                .contains("Shipped");
+    }
+
+    @Test
+    void noEventNameWhereTheHeaderIsMissingEmptyOrNotText() {
+        assertThat(READER.eventName(without(jsonHeaders("Opened", 1), "eventType"))).isEmpty();
+        assertThat(READER.eventName(with(jsonHeaders("Opened", 1), "eventType", "null"))).isEmpty();
+        assertThat(READER.eventName(Map.of("eventType", new byte[] {(byte) 0xC3, (byte) 0x28}))).isEmpty();
+        assertThat(READER.eventName(null)).isEmpty();
+    }
+
+    @Test
     void aTombstoneSaysItIsOne() {
         OutboxRecordException e = failure(utf8("\"a-1\""), null, jsonHeaders("Opened", 1));
 

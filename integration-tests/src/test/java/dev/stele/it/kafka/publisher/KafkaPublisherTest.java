@@ -56,8 +56,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link KafkaPublisher} against the real {@link KafkaBroker}: outbox records as the relay reads them (the
- * {@code stele_outbox} rows a real {@link EventStore} wrote, with the metadata of the events), published in both
+ * {@link KafkaPublisher} against the real {@link KafkaBroker}: outbox records as the relay reads them (built
+ * from the events a real {@link EventStore} wrote, with their metadata), published in both
  * value formats to two topics and read back by a plain consumer with {@link OutboxEventDeserializer}.
  */
 class KafkaPublisherTest {
@@ -284,9 +284,10 @@ class KafkaPublisherTest {
     }
 
     /**
-     * The outbox as the relay reads it: the {@code stele_outbox} rows in commit order (here, the events' global
+     * The outbox as the relay reads it, built from the events table (the store writes each outbox row from its
+     * event's columns and deletes it again in the same transaction): in commit order (here, the events' global
      * positions: the appends ran one after the other), with the correlation and causation ids of each event's
-     * metadata, as the store reads them back.
+     * metadata, as the store reads them back. The relay itself is tested in {@code dev.stele.it.relay}.
      */
     private List<OutboxRecord> outbox() throws Exception {
         Map<UUID, EventMetadata> metadata = new HashMap<>();
@@ -295,9 +296,9 @@ class KafkaPublisherTest {
         assertThat(read).isNotNull();
         List<OutboxRecord> records = new ArrayList<>();
         try (Connection sql = Database.dataSource().getConnection();
-                PreparedStatement query = sql.prepareStatement("SELECT o.id, o.aggregatetype, o.aggregateid, o.type,"
-                        + " o.event_version, o.payload::text, o.recorded_at FROM " + schema + ".stele_outbox o JOIN "
-                        + schema + ".stele_events e ON e.event_id = o.id ORDER BY e.global_position");
+                PreparedStatement query = sql.prepareStatement("SELECT event_id, stream_category, stream_id, event_name,"
+                        + " event_version, payload::text, recorded_at FROM " + schema + ".stele_events"
+                        + " ORDER BY global_position");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 UUID id = rows.getObject(1, UUID.class);

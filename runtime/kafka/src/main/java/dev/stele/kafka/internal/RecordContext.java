@@ -1,19 +1,23 @@
 package dev.stele.kafka.internal;
 
 import dev.stele.cdc.OutboxEvent;
+import dev.stele.kafka.KafkaPublisher;
 import dev.stele.projection.EventContext;
 import dev.stele.projection.Lsn;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * The {@link EventContext} of an outbox record from Kafka. The router's layout carries the event id, name,
- * stored version, stream id (the key) and, when placed in a header, the stream category; not the store's global
- * position, the stream version or the metadata: those are 0 and empty, as for a {@code @FromTable} change.
+ * stored version, stream id (the key) and, when placed in a header, the stream category; the relay's
+ * {@code KafkaPublisher} adds the correlation and causation ids in headers. Not the store's global position,
+ * the stream version or the other metadata headers: those are 0 and empty, as for a {@code @FromTable} change.
  */
 final class RecordContext implements EventContext {
 
@@ -65,12 +69,18 @@ final class RecordContext implements EventContext {
 
     @Override
     public Optional<String> correlationId() {
-        return Optional.empty();
+        return header(KafkaPublisher.CORRELATION_ID_HEADER);
     }
 
     @Override
     public Optional<String> causationId() {
-        return Optional.empty();
+        return header(KafkaPublisher.CAUSATION_ID_HEADER);
+    }
+
+    private Optional<String> header(String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     @Override

@@ -73,9 +73,10 @@ public class OutboxAppendBenchmark {
 
         EventStore store;
         String schema;
+        long streams;
+        StreamId stream;
         List<Object> one;
         List<Object> ten;
-        long streams;
 
         @Setup(Level.Trial)
         public void setUp() throws SQLException {
@@ -87,12 +88,9 @@ public class OutboxAppendBenchmark {
             if (kept) {
                 execute("CREATE RULE keep_outbox AS ON DELETE TO " + schema + ".stele_outbox DO INSTEAD NOTHING");
             }
-            Object event = Fixtures.orderWithThreeLines();
-            one = List.of(event);
-            ten = Collections.nCopies(BATCH, event);
-
             // the mode does what it says: rows kept only by KEPT, none left by TABLE
-            store.append(StreamId.of("order", "check"), ExpectedVersion.noStream(), ten);
+            next();
+            store.append(stream, ExpectedVersion.noStream(), ten);
             long rows = count("SELECT count(*) FROM " + schema + ".stele_outbox");
             Fixtures.check(rows == (kept ? BATCH : 0), mode + " leaves " + rows + " outbox rows after 10 events");
         }
@@ -104,8 +102,13 @@ public class OutboxAppendBenchmark {
             execute("DROP SCHEMA " + schema + " CASCADE");
         }
 
-        StreamId next() {
-            return StreamId.of("order", "s-" + streams++);
+        /** A new stream, and the event (which names its stream) for it: a record copy, the same in every mode. */
+        void next() {
+            String id = "s-" + streams++;
+            stream = StreamId.of("order", id);
+            Object event = Fixtures.orderWithThreeLines(id);
+            one = List.of(event);
+            ten = Collections.nCopies(BATCH, event);
         }
 
         private void execute(String sql) throws SQLException {
@@ -128,7 +131,8 @@ public class OutboxAppendBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public AppendResult append1PerTransaction(Appends state) {
-        return state.store.append(state.next(), ExpectedVersion.noStream(), state.one);
+        state.next();
+        return state.store.append(state.stream, ExpectedVersion.noStream(), state.one);
     }
 
     @Benchmark
@@ -136,7 +140,104 @@ public class OutboxAppendBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
     public AppendResult append10PerTransaction(Appends state) {
-        return state.store.append(state.next(), ExpectedVersion.noStream(), state.ten);
+        state.next();
+        return state.store.append(state.stream, ExpectedVersion.noStream(), state.ten);
+    }
+
+    /**
+     * The four modes in one fork, in turns: each invocation appends once in every mode, the order rotated, each
+     * append timed; so all four share whatever else the machine does at the moment, which separate forks minutes
+     * apart do not. Per iteration it prints each mode's events per second and its ratio to {@code NONE}; at the
+     * end, the median ratios of the measured iterations. The score counts invocations (rounds of four appends).
+     */
+    @State(Scope.Benchmark)
+    public static class Turns {
+
+        static final String[] MODES = {"NONE", "TABLE", "MESSAGES", "KEPT"};
+
+        final Appends[] stores = new Appends[MODES.length];
+        final long[] nanos = new long[MODES.length];
+        final List<List<Double>> ratios = new ArrayList<>();
+        long rounds;
+        int events;
+
+        @Setup(Level.Trial)
+        public void setUp() throws SQLException {
+            for (int m = 0; m < MODES.length; m++) {
+                stores[m] = new Appends();
+                stores[m].mode = MODES[m];
+                stores[m].setUp();
+                ratios.add(new ArrayList<>());
+            }
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            java.util.Arrays.fill(nanos, 0);
+            rounds = 0;
+        }
+
+        void round(int perTransaction) {
+            events = perTransaction;
+            int first = (int) (rounds++ % MODES.length);
+            for (int k = 0; k < MODES.length; k++) {
+                int m = (first + k) % MODES.length;
+                Appends store = stores[m];
+                store.next();
+                List<Object> batch = perTransaction == 1 ? store.one : store.ten;
+                long start = System.nanoTime();
+                store.store.append(store.stream, ExpectedVersion.noStream(), batch);
+                nanos[m] += System.nanoTime() - start;
+            }
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration(org.openjdk.jmh.infra.IterationParams iteration) {
+            boolean measured = iteration.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT;
+            StringBuilder line = new StringBuilder(String.format("%n[turns] %s, %d rounds of %d events:",
+                    measured ? "measured" : "warm-up", rounds, events));
+            for (int m = 0; m < MODES.length; m++) {
+                double ratio = (double) nanos[0] / nanos[m];
+                if (measured) {
+                    ratios.get(m).add(ratio);
+                }
+                line.append(String.format(" %s %.0f events/s (%.3f)", MODES[m], rounds * events / (nanos[m] / 1e9),
+                        ratio));
+            }
+            System.out.println(line);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws SQLException {
+            StringBuilder line = new StringBuilder(String.format("%n[turns] %d events per append, ratio to NONE,"
+                    + " median of the measured iterations (min-max):", events));
+            for (int m = 0; m < MODES.length; m++) {
+                List<Double> sorted = new ArrayList<>(ratios.get(m));
+                sorted.sort(null);
+                if (!sorted.isEmpty()) {
+                    line.append(String.format(" %s %.3f (%.3f-%.3f);", MODES[m], sorted.get(sorted.size() / 2),
+                            sorted.get(0), sorted.get(sorted.size() - 1)));
+                }
+            }
+            System.out.println(line);
+            for (Appends store : stores) {
+                store.tearDown();
+            }
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void append1InTurns(Turns state) {
+        state.round(1);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void append10InTurns(Turns state) {
+        state.round(BATCH);
     }
 
     /** An outbox table of {@code KEPT}'s shape, refilled with 1,000 rows before each purge. */

@@ -3,6 +3,8 @@ package dev.stele.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.stele.catalog.Catalog;
 import dev.stele.demo.Database;
+import dev.stele.kafka.KafkaPublisher;
+import dev.stele.relay.OutboxRecord;
 import dev.stele.relay.OutboxRelay;
 import dev.stele.relay.Publisher;
 import dev.stele.relay.RelayStatus;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -48,7 +51,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code --bootstrap=host:port} names one.
  *
  * <p>Sides: {@code relay}, Stele's {@link OutboxRelay} with {@link BenchKafkaPublisher}; {@code debezium},
- * {@link DebeziumOutboxRouter}. Both produce through a {@link KafkaProducer} with {@link #producerSettings}, to
+ * {@link DebeziumOutboxRouter}; and, on request ({@code --sides=relay,kafkapublisher,debezium}),
+ * {@code kafkapublisher}, the relay with stele-kafka's {@code KafkaPublisher}. Both produce through a {@link KafkaProducer} with {@link #producerSettings}, to
  * the same topic {@code outbox.event.<category>}, and count an event when the broker acknowledged it.
  *
  * <p>Scenarios (both by default):
@@ -58,8 +62,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       appended in transactions of {@code per-transaction}; then each side in turn (order rotated by round)
  *       drains its slot: events per second from the side's start to the broker's acknowledgement of the last
  *       event; also from the first acknowledgement to the last (start-up excluded), and CPU per event by thread
- *       group and server process ({@link CpuMeter}: the broker runs in this JVM and is counted too). Round 0 is
- *       a warm-up and is not recorded.</li>
+ *       group and server process ({@link CpuMeter}: the broker runs in this JVM and is counted too). The first
+ *       {@code warmup-rounds} rounds (default 1) warm up and are not recorded.</li>
  *   <li>{@code latency}: a side running on a fresh slot, a warm-up, then a paced writer appends {@code rate}
  *       events/s in transactions of {@code latency-per-transaction} for {@code latency-seconds}; each event's
  *       latency is from its append's return (its commit) to the broker's acknowledgement, the first
@@ -146,12 +150,13 @@ public final class OutboxRelayBench {
         print("");
         print("## throughput: %,d events in transactions of %d, appended, then each side drains its slot into the"
                 + " broker (start → last acknowledgement)", settings.events, settings.perTransaction);
-        for (int round = 0; round <= settings.rounds; round++) {
+        for (int round = 0; round < settings.warmupRounds + settings.rounds; round++) {
+            boolean measured = round >= settings.warmupRounds;
             try (Trial trial = new Trial(settings.sides)) {
                 long appendStart = System.nanoTime();
                 append(trial, "t", settings.events, settings.perTransaction, null);
                 double appendSeconds = (System.nanoTime() - appendStart) / 1e9;
-                print("round %d%s: appended in %.2f s (%,.0f events/s); load %s", round, round == 0 ? " (warm-up)" : "",
+                print("round %d%s: appended in %.2f s (%,.0f events/s); load %s", round, measured ? "" : " (warm-up)",
                         appendSeconds, settings.events / appendSeconds, load());
                 Map<String, Double> rates = new LinkedHashMap<>();
                 Map<String, Double> streaming = new LinkedHashMap<>();
@@ -175,7 +180,7 @@ public final class OutboxRelayBench {
                             print("  %-9s %,8.0f events/s from start (%.2f s; first acknowledgement after %.2f s),"
                                     + " %,8.0f events/s first to last; %s", side, rate, total, first, flow,
                                     CpuMeter.perThousand(before, after, settings.events));
-                            if (round > 0) {
+                            if (measured) {
                                 record("throughput " + side + " from start (events/s)", rate);
                                 record("throughput " + side + " first to last ack (events/s)", flow);
                                 record("CPU " + side + " (ms per 1,000 events)",
@@ -184,12 +189,16 @@ public final class OutboxRelayBench {
                         }
                     }
                 }
-                if (round > 0 && rates.containsKey("relay") && rates.containsKey("debezium")) {
-                    double ratio = rates.get("relay") / rates.get("debezium");
-                    double flowRatio = streaming.get("relay") / streaming.get("debezium");
-                    print("  relay/debezium: %.2fx from start, %.2fx first to last", ratio, flowRatio);
-                    record("ratio relay/debezium from start", ratio);
-                    record("ratio relay/debezium first to last ack", flowRatio);
+                if (measured && rates.containsKey("debezium")) {
+                    for (String side : settings.sides) {
+                        if (!side.equals("debezium")) {
+                            double ratio = rates.get(side) / rates.get("debezium");
+                            double flowRatio = streaming.get(side) / streaming.get("debezium");
+                            print("  %s/debezium: %.2fx from start, %.2fx first to last", side, ratio, flowRatio);
+                            record("ratio " + side + "/debezium from start", ratio);
+                            record("ratio " + side + "/debezium first to last ack", flowRatio);
+                        }
+                    }
                 }
             }
         }
@@ -260,7 +269,49 @@ public final class OutboxRelayBench {
     private Side start(String side, Trial trial, KafkaProducer<byte[], byte[]> producer, OutboxAcks acks) {
         switch (side) {
             case "relay" -> {
-                OutboxRelay relay = trial.relay(relayPublisher(producer, acks));
+                OutboxRelay relay = trial.relay(side, relayPublisher(producer, acks));
+                relay.start();
+                return new Side() {
+                    @Override
+                    public Throwable failure() {
+                        return relay.status().state() == RelayStatus.State.FAILED
+                                ? relay.status().problem().orElse(new IllegalStateException("failed")) : null;
+                    }
+
+                    @Override
+                    public void close() {
+                        relay.close();
+                    }
+                };
+            }
+            case "kafkapublisher" -> {
+                // stele-kafka's KafkaPublisher (on main since this harness was written), its own producer from the
+                // same settings; each acknowledgement counted as BenchKafkaPublisher counts it
+                KafkaPublisher kafka = KafkaPublisher.builder(producerSettings()).build();
+                Publisher counted = new Publisher() {
+                    @Override
+                    public CompletionStage<?> publish(OutboxRecord record) {
+                        String id = record.id().toString();
+                        return kafka.publish(record).whenComplete((metadata, failure) -> {
+                            if (failure != null) {
+                                acks.failed(failure);
+                            } else {
+                                acks.acknowledged(id);
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void recover() {
+                        kafka.recover();
+                    }
+
+                    @Override
+                    public void close() {
+                        kafka.close();
+                    }
+                };
+                OutboxRelay relay = trial.relay(side, counted);
                 relay.start();
                 return new Side() {
                     @Override
@@ -291,7 +342,8 @@ public final class OutboxRelayBench {
                     }
                 };
             }
-            default -> throw new IllegalArgumentException("unknown side " + side + "; known: relay, debezium");
+            default -> throw new IllegalArgumentException("unknown side " + side
+                    + "; known: relay, kafkapublisher, debezium");
         }
     }
 
@@ -352,7 +404,8 @@ public final class OutboxRelayBench {
 
         final String schema;
         final String category;
-        final String relaySlot;
+        /** The slot of each relay side (relay, kafkapublisher): each drains a slot of its own. */
+        final Map<String, String> relaySlots = new LinkedHashMap<>();
         final String debeziumSlot;
         final EventStoreOptions options;
         final EventStore store;
@@ -361,7 +414,11 @@ public final class OutboxRelayBench {
             String tag = ProcessHandle.current().pid() + "_" + TRIALS.incrementAndGet();
             schema = "bench_relay_" + tag;
             category = "bench" + tag.replace('_', 'x');
-            relaySlot = sides.contains("relay") ? "bench_relay_" + tag : null;
+            for (String side : sides) {
+                if (!side.equals("debezium")) {
+                    relaySlots.put(side, "bench_" + (side.equals("relay") ? "relay" : "kp") + "_" + tag);
+                }
+            }
             debeziumSlot = sides.contains("debezium") ? "bench_dbz_" + tag : null;
             options = EventStoreOptions.defaults().withSchema(schema).withOutbox(OutboxMode.TABLE);
             store = EventStore.create(dataSource, catalog, options);
@@ -369,9 +426,9 @@ public final class OutboxRelayBench {
                 admin.createTopics(List.of(new NewTopic(topic(), settings.partitions, (short) 1))).all()
                         .get(30, TimeUnit.SECONDS);
             }
-            if (relaySlot != null) {
+            for (String side : relaySlots.keySet()) {
                 // the relay makes its publication and slot on start; nothing is appended yet, so nothing published
-                try (OutboxRelay relay = relay(Publisher.synchronous(record -> {
+                try (OutboxRelay relay = relay(side, Publisher.synchronous(record -> {
                     throw new IllegalStateException("nothing was appended yet");
                 }))) {
                     relay.start();
@@ -389,16 +446,16 @@ public final class OutboxRelayBench {
             return "outbox.event." + category;
         }
 
-        OutboxRelay relay(Publisher publisher) {
-            return OutboxRelay.builder(store, ReplicationConnection.of(Database.jdbcUrl())).slot(relaySlot)
+        OutboxRelay relay(String side, Publisher publisher) {
+            return OutboxRelay.builder(store, ReplicationConnection.of(Database.jdbcUrl())).slot(relaySlots.get(side))
                     .publisher(publisher).heartbeatInterval(Duration.ZERO).build();
         }
 
         @Override
         public void close() throws Exception {
-            if (relaySlot != null) {
-                OutboxRelay.forgetSlot(dataSource, options, relaySlot);
-                execute("DROP PUBLICATION IF EXISTS " + relaySlot);
+            for (String slot : relaySlots.values()) {
+                OutboxRelay.forgetSlot(dataSource, options, slot);
+                execute("DROP PUBLICATION IF EXISTS " + slot);
             }
             if (debeziumSlot != null) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -492,7 +549,7 @@ public final class OutboxRelayBench {
 
     /** Command-line settings: {@code --name=value}, {@code --sides=relay,debezium} and scenario names. */
     record Settings(int events, int perTransaction, int rounds, int partitions, int rate, int latencyPerTransaction,
-            int latencySeconds, int latencyWarmupSeconds, int latencyRounds, int warmupEvents,
+            int latencySeconds, int latencyWarmupSeconds, int latencyRounds, int warmupEvents, int warmupRounds,
             boolean synchronousCommit, List<String> sides, List<String> scenarios) {
 
         static Settings parse(String[] args) {
@@ -507,6 +564,7 @@ public final class OutboxRelayBench {
             numbers.put("latency-warmup-seconds", 5);
             numbers.put("latency-rounds", 1);
             numbers.put("warmup-events", 5_000);
+            numbers.put("warmup-rounds", 1);
             numbers.put("synchronous-commit", 1);
             Set<String> scenarios = new LinkedHashSet<>();
             List<String> sides = List.of("relay", "debezium");
@@ -532,7 +590,7 @@ public final class OutboxRelayBench {
             return new Settings(numbers.get("events"), numbers.get("per-transaction"), numbers.get("rounds"),
                     numbers.get("partitions"), numbers.get("rate"), numbers.get("latency-per-transaction"),
                     numbers.get("latency-seconds"), numbers.get("latency-warmup-seconds"),
-                    numbers.get("latency-rounds"), numbers.get("warmup-events"),
+                    numbers.get("latency-rounds"), numbers.get("warmup-events"), numbers.get("warmup-rounds"),
                     numbers.get("synchronous-commit") != 0, sides, List.copyOf(scenarios));
         }
     }

@@ -69,7 +69,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       latency is from its append's return (its commit) to the broker's acknowledgement, the first
  *       {@code latency-warmup-seconds} not counted.</li>
  * </ul>
- * Like {@link ProjectionBench}, the harness turns {@code synchronous_commit} on for its sessions on the embedded
+ * {@code --messages=1} makes the store write its outbox as logical decoding messages ({@link OutboxMode#MESSAGES})
+ * instead of table rows: relay sides only, since the router does not route messages.
+ *
+ * <p>Like {@link ProjectionBench}, the harness turns {@code synchronous_commit} on for its sessions on the embedded
  * server (zonky turns it off; off, the WAL reaches a WAL sender only every {@code wal_writer_delay}); fsync stays
  * off.
  */
@@ -420,7 +423,10 @@ public final class OutboxRelayBench {
                 }
             }
             debeziumSlot = sides.contains("debezium") ? "bench_dbz_" + tag : null;
-            options = EventStoreOptions.defaults().withSchema(schema).withOutbox(OutboxMode.TABLE);
+            options = EventStoreOptions.defaults().withSchema(schema)
+                    .withOutbox(settings.messages ? OutboxMode.MESSAGES : OutboxMode.TABLE);
+            Fixtures.check(!settings.messages || debeziumSlot == null, "Debezium's Outbox Event Router does not route"
+                    + " logical decoding messages: --messages=1 only with relay sides");
             store = EventStore.create(dataSource, catalog, options);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.createTopics(List.of(new NewTopic(topic(), settings.partitions, (short) 1))).all()
@@ -550,7 +556,7 @@ public final class OutboxRelayBench {
     /** Command-line settings: {@code --name=value}, {@code --sides=relay,debezium} and scenario names. */
     record Settings(int events, int perTransaction, int rounds, int partitions, int rate, int latencyPerTransaction,
             int latencySeconds, int latencyWarmupSeconds, int latencyRounds, int warmupEvents, int warmupRounds,
-            boolean synchronousCommit, List<String> sides, List<String> scenarios) {
+            boolean synchronousCommit, boolean messages, List<String> sides, List<String> scenarios) {
 
         static Settings parse(String[] args) {
             Map<String, Integer> numbers = new LinkedHashMap<>();
@@ -566,6 +572,7 @@ public final class OutboxRelayBench {
             numbers.put("warmup-events", 5_000);
             numbers.put("warmup-rounds", 1);
             numbers.put("synchronous-commit", 1);
+            numbers.put("messages", 0);
             Set<String> scenarios = new LinkedHashSet<>();
             List<String> sides = List.of("relay", "debezium");
             for (String arg : args) {
@@ -591,7 +598,7 @@ public final class OutboxRelayBench {
                     numbers.get("partitions"), numbers.get("rate"), numbers.get("latency-per-transaction"),
                     numbers.get("latency-seconds"), numbers.get("latency-warmup-seconds"),
                     numbers.get("latency-rounds"), numbers.get("warmup-events"), numbers.get("warmup-rounds"),
-                    numbers.get("synchronous-commit") != 0, sides, List.copyOf(scenarios));
+                    numbers.get("synchronous-commit") != 0, numbers.get("messages") != 0, sides, List.copyOf(scenarios));
         }
     }
 }

@@ -22,7 +22,12 @@ final class Fixtures {
      * {@code Instant} with microseconds, enums, a list of nested records, a present {@code Optional}).
      */
     static OrderPlaced orderWithThreeLines() {
-        return new OrderPlaced(new OrderId("o-2026-000042"),
+        return orderWithThreeLines("o-2026-000042");
+    }
+
+    /** The same event for order {@code orderId}, so that it can be appended to stream {@code order-<orderId>}. */
+    static OrderPlaced orderWithThreeLines(String orderId) {
+        return new OrderPlaced(new OrderId(orderId),
                 UUID.fromString("5f0c1e52-8a52-4f7e-9b1c-3c2f1c6f0a11"), "ada.lovelace@example.com", 15_970, "EUR",
                 Instant.parse("2026-11-26T09:30:00.123456Z"), Channel.MOBILE,
                 List.of(new OrderLine("BOOK-1", "Notes on the Analytical Engine", 1, 4_990),

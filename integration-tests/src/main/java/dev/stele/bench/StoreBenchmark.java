@@ -101,7 +101,7 @@ public class StoreBenchmark {
         payload = new String(catalog.toJson(event).payload(), StandardCharsets.UTF_8);
 
         for (int i = 0; i < REPLAY / BATCH; i++) {
-            replay.append(StreamId.of("order", "replay-" + i), ExpectedVersion.noStream(), batch());
+            replay.append(StreamId.of("order", "replay-" + i), ExpectedVersion.noStream(), batch("replay-" + i));
         }
         orders = appends.aggregates(Order.class);
         for (String id : List.of("plain", "snapshotted")) {
@@ -139,7 +139,9 @@ public class StoreBenchmark {
         raw.close();
     }
 
-    private List<Object> batch() {
+    /** {@value #BATCH} copies of the event, for stream {@code order-<id>} (the store refuses another stream's). */
+    private static List<Object> batch(String id) {
+        OrderPlaced event = Fixtures.orderWithThreeLines(id);
         List<Object> events = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
             events.add(event);
@@ -153,7 +155,8 @@ public class StoreBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public AppendResult append1PerTransaction() {
-        return appends.append(StreamId.of("order", "one-" + streams++), ExpectedVersion.noStream(), List.of(event));
+        String id = "one-" + streams++;
+        return appends.append(StreamId.of("order", id), ExpectedVersion.noStream(), List.of(Fixtures.orderWithThreeLines(id)));
     }
 
     @Benchmark
@@ -168,7 +171,8 @@ public class StoreBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
     public AppendResult append100PerTransaction() {
-        return appends.append(StreamId.of("order", "batch-" + streams++), ExpectedVersion.noStream(), batch());
+        String id = "batch-" + streams++;
+        return appends.append(StreamId.of("order", id), ExpectedVersion.noStream(), batch(id));
     }
 
     @Benchmark
@@ -198,7 +202,8 @@ public class StoreBenchmark {
             rawNanos += System.nanoTime();
         }
         storeNanos -= System.nanoTime();
-        appends.append(StreamId.of("order", "paired-" + streams++), ExpectedVersion.noStream(), batch());
+        String id = "paired-" + streams++;
+        appends.append(StreamId.of("order", id), ExpectedVersion.noStream(), batch(id));
         storeNanos += System.nanoTime();
         if (storeFirst) {
             rawNanos -= System.nanoTime();

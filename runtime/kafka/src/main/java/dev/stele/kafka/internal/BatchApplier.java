@@ -1,6 +1,8 @@
 package dev.stele.kafka.internal;
 
 import dev.stele.kafka.PoisonRecordException;
+import dev.stele.replication.internal.Backoff;
+import dev.stele.replication.internal.Savepoints;
 import dev.stele.spi.ProjectionType;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -161,7 +163,7 @@ final class BatchApplier<P> {
                 throw e;
             } catch (Exception | Error e) {
                 last = e;
-                rollbackTo(connection, savepoint, e);
+                Savepoints.rollbackTo(connection, savepoint, e);
                 if (attempt < attempts) {
                     backoff.sleep(attempt);
                 }
@@ -170,19 +172,5 @@ final class BatchApplier<P> {
         return new PoisonRecordException(projection, read.record().topic(), read.record().partition(), read.offset(),
                 read.event().eventId(), read.event().eventName(), PoisonRecordException.Reason.HANDLER_FAILED,
                 attempts, last);
-    }
-
-    private static void rollbackTo(Connection connection, Savepoint savepoint, Throwable cause) throws SQLException {
-        try {
-            connection.rollback(savepoint);
-        } catch (SQLException e) {
-            e.addSuppressed(cause);
-            throw e;
-        }
-        if (!connection.isValid(5)) {
-            SQLException lost = new SQLException("the projection's database connection was lost");
-            lost.addSuppressed(cause);
-            throw lost;
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.stele.kafka.internal;
 
 import dev.stele.cdc.OutboxRouterRecords;
 import dev.stele.kafka.KafkaProjectionStatus.State;
+import dev.stele.replication.internal.Backoff;
 import dev.stele.spi.ProjectionType;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -95,7 +95,7 @@ public final class EventApplier {
                 throw e;
             } catch (Exception | Error e) {
                 last = e;
-                rollbackTo(connection, savepoint, e);
+                Savepoints.rollbackTo(connection, savepoint, e);
                 if (e instanceof UndecodableEventException) {
                     break; // the same bytes will not decode next time
                 }
@@ -119,20 +119,6 @@ public final class EventApplier {
             // a listener's failure is not the projection's
         }
         return policy == PoisonPolicy.PARK ? Outcome.PARKED : Outcome.STOPPED;
-    }
-
-    private static void rollbackTo(Connection connection, Savepoint savepoint, Throwable cause) throws SQLException {
-        try {
-            connection.rollback(savepoint);
-        } catch (SQLException e) {
-            e.addSuppressed(cause);
-            throw e;
-        }
-        if (!connection.isValid(5)) {
-            SQLException lost = new SQLException("the projection's database connection was lost");
-            lost.addSuppressed(cause);
-            throw lost;
-        }
     }
 
     static String describe(Throwable error) {

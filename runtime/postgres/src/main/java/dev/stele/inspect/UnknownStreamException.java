@@ -22,7 +22,7 @@ public class UnknownStreamException extends InspectionException {
         return stream;
     }
 
-    /** Streams of the same id in another category, or of the same category whose id is close; at most five. */
+    /** Streams of the same id in another category, or of the same category with an id a few edits away; at most five. */
     public List<StreamId> nearMatches() {
         return nearMatches;
     }

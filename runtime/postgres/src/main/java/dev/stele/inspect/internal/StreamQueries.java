@@ -30,10 +30,9 @@ public final class StreamQueries {
                 + " WHERE (?::text IS NULL OR stream_category = ?) AND (?::text IS NULL OR stream_id = ?)"
                 + " AND (?::text IS NULL OR starts_with(stream_id, ?))"
                 + " GROUP BY stream_category, stream_id ORDER BY stream_category, stream_id LIMIT ?";
-        // 1: id; 2: category; 3: id's first three characters; 4: id
-        nearMatches = "SELECT stream_category, stream_id FROM " + t.streams
-                + " WHERE stream_id = ? OR stream_category = ? AND (starts_with(stream_id, ?) OR strpos(stream_id, ?) > 0)"
-                + " ORDER BY stream_category, stream_id LIMIT 5";
+        // 1: id; 2: category
+        nearMatches = "SELECT stream_category, stream_id FROM " + t.streams + " WHERE stream_id = ? OR stream_category = ?"
+                + " LIMIT 10000";
     }
 
     public List<CategorySummary> categories(Connection connection) throws SQLException {
@@ -70,21 +69,47 @@ public final class StreamQueries {
         return found;
     }
 
-    /** Streams of the same id in any category, or of the same category with an id like it; at most five. */
+    /**
+     * Streams of the same id in another category, or of the same category whose id is within a few edits of the
+     * stream's (a third of its length, at least two); the closest five, nearest first.
+     */
     public List<StreamId> nearMatches(Connection connection, StreamId stream) throws SQLException {
-        List<StreamId> found = new ArrayList<>();
+        List<StreamId> candidates = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(nearMatches)) {
             statement.setString(1, stream.id());
             statement.setString(2, stream.category());
-            statement.setString(3, stream.id().substring(0, Math.min(3, stream.id().length())));
-            statement.setString(4, stream.id());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new StreamId(rows.getString(1), rows.getString(2)));
+                    candidates.add(new StreamId(rows.getString(1), rows.getString(2)));
                 }
             }
         }
-        return found;
+        String name = stream.toString();
+        int within = Math.max(2, name.length() / 3);
+        return candidates.stream().filter(c -> c.id().equals(stream.id()) || distance(c.toString(), name) <= within)
+                .sorted(java.util.Comparator.comparingInt((StreamId c) -> distance(c.toString(), name))
+                        .thenComparing(StreamId::toString))
+                .limit(5).toList();
+    }
+
+    /** The Levenshtein distance between {@code a} and {@code b}. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     static Instant instant(ResultSet rows, int column) throws SQLException {

@@ -15,6 +15,7 @@ import dev.stele.inspect.UnknownStreamException;
 import dev.stele.inspect.format.ReplayJson;
 import dev.stele.inspect.format.ReplayMermaid;
 import dev.stele.inspect.format.ReplayText;
+import dev.stele.inspect.format.StatusText;
 import dev.stele.it.events.Account;
 import dev.stele.it.events.AccountOpened;
 import dev.stele.it.events.MoneyDeposited;
@@ -72,6 +73,9 @@ class StreamsAndReplayTest {
                         + " (extract(epoch FROM max(recorded_at)) * 1000000)::bigint FROM " + fixture.schema
                         + ".stele_events GROUP BY stream_category ORDER BY stream_category"));
         assertThat(categories).extracting(CategorySummary::events).containsExactly(6L, 1L);
+
+        System.out.println(StatusText.categories(categories));
+        System.out.println(StatusText.streams(inspector.streams(StreamFilter.all().inCategory("account"))));
     }
 
     @Test
@@ -149,7 +153,8 @@ class StreamsAndReplayTest {
                     assertThat(e.nearMatches()).containsExactly(StreamId.of("account", "a-1"),
                             StreamId.of("account", "a-10"));
                 })
-                .hasMessageContaining("stream account-a-2 has no events; streams with similar names: [account-a-1,");
+                .hasMessage("replay account-a-2 failed: stream account-a-2 has no events; streams with similar names:"
+                        + " [account-a-1, account-a-10]");
         assertThatThrownBy(() -> inspector.replay(StreamId.of("acount", "a-1"), 1, 10))
                 .isInstanceOfSatisfying(UnknownStreamException.class,
                         e -> assertThat(e.nearMatches()).containsExactly(StreamId.of("account", "a-1")));
@@ -185,6 +190,7 @@ class StreamsAndReplayTest {
         Inspector inspector = Inspector.of(nowhere, EventStoreOptions.defaults(), InspectFixture.CATALOG);
 
         assertThatThrownBy(inspector::categories).isInstanceOfSatisfying(DatabaseUnreachableException.class, e -> {
+            System.out.println(e.getMessage());
             assertThat(e.sqlState()).startsWith("08");
             assertThat(e.getMessage()).startsWith("read the stream categories failed: the database cannot be reached:")
                     .doesNotContain("jdbc:").doesNotContain("s3cret-pw");

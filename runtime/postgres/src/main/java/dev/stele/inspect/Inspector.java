@@ -53,23 +53,13 @@ public final class Inspector {
     private final EventPayloads payloads;
     private final Replayer replayer;
 
-    private Inspector(DataSource dataSource, Tables tables, Catalog catalog,
-            Map<String, AggregateType<Object>> aggregates) {
-        this.catalog = catalog;
-        this.aggregates = Map.copyOf(aggregates);
-        this.session = new ReadOnlySession(dataSource, tables);
-        this.streams = new StreamQueries(tables);
-        this.status = new StatusQueries(tables);
-        this.payloads = new EventPayloads(tables);
-        this.replayer = new Replayer(new Reader(tables, catalog), catalog);
-    }
-
     /**
      * An inspector of the store {@code options} name. A replay folds the states of every {@code @Aggregate} that
      * {@code catalog} knows and the context class loader's generated aggregate catalogs register.
      */
     public static Inspector of(DataSource dataSource, EventStoreOptions options, Catalog catalog) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(catalog, "catalog");
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Map<String, AggregateType<Object>> aggregates = new HashMap<>();
@@ -83,7 +73,10 @@ public final class Inspector {
                 }
             }
         }
-        return new Inspector(dataSource, new Tables(options.schema(), options.tablePrefix()), catalog, aggregates);
+        Tables tables = new Tables(options.schema(), options.tablePrefix());
+        return new Inspector(new ReadOnlySession(dataSource, tables), new StreamQueries(tables),
+                new StatusQueries(tables), new EventPayloads(tables), new Replayer(new Reader(tables, catalog), catalog),
+                catalog, aggregates);
     }
 
     /** This inspector, also folding the states of {@code type}'s streams in replays. */

@@ -130,6 +130,7 @@ public final class CatchUp {
             EventApplier.Outcome outcome = applier.applyCarefully(connection, event);
             if (outcome == EventApplier.Outcome.STOPPED) {
                 connection.rollback();
+                StopRecord.write(connection, tables, run);
                 return false;
             }
             tables.saveCatchUpPosition(connection, run.name(), expected, event.globalPosition());

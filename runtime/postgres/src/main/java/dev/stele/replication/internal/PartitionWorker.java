@@ -130,6 +130,7 @@ public final class PartitionWorker implements Runnable {
             EventApplier.Outcome outcome = applier.applyCarefully(connection, event);
             if (outcome == EventApplier.Outcome.STOPPED) {
                 connection.rollback();
+                StopRecord.write(connection, tables, run);
                 throw new StoppedSignal();
             }
             if (outcome == EventApplier.Outcome.PARKED) {

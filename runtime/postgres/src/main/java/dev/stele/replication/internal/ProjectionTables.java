@@ -34,6 +34,8 @@ public final class ProjectionTables {
     private final String parked;
     private final String unpark;
     private final String deleteParked;
+    private final String recordStop;
+    private final String clearStop;
 
     public ProjectionTables(Tables t) {
         // run in the transaction that imported the boundary's exported snapshot: pg_current_snapshot() is that one
@@ -62,6 +64,15 @@ public final class ProjectionTables {
                 + " ORDER BY global_position";
         unpark = "DELETE FROM " + t.parkedEvents + " WHERE projection = ? AND event_id = ?";
         deleteParked = "DELETE FROM " + t.parkedEvents + " WHERE projection = ?";
+        recordStop = "INSERT INTO " + t.projectionStops + " (projection, event_id, global_position, stream_category,"
+                + " stream_id, stream_version, event_name, event_version, error, attempts)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (projection) DO UPDATE SET"
+                + " event_id = excluded.event_id, global_position = excluded.global_position,"
+                + " stream_category = excluded.stream_category, stream_id = excluded.stream_id,"
+                + " stream_version = excluded.stream_version, event_name = excluded.event_name,"
+                + " event_version = excluded.event_version, error = excluded.error, attempts = excluded.attempts,"
+                + " stopped_at = now()";
+        clearStop = "DELETE FROM " + t.projectionStops + " WHERE projection = ?";
     }
 
     /**
@@ -204,6 +215,34 @@ public final class ProjectionTables {
             statement.setInt(8, event.eventVersion());
             statement.setString(9, event.error());
             statement.setInt(10, event.attempts());
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Records the poison event a projection stopped on, so that a process other than the runner (an inspection)
+     * sees it; commit it on its own, after the failed work was rolled back.
+     */
+    public void recordStop(Connection connection, FailedEvent event) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(recordStop)) {
+            statement.setString(1, event.projection());
+            statement.setObject(2, event.eventId());
+            statement.setLong(3, event.globalPosition());
+            statement.setString(4, event.streamCategory());
+            statement.setString(5, event.streamId());
+            statement.setLong(6, event.streamVersion());
+            statement.setString(7, event.eventName());
+            statement.setInt(8, event.eventVersion());
+            statement.setString(9, event.error());
+            statement.setInt(10, event.attempts());
+            statement.executeUpdate();
+        }
+    }
+
+    /** Forgets a projection's recorded stop: a session that applies it again has begun. */
+    public void clearStop(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(clearStop)) {
+            statement.setString(1, name);
             statement.executeUpdate();
         }
     }

@@ -120,6 +120,12 @@ public final class Supervisor implements Runnable {
             registrations = new SlotSetup(parts.tables(), parts.projectionTables(), parts.settings().slotName(),
                     parts.settings().publication(), parts.replication(),
                     TableSubscriptions.mappings(parts.catalog(), parts.runs())).prepare(connection, parts.runs());
+            for (ProjectionRun<?> run : parts.runs()) {
+                if (!run.isStopped()) {
+                    // this session applies it again: a stop recorded before (by this runner or another) is over
+                    parts.projectionTables().clearStop(connection, run.name());
+                }
+            }
         }
         state.settle(); // the slot and the publication exist: what commits from now on reaches the projections
         catchUp(registrations);

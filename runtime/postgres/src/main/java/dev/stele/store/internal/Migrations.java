@@ -106,7 +106,30 @@ public final class Migrations {
                         "CREATE TABLE " + t.relays + " ("
                                 + " slot_name text PRIMARY KEY,"
                                 + " publication text NOT NULL,"
-                                + " registered_at timestamptz NOT NULL DEFAULT now())")));
+                                + " registered_at timestamptz NOT NULL DEFAULT now())")),
+                new Migration(4, "the poison event each stopped projection stopped on, for other processes to see",
+                        List.of("CREATE TABLE " + t.projectionStops + " ("
+                                + " projection text PRIMARY KEY REFERENCES " + t.projections + " ON DELETE CASCADE,"
+                                + " event_id uuid NOT NULL,"
+                                + " global_position bigint NOT NULL,"
+                                + " stream_category text NOT NULL,"
+                                + " stream_id text NOT NULL,"
+                                + " stream_version bigint NOT NULL,"
+                                + " event_name text NOT NULL,"
+                                + " event_version int NOT NULL,"
+                                + " error text NOT NULL,"
+                                + " attempts int NOT NULL,"
+                                + " stopped_at timestamptz NOT NULL DEFAULT now())")));
+    }
+
+    /** The version of the newest migration: what {@link #apply} brings a schema to. */
+    public int latest() {
+        return all().size();
+    }
+
+    /** The version of the schema on {@code connection}'s database: 0 if it has none. */
+    public int current(Connection connection) throws SQLException {
+        return table.current(connection);
     }
 
     /**

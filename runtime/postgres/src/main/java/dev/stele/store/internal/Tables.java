@@ -18,6 +18,7 @@ public final class Tables {
     public final String projections;
     public final String projectionCheckpoints;
     public final String parkedEvents;
+    public final String projectionStops;
     public final String relays;
 
     public Tables(String schema, String prefix) {
@@ -36,6 +37,7 @@ public final class Tables {
         this.projections = name("projections");
         this.projectionCheckpoints = name("projection_checkpoints");
         this.parkedEvents = name("parked_events");
+        this.projectionStops = name("projection_stops");
         this.relays = name("relays");
     }
 

@@ -55,8 +55,9 @@ public final class MarkdownWriter {
             out.append("- Record: ").append(code(version.javaType())).append('\n');
             out.append("- Introduced in: ").append(introducedIn(catalog, version)).append('\n');
             if (version.releases().size() > 1) {
-                out.append("- Released schemas: ").append(version.releases().stream().map(MarkdownWriter::code)
-                        .collect(Collectors.joining(", "))).append('\n');
+                // the schema changed compatibly: each release that shipped a different one
+                out.append("- Schema revisions: ").append(version.releases().stream()
+                        .map(release -> release(catalog, release)).collect(Collectors.joining(", "))).append('\n');
             }
             out.append("- Upcast: ").append(version.upcast()
                     .map(upcast -> "to v" + upcast.toVersion() + " by " + code(upcast.method()))
@@ -81,8 +82,11 @@ public final class MarkdownWriter {
         if (version.releases().isEmpty()) {
             return catalog.hasHistory() ? "not in the schema history" : "unknown (no schema history)";
         }
-        String first = version.releases().get(0);
-        return first.equals(catalog.moduleVersion()) ? "this build (" + code(first) + ")" : code(first);
+        return release(catalog, version.releases().get(0));
+    }
+
+    private static String release(EventCatalog catalog, String release) {
+        return release.equals(catalog.moduleVersion()) ? "this build (" + code(release) + ")" : code(release);
     }
 
     private static String tables(List<String> tables) {

@@ -130,7 +130,7 @@ class MarkdownWriterTest {
 
             - Record: `com.acme.OrderPlacedV2`
             - Introduced in: `1.1.0`
-            - Released schemas: `1.1.0`, `1.2.0`
+            - Schema revisions: `1.1.0`, `1.2.0`
             - Upcast: to v3 by `OrderPlacedV2.up`
             - Schema fingerprint: `0000000000000020`
 

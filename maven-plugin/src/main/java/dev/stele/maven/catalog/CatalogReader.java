@@ -3,6 +3,7 @@ package dev.stele.maven.catalog;
 import dev.stele.format.EventIndex;
 import dev.stele.format.Fingerprints;
 import dev.stele.format.FormatException;
+import dev.stele.format.HandlerIndex;
 import dev.stele.format.SchemaHistory;
 import dev.stele.format.SteleResources;
 import dev.stele.format.TableIndex;
@@ -23,7 +24,8 @@ import org.apache.avro.Schema;
 /**
  * Reads the catalogue from what a build leaves under {@code META-INF/stele/} of its class directory: the event index
  * (versions, records, upcasts), each version's Avro schema (fields, types, defaults, aliases), the schema history
- * {@code stele:check} writes (which release introduced each version) and the table index ({@code @FromTable}).
+ * {@code stele:check} writes (which release introduced each version), the table index ({@code @FromTable}) and the
+ * aggregate and projection indexes (who handles each event).
  * No class of the module is loaded.
  */
 public final class CatalogReader {
@@ -70,6 +72,10 @@ public final class CatalogReader {
             }
         }
 
+        Map<String, List<EventCatalog.Handler>> handlers = new TreeMap<>();
+        readHandlers(classes, SteleResources.AGGREGATES, "aggregate", handlers);
+        readHandlers(classes, SteleResources.PROJECTIONS, "projection", handlers);
+
         Map<String, List<EventCatalog.Version>> byName = new LinkedHashMap<>();
         for (EventIndex.Entry entry : index.events()) { // sorted by name, then version
             Path schemaFile = classes.resolve(entry.schemaResource());
@@ -83,8 +89,22 @@ public final class CatalogReader {
                     List.copyOf(tablesByRecord.getOrDefault(entry.javaType(), new TreeSet<>()))));
         }
         List<EventCatalog.Event> events = new ArrayList<>();
-        byName.forEach((name, versions) -> events.add(new EventCatalog.Event(name, versions)));
+        byName.forEach((name, versions) -> events.add(new EventCatalog.Event(name, versions,
+                handlers.getOrDefault(name, List.of()))));
         return new EventCatalog(module, moduleVersion, hasHistory, events);
+    }
+
+    /** Adds the handlers listed in {@code resource}, if the module has it, to the events they handle. */
+    private static void readHandlers(Path classes, String resource, String kind,
+            Map<String, List<EventCatalog.Handler>> byEvent) throws IOException {
+        Path file = classes.resolve(resource);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        for (HandlerIndex.Handler handler : HandlerIndex.read(Files.readAllBytes(file), file.toString()).handlers()) {
+            handler.events().forEach(event -> byEvent.computeIfAbsent(event, e -> new ArrayList<>())
+                    .add(new EventCatalog.Handler(kind, handler.name(), handler.javaType())));
+        }
     }
 
     private static List<EventCatalog.Field> fields(Schema schema) {

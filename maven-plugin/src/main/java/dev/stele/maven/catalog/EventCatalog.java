@@ -31,12 +31,14 @@ public record EventCatalog(String module, String moduleVersion, boolean hasHisto
      * One event and its versions.
      *
      * @param versions oldest first
+     * @param handlers the module's aggregates, then its projections, that handle it
      */
-    public record Event(String name, List<Version> versions) {
+    public record Event(String name, List<Version> versions, List<Handler> handlers) {
 
         public Event {
             Objects.requireNonNull(name, "name");
             versions = List.copyOf(versions);
+            handlers = List.copyOf(handlers);
             if (versions.isEmpty()) {
                 throw new IllegalArgumentException(name + " has no versions");
             }
@@ -67,6 +69,16 @@ public record EventCatalog(String module, String moduleVersion, boolean hasHisto
             releases = List.copyOf(releases);
             tables = List.copyOf(tables);
         }
+    }
+
+    /**
+     * An aggregate or a projection of the module that handles an event.
+     *
+     * @param kind {@code aggregate} or {@code projection}
+     * @param name the aggregate's category or the projection's name
+     * @param javaType the aggregate's state record or the projection's class
+     */
+    public record Handler(String kind, String name, String javaType) {
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The catalogue as Markdown that a code-hosting site renders as it is: a summary table linking to one section per
- * event, the event's {@code @Upcast} chain as a Mermaid diagram, then per version its record, the release that
+ * event, the aggregates and projections of the module that handle it, its {@code @Upcast} chain as a Mermaid
+ * diagram, then per version its record, the release that
  * introduced it, its {@code @FromTable} tables and a table of its fields. No timestamps: the same build gives the
  * same bytes.
  */
@@ -47,6 +48,9 @@ public final class MarkdownWriter {
     private void event(StringBuilder out, EventCatalog catalog, EventCatalog.Event event) {
         // every block starts with a blank line
         out.append("\n## ").append(heading(event.name())).append('\n');
+        out.append("\nHandled by: ").append(event.handlers().isEmpty() ? "no aggregate or projection of this module"
+                : event.handlers().stream().map(handler -> handler.kind() + " " + code(handler.name()) + " ("
+                        + code(handler.javaType()) + ")").collect(Collectors.joining(", "))).append(".\n");
         if (event.versions().size() > 1) {
             out.append("\n```mermaid\n").append(mermaid.flowchart(event)).append("```\n");
         }

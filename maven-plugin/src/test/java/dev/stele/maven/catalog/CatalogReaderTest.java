@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.annotation.Operation;
 import dev.stele.format.EventIndex;
+import dev.stele.format.HandlerIndex;
 import dev.stele.format.SchemaHistory;
 import dev.stele.format.SteleResources;
 import dev.stele.format.TableIndex;
@@ -53,10 +54,17 @@ class CatalogReaderTest {
                 Set.of(Operation.INSERT), new TreeSet<>(List.of("id")), new TreeSet<>(List.of("com.acme.OrderPlaced")))))
                 .toJson());
 
+        write(SteleResources.AGGREGATES, new HandlerIndex(List.of(new HandlerIndex.Handler("order", "com.acme.Order",
+                new TreeSet<>(List.of("OrderPlaced"))))).toJson());
+        write(SteleResources.PROJECTIONS, new HandlerIndex(List.of(new HandlerIndex.Handler("totals",
+                "com.acme.Totals", new TreeSet<>(List.of("OrderPlaced", "OrderPaid"))))).toJson());
+
         EventCatalog catalog = CatalogReader.read(classes, "com.acme:orders", "1.1.0-SNAPSHOT");
 
         assertThat(catalog.hasHistory()).isTrue();
         EventCatalog.Event placed = catalog.events().get(0);
+        assertThat(placed.handlers()).containsExactly(new EventCatalog.Handler("aggregate", "order", "com.acme.Order"),
+                new EventCatalog.Handler("projection", "totals", "com.acme.Totals"));
         EventCatalog.Version v1 = placed.versions().get(0);
         EventCatalog.Version v2 = placed.versions().get(1);
         assertThat(v1.upcast()).contains(new EventCatalog.Upcast(2, "OrderPlacedV1.up"));
@@ -85,6 +93,7 @@ class CatalogReaderTest {
         EventCatalog catalog = CatalogReader.read(classes, "a:b", "1.0");
 
         assertThat(catalog.hasHistory()).isFalse();
+        assertThat(catalog.events().get(0).handlers()).isEmpty();
         assertThat(catalog.events().get(0).versions().get(0).releases()).isEmpty();
     }
 

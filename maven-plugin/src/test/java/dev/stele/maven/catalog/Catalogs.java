@@ -9,6 +9,11 @@ final class Catalogs {
     private Catalogs() {
     }
 
+    /** An event that no aggregate or projection of the module handles. */
+    static EventCatalog.Event event(String name, List<EventCatalog.Version> versions) {
+        return new EventCatalog.Event(name, versions, List.of());
+    }
+
     static EventCatalog.Field field(String name, String type) {
         return new EventCatalog.Field(name, type, false, Optional.empty(), List.of());
     }
@@ -30,11 +35,13 @@ final class Catalogs {
                         new EventCatalog.Field("currency", "string", false, Optional.of("\"EUR\""), List.of())),
                 version(3, "com.acme.OrderPlaced", 0, List.of("2.0.0-SNAPSHOT"), field("orderId", "string"),
                         new EventCatalog.Field("currency", "string", false, Optional.of("\"EUR\""), List.of()),
-                        new EventCatalog.Field("ref", "string", true, Optional.of("null"), List.of("reference")))));
+                        new EventCatalog.Field("ref", "string", true, Optional.of("null"), List.of("reference")))),
+                List.of(new EventCatalog.Handler("aggregate", "order", "com.acme.Order"),
+                        new EventCatalog.Handler("projection", "order-totals", "com.acme.OrderTotals")));
         EventCatalog.Event registered = new EventCatalog.Event("CustomerRegistered", List.of(
                 new EventCatalog.Version(1, "com.acme.CustomerRegistered", "d11fdfa34f44e75d",
                         List.of(field("id", "long"), field("at", "timestamp-nanos (Instant)")), Optional.empty(),
-                        List.of(), List.of("public.customers"))));
+                        List.of(), List.of("public.customers"))), List.of());
         return new EventCatalog("com.acme:orders", "2.0.0-SNAPSHOT", true, List.of(registered, placed));
     }
 }

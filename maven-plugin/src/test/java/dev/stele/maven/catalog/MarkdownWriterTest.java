@@ -35,7 +35,7 @@ class MarkdownWriterTest {
 
     @Test
     void withoutASchemaHistoryTheCatalogueSaysNoVersionKnowsItsRelease() {
-        EventCatalog.Event event = new EventCatalog.Event("Shipped", List.of(
+        EventCatalog.Event event = Catalogs.event("Shipped", List.of(
                 Catalogs.version(1, "a.Shipped", 0, List.of(), Catalogs.field("id", "string"))));
 
         String markdown = writer.write(new EventCatalog("a:b", "1.0", false, List.of(event)));
@@ -48,7 +48,7 @@ class MarkdownWriterTest {
     void markdownSyntaxInNamesAndDefaultsCannotBreakTheTables() {
         EventCatalog.Field field = new EventCatalog.Field("a", "string", false, Optional.of("\"x|`y`\""),
                 List.of("old|name"));
-        EventCatalog.Event event = new EventCatalog.Event("Odd|*name*", List.of(
+        EventCatalog.Event event = Catalogs.event("Odd|*name*", List.of(
                 Catalogs.version(1, "a.Odd", 0, List.of(), field)));
 
         String markdown = writer.write(new EventCatalog("a:b", "1.0", true, List.of(event)));
@@ -91,6 +91,8 @@ class MarkdownWriterTest {
 
             ## CustomerRegistered
 
+            Handled by: no aggregate or projection of this module.
+
             ### CustomerRegistered v1
 
             - Record: `com.acme.CustomerRegistered`
@@ -105,6 +107,8 @@ class MarkdownWriterTest {
             | `at` | `timestamp-nanos (Instant)` | no | — | — |
 
             ## OrderPlaced
+
+            Handled by: aggregate `order` (`com.acme.Order`), projection `order-totals` (`com.acme.OrderTotals`).
 
             ```mermaid
             flowchart LR

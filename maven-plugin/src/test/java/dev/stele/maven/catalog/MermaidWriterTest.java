@@ -28,7 +28,7 @@ class MermaidWriterTest {
 
     @Test
     void anUpcastThatSkipsAVersionLinksStraightToIt() {
-        EventCatalog.Event event = new EventCatalog.Event("Paid", List.of(
+        EventCatalog.Event event = Catalogs.event("Paid", List.of(
                 Catalogs.version(1, "a.PaidV1", 3, List.of()),
                 Catalogs.version(2, "a.PaidV2", 3, List.of()),
                 Catalogs.version(3, "a.Paid", 0, List.of())));
@@ -41,7 +41,7 @@ class MermaidWriterTest {
 
     @Test
     void anEventNamedWithCharactersMermaidReadsAsSyntaxStillGivesAValidDiagram() {
-        EventCatalog.Event odd = new EventCatalog.Event("Odd \"name\" #1 <b>\nend", List.of(
+        EventCatalog.Event odd = Catalogs.event("Odd \"name\" #1 <b>\nend", List.of(
                 Catalogs.version(1, "a.OddV1", 2, List.of()),
                 Catalogs.version(2, "a.Odd", 0, List.of())));
 
@@ -53,7 +53,7 @@ class MermaidWriterTest {
 
     @Test
     void aVersionWithoutARecordedUpcastIsANodeWithoutAnEdge() {
-        EventCatalog.Event event = new EventCatalog.Event("Shipped", List.of(
+        EventCatalog.Event event = Catalogs.event("Shipped", List.of(
                 Catalogs.version(1, "a.ShippedV1", 0, List.of()),
                 Catalogs.version(2, "a.Shipped", 0, List.of())));
 

@@ -2,6 +2,8 @@ package dev.stele.processor;
 
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
+import dev.stele.format.HandlerIndex;
+import dev.stele.format.SteleResources;
 import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.diagnostic.Message;
 import dev.stele.processor.generate.AggregateGenerator;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -118,5 +122,9 @@ final class AggregateStep implements Step {
                 origins.stream().map(AggregateGenerator::typeName).toList(), origins), originArray);
         files.writeResource(CatalogGenerator.Kind.AGGREGATES.serviceFile(), catalog.canonicalName() + "\n",
                 originArray);
+        files.writeResource(SteleResources.AGGREGATES, new HandlerIndex(sorted.stream()
+                .map(aggregate -> new HandlerIndex.Handler(aggregate.category(), aggregate.state().qualifiedName(),
+                        aggregate.applies().stream().map(apply -> apply.event().name()).collect(Collectors.toCollection(TreeSet::new))))
+                .toList()).toJson(), originArray);
     }
 }

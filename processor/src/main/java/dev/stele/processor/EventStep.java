@@ -10,6 +10,7 @@ import dev.stele.processor.generate.CodecGenerator;
 import dev.stele.processor.generate.GeneratedFiles;
 import dev.stele.processor.generate.SchemaGenerator;
 import dev.stele.processor.model.EventModel;
+import dev.stele.processor.model.UpcastStep;
 import dev.stele.processor.parse.AnnotationNames;
 import dev.stele.processor.parse.EventDeclarations;
 import dev.stele.processor.parse.EventParser;
@@ -134,11 +135,18 @@ final class EventStep implements Step {
         files.writeSource(catalogs.generate(CatalogGenerator.Kind.EVENTS, catalog,
                 origins.stream().map(CodecGenerator::codecName).toList(), origins), originArray);
         List<EventIndex.Entry> entries = sorted.stream()
-                .map(event -> new EventIndex.Entry(event.name(), event.version(), event.record().qualifiedName(),
-                        fingerprints.get(event.label())))
+                .map(event -> indexEntry(event, upcasts.from(event.element())))
                 .toList();
         files.writeResource(SteleResources.INDEX, new EventIndex(catalog.canonicalName(), entries).toJson(),
                 originArray);
         files.writeResource(CatalogGenerator.Kind.EVENTS.serviceFile(), catalog.canonicalName() + "\n", originArray);
+    }
+
+    private EventIndex.Entry indexEntry(EventModel event, Optional<UpcastStep> upcast) {
+        long fingerprint = fingerprints.get(event.label());
+        String javaType = event.record().qualifiedName();
+        return upcast.map(step -> new EventIndex.Entry(event.name(), event.version(), javaType, fingerprint,
+                        step.toVersion(), step.owner().getSimpleName() + "." + step.methodName()))
+                .orElseGet(() -> new EventIndex.Entry(event.name(), event.version(), javaType, fingerprint));
     }
 }

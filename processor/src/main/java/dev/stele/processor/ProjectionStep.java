@@ -2,6 +2,8 @@ package dev.stele.processor;
 
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
+import dev.stele.format.HandlerIndex;
+import dev.stele.format.SteleResources;
 import dev.stele.processor.diagnostic.Diagnostics;
 import dev.stele.processor.diagnostic.Message;
 import dev.stele.processor.generate.CatalogGenerator;
@@ -19,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -116,5 +120,9 @@ final class ProjectionStep implements Step {
                 origins.stream().map(ProjectionGenerator::typeName).toList(), origins), originArray);
         files.writeResource(CatalogGenerator.Kind.PROJECTIONS.serviceFile(), catalog.canonicalName() + "\n",
                 originArray);
+        files.writeResource(SteleResources.PROJECTIONS, new HandlerIndex(sorted.stream()
+                .map(projection -> new HandlerIndex.Handler(projection.name(), projection.qualifiedName(),
+                        projection.handlers().stream().map(handle -> handle.event().name()).collect(Collectors.toCollection(TreeSet::new))))
+                .toList()).toJson(), originArray);
     }
 }

@@ -19,7 +19,9 @@ import java.util.Objects;
  *   "format": 1,
  *   "catalog": "com.acme.orders.SteleCatalog",
  *   "events": [
- *     {"name": "OrderPlaced", "version": 1, "javaType": "com.acme.orders.OrderPlacedV1", "fingerprint": "29af2caf89d89ef0"}
+ *     {"name": "OrderPlaced", "version": 1, "javaType": "com.acme.orders.OrderPlacedV1", "fingerprint": "29af2caf89d89ef0",
+ *      "upcastTo": 2, "upcastMethod": "OrderPlacedV1.up"},
+ *     {"name": "OrderPlaced", "version": 2, "javaType": "com.acme.orders.OrderPlaced", "fingerprint": "b3d16c681d08ba57"}
  *   ]
  * }
  * }</pre>
@@ -40,15 +42,34 @@ public record EventIndex(String catalog, List<Entry> events) {
      *
      * @param javaType the qualified name of its record
      * @param fingerprint the CRC-64-AVRO fingerprint of its schema's parsing canonical form
+     * @param upcastTo the later version its {@code @Upcast} method returns, or 0 if it has none (the latest
+     *     version, or an index written before Stele recorded upcasts)
+     * @param upcastMethod that method, as {@code OrderPlacedV1.up}; empty if it has none
      */
-    public record Entry(String name, int version, String javaType, long fingerprint) {
+    public record Entry(String name, int version, String javaType, long fingerprint, int upcastTo,
+            String upcastMethod) {
 
         public Entry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(javaType, "javaType");
+            Objects.requireNonNull(upcastMethod, "upcastMethod");
             if (version < 1) {
                 throw new IllegalArgumentException(name + ": version " + version + " is not positive");
             }
+            if (upcastTo != 0 && upcastTo <= version) {
+                throw new IllegalArgumentException(name + " v" + version + ": an upcast leads to a later version, not "
+                        + upcastTo);
+            }
+        }
+
+        /** An event version without an {@code @Upcast}. */
+        public Entry(String name, int version, String javaType, long fingerprint) {
+            this(name, version, javaType, fingerprint, 0, "");
+        }
+
+        /** Whether the version has an {@code @Upcast} to a later one. */
+        public boolean hasUpcast() {
+            return upcastTo != 0;
         }
 
         /** Where the event version's Avro schema is. */
@@ -75,8 +96,12 @@ public record EventIndex(String catalog, List<Entry> events) {
                     .append("    {\"name\": ").append(JsonText.quote(event.name()))
                     .append(", \"version\": ").append(event.version())
                     .append(", \"javaType\": ").append(JsonText.quote(event.javaType()))
-                    .append(", \"fingerprint\": ").append(JsonText.quote(Fingerprints.toHex(event.fingerprint())))
-                    .append('}');
+                    .append(", \"fingerprint\": ").append(JsonText.quote(Fingerprints.toHex(event.fingerprint())));
+            if (event.hasUpcast()) {
+                json.append(", \"upcastTo\": ").append(event.upcastTo())
+                        .append(", \"upcastMethod\": ").append(JsonText.quote(event.upcastMethod()));
+            }
+            json.append('}');
         }
         return json.append(events.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }
@@ -125,6 +150,8 @@ public record EventIndex(String catalog, List<Entry> events) {
             int version = 0;
             String javaType = null;
             String fingerprint = null;
+            int upcastTo = 0;
+            String upcastMethod = "";
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
@@ -133,6 +160,8 @@ public record EventIndex(String catalog, List<Entry> events) {
                     case "version" -> version = parser.getValueAsInt(0);
                     case "javaType" -> javaType = parser.getValueAsString();
                     case "fingerprint" -> fingerprint = parser.getValueAsString();
+                    case "upcastTo" -> upcastTo = parser.getValueAsInt(0);
+                    case "upcastMethod" -> upcastMethod = parser.getValueAsString("");
                     default -> parser.skipChildren();
                 }
             }
@@ -140,7 +169,12 @@ public record EventIndex(String catalog, List<Entry> events) {
                 throw new FormatException(origin, "event " + (entries.size() + 1) + " of the index lacks its name,"
                         + " version, javaType or fingerprint");
             }
-            entries.add(new Entry(name, version, javaType, Fingerprints.fromHex(fingerprint, origin)));
+            if (upcastTo != 0 && upcastTo <= version) {
+                throw new FormatException(origin, name + " v" + version + " of the index upcasts to version " + upcastTo
+                        + ", which is not later");
+            }
+            entries.add(new Entry(name, version, javaType, Fingerprints.fromHex(fingerprint, origin), upcastTo,
+                    upcastMethod));
         }
         JsonText.expect(parser, JsonToken.END_ARRAY, origin, "the end of the events");
         return entries;

@@ -12,6 +12,12 @@ public final class SteleResources {
     /** The module's {@code @FromTable} tables ({@link TableIndex}), where it has any. */
     public static final String TABLES = "META-INF/stele/tables.json";
 
+    /** The module's {@code @Aggregate}s and the events each applies ({@link HandlerIndex}), where it has any. */
+    public static final String AGGREGATES = "META-INF/stele/aggregates.json";
+
+    /** The module's {@code @Projection}s and the events each handles ({@link HandlerIndex}), where it has any. */
+    public static final String PROJECTIONS = "META-INF/stele/projections.json";
+
     private static final String SCHEMAS = "META-INF/stele/schemas/";
 
     private SteleResources() {

@@ -5,6 +5,9 @@
  * <ul>
  *   <li>{@link dev.stele.format.SteleResources}: where each file lives;
  *   <li>{@link dev.stele.format.EventIndex}: the module's events, written by {@code stele-processor};
+ *   <li>{@link dev.stele.format.TableIndex} and {@link dev.stele.format.HandlerIndex}: the module's
+ *       {@code @FromTable} tables, and its aggregates and projections with the events they handle, written by
+ *       {@code stele-processor};
  *   <li>{@link dev.stele.format.SchemaHistory}: every schema each event version was released with,
  *       written by {@code stele:check} and read by the runtime to decode older Avro data;
  *   <li>{@link dev.stele.format.ValueType}: the Java value types stored as Avro logical types.

@@ -13,7 +13,8 @@ class EventIndexTest {
 
     private static final EventIndex INDEX = new EventIndex("com.acme.SteleCatalog", List.of(
             new EventIndex.Entry("OrderPlaced", 2, "com.acme.OrderPlaced", 0xb3d16c681d08ba57L),
-            new EventIndex.Entry("OrderPlaced", 1, "com.acme.OrderPlacedV1", 0x29af2caf89d89ef0L),
+            new EventIndex.Entry("OrderPlaced", 1, "com.acme.OrderPlacedV1", 0x29af2caf89d89ef0L, 2,
+                    "OrderPlacedV1.up"),
             new EventIndex.Entry("Odd \"name\"\\\n", 1, "com.acme.Odd", -1L)));
 
     @Test
@@ -43,12 +44,37 @@ class EventIndexTest {
                     {"name": "Odd \\"name\\"\\\\\\u000a", "version": 1, "javaType": "com.acme.Odd", \
                 "fingerprint": "ffffffffffffffff"},
                     {"name": "OrderPlaced", "version": 1, "javaType": "com.acme.OrderPlacedV1", \
-                "fingerprint": "29af2caf89d89ef0"},
+                "fingerprint": "29af2caf89d89ef0", "upcastTo": 2, "upcastMethod": "OrderPlacedV1.up"},
                     {"name": "OrderPlaced", "version": 2, "javaType": "com.acme.OrderPlaced", \
                 "fingerprint": "b3d16c681d08ba57"}
                   ]
                 }
                 """);
+    }
+
+    @Test
+    void anIndexWrittenBeforeUpcastsWereRecordedReadsAsVersionsWithoutUpcasts() {
+        byte[] older = """
+                {"format": 1, "catalog": "c", "events": [{"name": "A", "version": 1, "javaType": "a.A",
+                 "fingerprint": "29af2caf89d89ef0"}]}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        EventIndex.Entry entry = EventIndex.read(older, "here").events().get(0);
+
+        assertThat(entry.hasUpcast()).isFalse();
+        assertThat(entry.upcastMethod()).isEmpty();
+    }
+
+    @Test
+    void anUpcastToAnEarlierVersionIsRefused() {
+        byte[] backwards = """
+                {"format": 1, "catalog": "c", "events": [{"name": "A", "version": 2, "javaType": "a.A",
+                 "fingerprint": "29af2caf89d89ef0", "upcastTo": 1, "upcastMethod": "A.down"}]}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> EventIndex.read(backwards, "here"))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("here: A v2 of the index upcasts to version 1, which is not later");
     }
 
     @Test

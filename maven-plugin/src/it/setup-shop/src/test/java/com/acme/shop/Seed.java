@@ -1,0 +1,63 @@
+package com.acme.shop;
+
+import dev.stele.catalog.Catalog;
+import dev.stele.replication.ProjectionRunner;
+import dev.stele.replication.ReplicationConnection;
+import dev.stele.store.EventStore;
+import dev.stele.store.EventStoreOptions;
+import dev.stele.store.ExpectedVersion;
+import dev.stele.store.StreamId;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Writes what the database goals' ITs inspect, in the PostgreSQL that maven-plugin's build started: in
+ * {@code public.stele_*} a few streams and the projection order-count, caught up on slot it_shop (healthy); in
+ * {@code public.broken_*} the same projection on slot it_shop_broken, which is then dropped (unhealthy).
+ */
+public final class Seed {
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        Catalog catalog = Catalog.load();
+
+        EventStore store = EventStore.create(dataSource, catalog);
+        store.append(StreamId.of("order", "o-1001"), ExpectedVersion.noStream(),
+                List.of(new OrderPlacedV1("o-1001", 2500), new OrderShipped("o-1001", "dhl")));
+        store.append(StreamId.of("order", "o-1002"), ExpectedVersion.noStream(),
+                List.of(new OrderPlaced("o-1002", 990, "USD")));
+        store.append(StreamId.of("customer", "c-1"), ExpectedVersion.noStream(),
+                List.of(new CustomerRegistered("c-1", "Ann")));
+        runUntilApplied(dataSource, url, catalog, EventStoreOptions.defaults(), "it_shop", 2);
+
+        EventStoreOptions broken = EventStoreOptions.defaults().withTablePrefix("broken_");
+        EventStore.create(dataSource, catalog, broken).append(StreamId.of("order", "o-1"), ExpectedVersion.noStream(),
+                List.of(new OrderPlaced("o-1", 100, "EUR")));
+        runUntilApplied(dataSource, url, catalog, broken, "it_shop_broken", 1);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_drop_replication_slot('it_shop_broken')");
+        }
+        System.out.println("Seeded the shop's streams and projections");
+    }
+
+    private static void runUntilApplied(PGSimpleDataSource dataSource, String url, Catalog catalog,
+            EventStoreOptions options, String slot, long applied) throws InterruptedException {
+        OrderCount count = new OrderCount();
+        try (ProjectionRunner runner = ProjectionRunner.builder(dataSource, ReplicationConnection.of(url)).slot(slot)
+                .catalog(catalog).storeOptions(options).projection(count).build()) {
+            runner.start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (runner.status().projection("order-count").orElseThrow().applied() < applied) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("order-count did not apply " + applied + " events: "
+                            + runner.status());
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+}

@@ -9,4 +9,4 @@ assert status.problems == []
 assert status.slots*.slotName == ['it_shop']
 assert status.projections*.name == ['order-count']
 assert status.projections[0].phase == 'following_slot'
-assert status.projections[0].parkedEvents == 0
+assert status.projections[0].parkedEvents == 1

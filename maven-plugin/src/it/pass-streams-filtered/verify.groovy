@@ -5,3 +5,4 @@ assert !log.contains('CATEGORY  STREAMS') : 'a filtered list has no category tab
 assert log =~ /(?m)^order-o-1001  2       2        20\d\d-/
 assert log =~ /(?m)^order-o-1002  1       1        20\d\d-/
 assert !log.contains('customer-c-1') : 'the filter let another category through'
+assert !log.contains('order-o-bad') : 'the filter let another id through'

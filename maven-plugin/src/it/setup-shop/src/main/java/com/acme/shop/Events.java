@@ -44,14 +44,19 @@ record ShopOrder(String id, String status, long totalMinor) {
     }
 }
 
-/** Counts orders placed; keeps nothing in the database. */
+/** Counts orders placed; keeps nothing in the database; refuses the order o-bad (parked). */
 @Projection(name = "order-count")
 final class OrderCount {
+
+    static final String REFUSED = "o-bad";
 
     int placed;
 
     @Handle
     void on(OrderPlaced event) {
+        if (REFUSED.equals(event.orderId())) {
+            throw new IllegalStateException("order-count refuses order " + event.orderId());
+        }
         placed++;
     }
 }

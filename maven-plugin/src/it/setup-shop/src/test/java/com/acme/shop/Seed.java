@@ -1,23 +1,33 @@
 package com.acme.shop;
 
 import dev.stele.catalog.Catalog;
+import dev.stele.replication.PoisonPolicy;
+import dev.stele.replication.ProjectionOptions;
 import dev.stele.replication.ProjectionRunner;
 import dev.stele.replication.ReplicationConnection;
+import dev.stele.store.EventMetadata;
 import dev.stele.store.EventStore;
 import dev.stele.store.EventStoreOptions;
 import dev.stele.store.ExpectedVersion;
+import dev.stele.store.NewEvent;
 import dev.stele.store.StreamId;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Writes what the database goals' ITs inspect, in the PostgreSQL that maven-plugin's build started: in
- * {@code public.stele_*} a few streams and the projection order-count, caught up on slot it_shop (healthy); in
+ * {@code public.stele_*} a few streams and the projection order-count, caught up on slot it_shop (healthy, with
+ * order-o-bad's OrderPlaced parked under a fixed event id); in
  * {@code public.broken_*} the same projection on slot it_shop_broken, which is then dropped (unhealthy).
  */
 public final class Seed {
+
+    /** The event id of the order OrderCount refuses, parked: pass-parked-event shows it. */
+    static final UUID POISON_ID = UUID.fromString("00000000-0000-4000-8000-00000000bad1");
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -32,12 +42,14 @@ public final class Seed {
                 List.of(new OrderPlaced("o-1002", 990, "USD")));
         store.append(StreamId.of("customer", "c-1"), ExpectedVersion.noStream(),
                 List.of(new CustomerRegistered("c-1", "Ann")));
-        runUntilApplied(dataSource, url, catalog, EventStoreOptions.defaults(), "it_shop", 2);
+        store.append(StreamId.of("order", "o-bad"), ExpectedVersion.noStream(),
+                List.of(new NewEvent(POISON_ID, new OrderPlaced(OrderCount.REFUSED, 1, "EUR"), EventMetadata.empty())));
+        runUntilApplied(dataSource, url, catalog, EventStoreOptions.defaults(), "it_shop", 2, 1);
 
         EventStoreOptions broken = EventStoreOptions.defaults().withTablePrefix("broken_");
         EventStore.create(dataSource, catalog, broken).append(StreamId.of("order", "o-1"), ExpectedVersion.noStream(),
                 List.of(new OrderPlaced("o-1", 100, "EUR")));
-        runUntilApplied(dataSource, url, catalog, broken, "it_shop_broken", 1);
+        runUntilApplied(dataSource, url, catalog, broken, "it_shop_broken", 1, 0);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_drop_replication_slot('it_shop_broken')");
         }
@@ -45,13 +57,15 @@ public final class Seed {
     }
 
     private static void runUntilApplied(PGSimpleDataSource dataSource, String url, Catalog catalog,
-            EventStoreOptions options, String slot, long applied) throws InterruptedException {
-        OrderCount count = new OrderCount();
+            EventStoreOptions options, String slot, long applied, int parked) throws InterruptedException {
+        ProjectionOptions park = ProjectionOptions.defaults().withRetries(2, Duration.ofMillis(10),
+                Duration.ofMillis(20)).withPoisonPolicy(PoisonPolicy.PARK);
         try (ProjectionRunner runner = ProjectionRunner.builder(dataSource, ReplicationConnection.of(url)).slot(slot)
-                .catalog(catalog).storeOptions(options).projection(count).build()) {
+                .catalog(catalog).storeOptions(options).projection(new OrderCount(), park).build()) {
             runner.start();
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (runner.status().projection("order-count").orElseThrow().applied() < applied) {
+            while (runner.status().projection("order-count").orElseThrow().applied() < applied
+                    || runner.parkedEvents("order-count").size() < parked) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("order-count did not apply " + applied + " events: "
                             + runner.status());

@@ -204,19 +204,7 @@ public final class ProjectionTables {
     }
 
     public void park(Connection connection, FailedEvent event) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(park)) {
-            statement.setString(1, event.projection());
-            statement.setObject(2, event.eventId());
-            statement.setLong(3, event.globalPosition());
-            statement.setString(4, event.streamCategory());
-            statement.setString(5, event.streamId());
-            statement.setLong(6, event.streamVersion());
-            statement.setString(7, event.eventName());
-            statement.setInt(8, event.eventVersion());
-            statement.setString(9, event.error());
-            statement.setInt(10, event.attempts());
-            statement.executeUpdate();
-        }
+        writeFailed(connection, park, event);
     }
 
     /**
@@ -224,7 +212,12 @@ public final class ProjectionTables {
      * sees it; commit it on its own, after the failed work was rolled back.
      */
     public void recordStop(Connection connection, FailedEvent event) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(recordStop)) {
+        writeFailed(connection, recordStop, event);
+    }
+
+    /** Runs {@code sql}, whose ten parameters are a failed event's columns in the parked events' order. */
+    private static void writeFailed(Connection connection, String sql, FailedEvent event) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, event.projection());
             statement.setObject(2, event.eventId());
             statement.setLong(3, event.globalPosition());

@@ -1,6 +1,5 @@
 package dev.stele.relay;
 
-import dev.stele.projection.Lsn;
 import dev.stele.relay.internal.RelayLoop;
 import dev.stele.relay.internal.RelaySession;
 import dev.stele.relay.internal.RelaySetup;
@@ -127,10 +126,8 @@ public final class OutboxRelay implements AutoCloseable {
         } catch (SQLException e) {
             slot = Optional.empty();
         }
-        RelayStatus.State state = !started ? RelayStatus.State.NEW : loop.state();
-        Lsn confirmed = loop.confirmed();
-        return new RelayStatus(settings.slotName(), state, slot, confirmed, loop.published(), loop.inFlight(),
-                Optional.ofNullable(loop.problem()));
+        return new RelayStatus(settings.slotName(), loop.state(), slot, loop.confirmed(), loop.published(),
+                loop.inFlight(), Optional.ofNullable(loop.problem()));
     }
 
     /** Stops reading, waits (up to 30 s) for the thread, and closes the publisher; unconfirmed records come again. */

@@ -21,7 +21,7 @@ public record RelayStatus(String slotName, State state, Optional<SlotStatus> slo
 
     /** Where a relay is. */
     public enum State {
-        /** Built, not started. */
+        /** Built, or started and not reading yet (making its slot, connecting). */
         NEW,
         /** Another instance relays from the slot; this one takes over when that one stops. */
         STANDBY,

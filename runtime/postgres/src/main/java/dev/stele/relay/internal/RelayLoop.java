@@ -41,7 +41,6 @@ public final class RelayLoop implements Runnable {
 
     public RelayLoop(Parts parts) {
         this.parts = parts;
-        this.state = RelayStatus.State.STANDBY;
     }
 
     public RelayStatus.State state() {

@@ -264,6 +264,57 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void aSlotWhoseLogWasRemovedIsRefusedUntilForgottenThenANewOneRelaysWhatFollows() throws Exception {
+        try (RelayFixture fixture = new RelayFixture(OutboxMode.TABLE)) {
+            try (OutboxRelay relay = fixture.relay(Publisher.synchronous(r -> { })).build()) {
+                relay.start();
+            }
+            try (Connection connection = RelayFixture.DATA_SOURCE.getConnection();
+                    Statement sql = connection.createStatement()) {
+                sql.execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1MB'");
+                sql.execute("SELECT pg_reload_conf()");
+                try {
+                    for (int segment = 0; segment < 20 && !walStatus(fixture.slot).equals("lost"); segment++) {
+                        appendAccounts(fixture.store, segment, segment + 1);
+                        sql.execute("SELECT pg_switch_wal()");
+                        sql.execute("CHECKPOINT");
+                    }
+                    assertThat(walStatus(fixture.slot)).isEqualTo("lost");
+                } finally {
+                    sql.execute("ALTER SYSTEM RESET max_slot_wal_keep_size");
+                    sql.execute("SELECT pg_reload_conf()");
+                }
+            }
+            try (OutboxRelay relay = fixture.relay(Publisher.synchronous(r -> { })).build()) {
+                assertThatThrownBy(relay::start).isInstanceOfSatisfying(RelaySlotException.class, e -> assertThat(e)
+                        .hasMessageContaining("'" + fixture.slot + "'").hasMessageContaining("wal_status is 'lost'")
+                        .hasMessageContaining("forgetSlot"));
+            }
+
+            OutboxRelay.forgetSlot(RelayFixture.DATA_SOURCE, fixture.options, fixture.slot);
+            List<OutboxRecord> published = new CopyOnWriteArrayList<>();
+            try (OutboxRelay relay = fixture.relay(Publisher.synchronous(published::add)).build()) {
+                relay.start();
+                appendAccounts(fixture.store, 100, 101);
+                await(WAIT, () -> published.size() >= 2);
+                assertThat(published).extracting(OutboxRecord::aggregateId).containsExactly("a-100", "a-100");
+            }
+        }
+    }
+
+    private static String walStatus(String slot) throws Exception {
+        try (Connection connection = RelayFixture.DATA_SOURCE.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT coalesce(wal_status, 'none') FROM pg_replication_slots WHERE slot_name = ?")) {
+            statement.setString(1, slot);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
     /** Account {@code i} opened, then deposits: one append (one transaction) per account. */
     static void appendAccounts(EventStore store, int from, int to) {
         for (int i = from; i < to; i++) {

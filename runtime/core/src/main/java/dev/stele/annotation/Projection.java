@@ -35,4 +35,13 @@ public @interface Projection {
      * makes it a new one, which catches up from the first event.
      */
     String name();
+
+    /**
+     * The read model's version (1 and up). Raising it rebuilds the projection blue/green: the new version
+     * catches up into tables of its own while the current one keeps serving, joins the slot where its
+     * catch-up ended, and becomes current in one transaction once it has applied everything the current one
+     * has. Keep the older class (same name, its own version) in the runner to keep it up to date meanwhile.
+     * See {@code docs/operations.md}, "Rebuilding a projection".
+     */
+    int version() default 1;
 }

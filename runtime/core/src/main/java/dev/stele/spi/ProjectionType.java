@@ -14,6 +14,11 @@ public interface ProjectionType<P> {
     /** The projection's name from {@code @Projection(name = …)}. */
     String name();
 
+    /** The read model's version from {@code @Projection(version = …)}; 1 unless raised. */
+    default int version() {
+        return 1;
+    }
+
     Class<P> projectionClass();
 
     /** The names of the events the projection has a {@code @Handle} for: the only ones it is sent. */

@@ -47,7 +47,7 @@ class PartitionWorkerTest {
         ProjectionTables tables = new ProjectionTables(new Tables(schema, "stele_"));
         Lsn start = new Lsn(0x1000);
         try (Connection connection = dataSource.getConnection()) {
-            tables.register(connection, "payments", "no_slot", 1, start);
+            tables.register(connection, "payments", "payments", 1, "no_slot", 1, start);
         }
         ProjectionRun<Object> run = new ProjectionRun<>(new Payments(), new Object(), ProjectionOptions.defaults());
         run.durable(0, start);

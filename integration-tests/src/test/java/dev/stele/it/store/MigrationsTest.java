@@ -51,7 +51,7 @@ class MigrationsTest {
 
         startAtOnce(6, options);
 
-        assertThat(migrationsRecorded(options.schema())).isEqualTo(4);
+        assertThat(migrationsRecorded(options.schema())).isEqualTo(5);
     }
 
     /** {@code instances} stores created at the same moment on threads of their own, each started. */

@@ -6,6 +6,7 @@ import dev.stele.replication.internal.Backoff;
 import dev.stele.replication.internal.ParkedReplay;
 import dev.stele.replication.internal.ProjectionRun;
 import dev.stele.replication.internal.ProjectionTables;
+import dev.stele.replication.internal.ReadModels;
 import dev.stele.replication.internal.RunnerState;
 import dev.stele.replication.internal.SlotQueries;
 import dev.stele.replication.internal.SlotSession;
@@ -24,10 +25,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -109,7 +113,8 @@ public final class ProjectionRunner implements AutoCloseable {
         this.state = new RunnerState(builder.listener);
         this.supervisor = new Supervisor(new Supervisor.Parts(dataSource, replication::open, catalog, t, tables,
                 settings, runs, builder.listener, builder.standbyPoll,
-                new Backoff(builder.reconnectFirst, builder.reconnectMax)), state);
+                new Backoff(builder.reconnectFirst, builder.reconnectMax),
+                name -> builder.switches.getOrDefault(name, ReadModelSwitch.NONE)), state);
     }
 
     /**
@@ -283,6 +288,61 @@ public final class ProjectionRunner implements AutoCloseable {
         LOG.info("Reset projection {}: it catches up from the events table at its next start", projection);
     }
 
+    /**
+     * The version of projection {@code name} whose read model is current: the newest that caught up and drew level
+     * with the one before it. Empty before any version of it caught up.
+     */
+    public OptionalInt currentVersion(String name) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new ReadModels(t).current(connection, name);
+        } catch (SQLException e) {
+            throw new EventStoreException("read the current version of projection " + name, t.schema, e);
+        }
+    }
+
+    /**
+     * Forgets version {@code version} of projection {@code name}, which a newer version replaced: its registration,
+     * checkpoints and parked events, and drops its read model through {@code drop}, in one transaction. Only when asked:
+     * nothing is dropped otherwise.
+     *
+     * @throws IllegalStateException if that version is current, or this runner runs it and is not closed
+     * @throws IllegalArgumentException if that version is not registered
+     */
+    public void retire(String name, int version, ReadModelReset drop) {
+        String registration = ProjectionRun.key(name, version);
+        synchronized (lock) {
+            RunnerStatus.State now = state.state();
+            if (runs.stream().anyMatch(run -> run.name().equals(registration)) && now != RunnerStatus.State.NEW
+                    && now != RunnerStatus.State.CLOSED && now != RunnerStatus.State.FAILED) {
+                throw new IllegalStateException("retire " + registration + " while the runner runs it (" + now
+                        + "); leave it out of the runner or close it first");
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    OptionalInt current = new ReadModels(t).current(connection, name);
+                    if (current.isPresent() && current.getAsInt() == version) {
+                        throw new IllegalStateException("version " + version + " of projection " + name + " is"
+                                + " current: only a version that a newer one replaced can be retired");
+                    }
+                    if (tables.find(connection, registration).isEmpty()) {
+                        throw new IllegalArgumentException("version " + version + " of projection " + name + " ("
+                                + registration + ") is not registered in " + t.projections + ": nothing to retire");
+                    }
+                    drop.clear(connection);
+                    tables.delete(connection, registration);
+                    connection.commit();
+                } finally {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new EventStoreException("retire version " + version + " of projection " + name, t.schema, e);
+            }
+        }
+        LOG.info("Retired version {} of projection {}", version, name);
+    }
+
     private ProjectionRun<?> run(String projection) {
         return runs.stream().filter(run -> run.name().equals(projection)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the runner has no projection " + projection));
@@ -313,6 +373,7 @@ public final class ProjectionRunner implements AutoCloseable {
         private Duration reconnectFirst = Duration.ofMillis(200);
         private Duration reconnectMax = Duration.ofSeconds(30);
         private ProjectionListener listener = ProjectionListener.NONE;
+        private final Map<String, ReadModelSwitch> switches = new HashMap<>();
         private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
 
         private Builder(DataSource dataSource, ReplicationConnection replication) {
@@ -401,6 +462,16 @@ public final class ProjectionRunner implements AutoCloseable {
         public Builder reconnectBackoff(Duration first, Duration max) {
             this.reconnectFirst = positive("reconnectBackoff first", first);
             this.reconnectMax = positive("reconnectBackoff max", max);
+            return this;
+        }
+
+        /**
+         * What happens, besides recording it, in the transaction that makes a version of projection {@code name}
+         * current (by default nothing: readers ask {@link ProjectionRunner#currentVersion}); for instance
+         * {@link ReadModelSwitch#views}.
+         */
+        public Builder readModelSwitch(String name, ReadModelSwitch readModelSwitch) {
+            switches.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(readModelSwitch, "readModelSwitch"));
             return this;
         }
 

@@ -35,6 +35,7 @@ public final class ProjectionRun<P> {
     private volatile FailedEvent stoppedOn;
     private volatile CatchUpProgress catchUp;
     private volatile Instant lastCommitTime;
+    private volatile boolean catchingUpAside;
 
     public ProjectionRun(ProjectionType<P> type, P instance, ProjectionOptions options) {
         this.type = type;
@@ -47,8 +48,26 @@ public final class ProjectionRun<P> {
         }
     }
 
+    /**
+     * The projection's registration: its name, with {@code @v<version>} after it from version 2 on. Its
+     * checkpoints, parked events and status go by it.
+     */
     public String name() {
+        return key(type.name(), type.version());
+    }
+
+    /** The registration of version {@code version} of projection {@code name}. */
+    public static String key(String name, int version) {
+        return version == 1 ? name : name + "@v" + version;
+    }
+
+    /** The name from {@code @Projection(name = …)}, shared by its versions. */
+    public String projectionName() {
         return type.name();
+    }
+
+    public int version() {
+        return type.version();
     }
 
     public ProjectionType<P> type() {
@@ -128,6 +147,19 @@ public final class ProjectionRun<P> {
         return state == ProjectionStatus.State.STOPPED;
     }
 
+    /**
+     * Whether it catches up from the events table beside a session that serves the others: the session then
+     * hands it nothing and its checkpoints (its catch-up's boundary) hold the slot back until it joins.
+     */
+    public void catchingUpAside(boolean aside) {
+        this.catchingUpAside = aside;
+    }
+
+    /** Whether the slot session hands it work: it is neither stopped nor catching up aside. */
+    public boolean readsSlot() {
+        return !isStopped() && !catchingUpAside;
+    }
+
     public FailedEvent stoppedOn() {
         return stoppedOn;
     }
@@ -135,6 +167,7 @@ public final class ProjectionRun<P> {
     /** Back to a fresh start: cleared when the runner starts again. */
     public void restart() {
         stoppedOn = null;
+        catchingUpAside = false;
         state = ProjectionStatus.State.IDLE;
         catchUp = null;
         for (int partition = 0; partition < durable.length(); partition++) {

@@ -39,8 +39,8 @@ public final class ProjectionTables {
 
     public ProjectionTables(Tables t) {
         // run in the transaction that imported the boundary's exported snapshot: pg_current_snapshot() is that one
-        register = "INSERT INTO " + t.projections + " (name, slot_name, partitions, catch_up_snapshot, catch_up_until)"
-                + " VALUES (?, ?, ?, pg_current_snapshot(), ?::pg_lsn)";
+        register = "INSERT INTO " + t.projections + " (name, projection_name, version, slot_name, partitions,"
+                + " catch_up_snapshot, catch_up_until) VALUES (?, ?, ?, ?, ?, pg_current_snapshot(), ?::pg_lsn)";
         addCheckpoint = "INSERT INTO " + t.projectionCheckpoints + " (projection, partition, lsn) VALUES (?, ?, ?::pg_lsn)";
         find = "SELECT name, slot_name, partitions, catch_up_snapshot::text, catch_up_until::text, catch_up_position,"
                 + " caught_up FROM " + t.projections + " WHERE name = ?";
@@ -76,16 +76,19 @@ public final class ProjectionTables {
     }
 
     /**
-     * Registers a new projection: the catch-up reads what the transaction's snapshot sees, every partition's
-     * checkpoint is {@code boundary}, from where the slot gives what the snapshot does not see.
+     * Registers a new projection (version {@code version} of {@code projectionName}, registered as {@code name}):
+     * the catch-up reads what the transaction's snapshot sees, every partition's checkpoint is {@code boundary},
+     * from where the slot gives what the snapshot does not see.
      */
-    public void register(Connection connection, String name, String slotName, int partitions, Lsn boundary)
-            throws SQLException {
+    public void register(Connection connection, String name, String projectionName, int version, String slotName,
+            int partitions, Lsn boundary) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(register)) {
             statement.setString(1, name);
-            statement.setString(2, slotName);
-            statement.setInt(3, partitions);
-            statement.setString(4, boundary.toString());
+            statement.setString(2, projectionName);
+            statement.setInt(3, version);
+            statement.setString(4, slotName);
+            statement.setInt(5, partitions);
+            statement.setString(6, boundary.toString());
             statement.executeUpdate();
         }
         try (PreparedStatement statement = connection.prepareStatement(addCheckpoint)) {

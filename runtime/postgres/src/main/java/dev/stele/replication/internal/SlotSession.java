@@ -135,7 +135,9 @@ public final class SlotSession implements SessionControl {
                     .start();
             LOG.info("Reading slot {} from {}", settings.slotName(), start);
             for (ProjectionRun<?> run : runs) {
-                run.state(ProjectionStatus.State.LIVE);
+                if (run.readsSlot()) {
+                    run.state(ProjectionStatus.State.LIVE);
+                }
             }
             streaming.run();
             read(spool);
@@ -247,7 +249,7 @@ public final class SlotSession implements SessionControl {
     /** A table change, to every projection that handles its event, in its row's partition. */
     private void offerToHandlers(SourceEvent event) throws Exception {
         for (ProjectionRun<?> run : runs) {
-            if (run.isStopped() || !run.handles(event.eventName())) {
+            if (!run.readsSlot() || !run.handles(event.eventName())) {
                 continue;
             }
             int partition = event.partition(run.partitions());
@@ -262,7 +264,7 @@ public final class SlotSession implements SessionControl {
         EventsRelation relation = eventRelations.get(insert.relationOid());
         String name = relation.eventName(insert.row());
         for (ProjectionRun<?> run : runs) {
-            if (!run.isStopped() && run.handles(name)) {
+            if (run.readsSlot() && run.handles(name)) {
                 offerToHandlers(relation.event(insert.row(), commitLsn, commitTime));
                 return;
             }
@@ -276,7 +278,7 @@ public final class SlotSession implements SessionControl {
             for (int partition = 0; partition < partitions.length; partition++) {
                 if (partitions[partition]) {
                     partitions[partition] = false;
-                    if (!run.isStopped()) {
+                    if (run.readsSlot()) {
                         offer(run, partition, commit);
                     }
                 }
@@ -290,7 +292,7 @@ public final class SlotSession implements SessionControl {
     private void offer(ProjectionRun<?> run, int partition, Work work) throws Exception {
         WorkQueue queue = workers.get(run)[partition].queue();
         while (!queue.offer(work, OFFER_WAIT_MILLIS)) {
-            if (over || run.isStopped()) {
+            if (over || !run.readsSlot()) {
                 if (failure != null || over) {
                     throw new SessionEnded();
                 }
@@ -319,7 +321,7 @@ public final class SlotSession implements SessionControl {
         }
         Work.Tick tick = new Work.Tick(lastSeen);
         for (ProjectionRun<?> run : runs) {
-            if (run.isStopped()) {
+            if (!run.readsSlot()) {
                 continue;
             }
             for (int partition = 0; partition < run.partitions(); partition++) {
@@ -331,8 +333,8 @@ public final class SlotSession implements SessionControl {
     }
 
     /**
-     * Sends a status update confirming the oldest durable checkpoint of all projections, stopped ones
-     * included: never a position some projection has not committed.
+     * Sends a status update confirming the oldest durable checkpoint of all projections, stopped ones and
+     * those catching up aside included: never a position some projection has not committed.
      */
     private void confirm() throws SQLException {
         Lsn oldest = oldestCheckpoint();
@@ -359,7 +361,7 @@ public final class SlotSession implements SessionControl {
 
     private void startWorkers() {
         for (ProjectionRun<?> run : runs) {
-            if (run.isStopped()) {
+            if (!run.readsSlot()) {
                 continue;
             }
             PartitionWorker[] partitions = workers.get(run);

@@ -104,8 +104,17 @@ public final class SlotSetup {
         }
         for (String name : registered) {
             if (runs.stream().noneMatch(run -> run.name().equals(name))) {
-                LOG.warn("Projection {} is registered on slot {} but not run: the slot moves on without it, and it"
-                        + " must be reset (ProjectionRunner.reset) before it runs again", name, slotName);
+                Optional<ProjectionRun<?>> newer = runs.stream()
+                        .filter(run -> name.equals(run.projectionName()) || name.startsWith(run.projectionName() + "@v"))
+                        .findFirst();
+                if (newer.isPresent()) {
+                    LOG.info("Projection {} is registered on slot {} but not run, and {} is: it keeps serving as it is"
+                            + " until {} becomes current; retire it then (ProjectionRunner.retire)", name, slotName,
+                            newer.get().name(), newer.get().name());
+                } else {
+                    LOG.warn("Projection {} is registered on slot {} but not run: the slot moves on without it, and it"
+                            + " must be reset (ProjectionRunner.reset) before it runs again", name, slotName);
+                }
             }
         }
         List<ProjectionTables.Registration> registrations = new java.util.ArrayList<>();
@@ -152,7 +161,8 @@ public final class SlotSetup {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'"); // checked: hex digits and dashes
-                tables.register(connection, run.name(), slot, run.partitions(), point);
+                tables.register(connection, run.name(), run.projectionName(), run.version(), slot, run.partitions(),
+                        point);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

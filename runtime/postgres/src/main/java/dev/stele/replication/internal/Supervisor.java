@@ -2,16 +2,20 @@ package dev.stele.replication.internal;
 
 import dev.stele.catalog.Catalog;
 import dev.stele.replication.ProjectionListener;
+import dev.stele.replication.ReadModelSwitch;
 import dev.stele.replication.ReplicationException;
 import dev.stele.replication.ReplicationProtocolException;
 import dev.stele.replication.RunnerStatus;
 import dev.stele.store.internal.Tables;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,8 @@ public final class Supervisor implements Runnable {
     /** What the supervisor works with. */
     public record Parts(DataSource dataSource, Callable<Connection> replication, Catalog catalog, Tables tables,
             ProjectionTables projectionTables, SlotSession.Settings settings, List<ProjectionRun<?>> runs,
-            ProjectionListener listener, Duration standbyPoll, Backoff reconnect) {
+            ProjectionListener listener, Duration standbyPoll, Backoff reconnect,
+            Function<String, ReadModelSwitch> switches) {
     }
 
     private final Parts parts;
@@ -128,12 +133,26 @@ public final class Supervisor implements Runnable {
             }
         }
         state.settle(); // the slot and the publication exist: what commits from now on reaches the projections
-        catchUp(registrations);
+        List<Rebuilds.Aside> aside = new ArrayList<>();
+        parts.runs().forEach(run -> run.catchingUpAside(false));
+        if (anyCaughtUp(registrations)) {
+            // the others stay live while the new ones catch up beside the session
+            for (int i = 0; i < parts.runs().size(); i++) {
+                ProjectionRun<?> run = parts.runs().get(i);
+                boolean catchingUp = !registrations.get(i).caughtUp() && !run.isStopped();
+                run.catchingUpAside(catchingUp);
+                if (catchingUp) {
+                    aside.add(new Rebuilds.Aside(run, registrations.get(i), applier(run)));
+                }
+            }
+        } else {
+            catchUp(registrations);
+        }
         Map<ProjectionRun<?>, PartitionWorker[]> workers = new IdentityHashMap<>();
         SlotSession session = new SlotSession(parts.settings(), parts.tables(), parts.dataSource(), parts.runs(),
                 workers, new TableChanges(parts.catalog(), TableSubscriptions.mappings(parts.catalog(), parts.runs())));
         for (ProjectionRun<?> run : parts.runs()) {
-            EventApplier applier = new EventApplier(parts.catalog(), run, parts.projectionTables(), parts.listener());
+            EventApplier applier = applier(run);
             PartitionWorker[] partitions = new PartitionWorker[run.partitions()];
             for (int partition = 0; partition < partitions.length; partition++) {
                 partitions[partition] = new PartitionWorker(run, partition,
@@ -146,11 +165,38 @@ public final class Supervisor implements Runnable {
         if (closed) {
             return;
         }
-        session.run(replicationConnection, () -> state.set(RunnerStatus.State.RUNNING, null));
+        Thread beside = new Thread(new Rebuilds(parts.dataSource(), newCatchUp(), new ReadModels(parts.tables()),
+                session, aside, parts.runs(), parts.switches()), "stele-rebuilds-" + parts.settings().slotName());
+        beside.setDaemon(true);
+        try {
+            session.run(replicationConnection, () -> {
+                state.set(RunnerStatus.State.RUNNING, null);
+                beside.start();
+            });
+        } finally {
+            beside.interrupt();
+            beside.join(TimeUnit.SECONDS.toMillis(30));
+            if (beside.isAlive()) {
+                LOG.warn("{} did not stop within 30 s; a handler may be stuck (its catch-up writes are fenced)",
+                        beside.getName());
+            }
+        }
+    }
+
+    private static boolean anyCaughtUp(List<ProjectionTables.Registration> registrations) {
+        return registrations.stream().anyMatch(ProjectionTables.Registration::caughtUp);
+    }
+
+    private EventApplier applier(ProjectionRun<?> run) {
+        return new EventApplier(parts.catalog(), run, parts.projectionTables(), parts.listener());
+    }
+
+    private CatchUp newCatchUp() {
+        return new CatchUp(parts.dataSource(), parts.tables(), parts.projectionTables(), parts.listener());
     }
 
     private void catchUp(List<ProjectionTables.Registration> registrations) throws Exception {
-        CatchUp catchUp = new CatchUp(parts.dataSource(), parts.tables(), parts.projectionTables(), parts.listener());
+        CatchUp catchUp = newCatchUp();
         for (int i = 0; i < parts.runs().size(); i++) {
             ProjectionRun<?> run = parts.runs().get(i);
             ProjectionTables.Registration registration = registrations.get(i);
@@ -159,8 +205,7 @@ public final class Supervisor implements Runnable {
             }
             state.set(RunnerStatus.State.CATCHING_UP, null);
             LOG.info("Projection {} catches up from {}", run.name(), parts.tables().events);
-            boolean done = catchUp.run(run, registration,
-                    new EventApplier(parts.catalog(), run, parts.projectionTables(), parts.listener()));
+            boolean done = catchUp.run(run, registration, applier(run));
             LOG.info("Projection {} {}", run.name(), done ? "caught up: " + run.catchUp() : "stopped while catching up");
         }
     }

@@ -119,7 +119,19 @@ public final class Migrations {
                                 + " event_version int NOT NULL,"
                                 + " error text NOT NULL,"
                                 + " attempts int NOT NULL,"
-                                + " stopped_at timestamptz NOT NULL DEFAULT now())")));
+                                + " stopped_at timestamptz NOT NULL DEFAULT now())")),
+                new Migration(5, "projection versions, and the version of each read model that is current", List.of(
+                        "ALTER TABLE " + t.projections + " ADD COLUMN projection_name text,"
+                                + " ADD COLUMN version int NOT NULL DEFAULT 1",
+                        "UPDATE " + t.projections + " SET projection_name = name",
+                        "ALTER TABLE " + t.projections + " ALTER COLUMN projection_name SET NOT NULL",
+                        "CREATE TABLE " + t.readModels + " ("
+                                + " projection_name text PRIMARY KEY,"
+                                + " version int NOT NULL,"
+                                + " switched_at timestamptz NOT NULL DEFAULT now())",
+                        // what ran before versions existed is version 1, current once it caught up
+                        "INSERT INTO " + t.readModels + " (projection_name, version)"
+                                + " SELECT name, 1 FROM " + t.projections + " WHERE caught_up")));
     }
 
     /** The version of the newest migration: what {@link #apply} brings a schema to. */

@@ -20,6 +20,7 @@ public final class Tables {
     public final String parkedEvents;
     public final String projectionStops;
     public final String relays;
+    public final String readModels;
 
     public Tables(String schema, String prefix) {
         if (!IDENTIFIER.matcher(schema).matches() || !(prefix.isEmpty() || IDENTIFIER.matcher(prefix).matches())) {
@@ -39,6 +40,7 @@ public final class Tables {
         this.parkedEvents = name("parked_events");
         this.projectionStops = name("projection_stops");
         this.relays = name("relays");
+        this.readModels = name("read_models");
     }
 
     private String name(String table) {

@@ -1,0 +1,137 @@
+package dev.stele.replication.internal;
+
+import dev.stele.projection.Lsn;
+import dev.stele.replication.ReadModelSwitch;
+import dev.stele.store.internal.Tables;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Which version of each projection's read model is current, and the one-step switch to a newer version: in
+ * one transaction, once the newer version has applied everything the current one has, the user's
+ * {@link ReadModelSwitch} runs and the newer version is recorded as current.
+ */
+public final class ReadModels {
+
+    /** How long a switch holds the current version's checkpoints while the newer version draws level. */
+    private static final long LEVEL_WAIT_NANOS = 5_000_000_000L;
+
+    /** What became of an attempt to make a version current. */
+    public enum Outcome {
+        /** It is current now. */
+        SWITCHED,
+        /** It was current already. */
+        ALREADY_CURRENT,
+        /** A newer version is current: it never will be. */
+        SUPERSEDED,
+        /** It has not yet applied all the current version has; try again later. */
+        NOT_LEVEL
+    }
+
+    private final String current;
+    private final String lockCurrent;
+    private final String upsert;
+    private final String holdCheckpoints;
+    private final String checkpoints;
+
+    public ReadModels(Tables t) {
+        current = "SELECT version FROM " + t.readModels + " WHERE projection_name = ?";
+        lockCurrent = current + " FOR UPDATE";
+        upsert = "INSERT INTO " + t.readModels + " (projection_name, version) VALUES (?, ?)"
+                + " ON CONFLICT (projection_name) DO UPDATE SET version = excluded.version, switched_at = now()";
+        checkpoints = "SELECT lsn::text FROM " + t.projectionCheckpoints + " WHERE projection = ?";
+        // holds the current version's workers at their last commit while the switch compares and commits
+        holdCheckpoints = checkpoints + " FOR SHARE";
+    }
+
+    /** The current version of projection {@code name}; empty before any version of it caught up. */
+    public OptionalInt current(Connection connection, String name) throws SQLException {
+        return version(connection, current, name);
+    }
+
+    /**
+     * Makes {@code run}'s version current if it is newer than the current one and has applied at least what the
+     * current one has: its oldest checkpoint at or past the current version's newest, read while those are held.
+     * Commits or rolls back {@code connection}'s transaction.
+     *
+     * @throws SQLException if the switch or the statements fail; nothing of it is committed then
+     */
+    public Outcome trySwitch(Connection connection, ProjectionRun<?> run, ReadModelSwitch action)
+            throws SQLException, InterruptedException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            OptionalInt now = version(connection, lockCurrent, run.projectionName());
+            if (now.isPresent() && now.getAsInt() >= run.version()) {
+                return now.getAsInt() == run.version() ? Outcome.ALREADY_CURRENT : Outcome.SUPERSEDED;
+            }
+            if (now.isPresent() && !level(connection, run, ProjectionRun.key(run.projectionName(), now.getAsInt()))) {
+                return Outcome.NOT_LEVEL;
+            }
+            action.switchTo(connection, run.version());
+            try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+                statement.setString(1, run.projectionName());
+                statement.setInt(2, run.version());
+                statement.executeUpdate();
+            }
+            connection.commit();
+            return Outcome.SWITCHED;
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Whether {@code run} has drawn level with the current version's registration: waits a few seconds for it while
+     * the current version's checkpoints are held (its workers cannot commit past them meanwhile). A current version
+     * that was retired holds nothing back.
+     */
+    private boolean level(Connection connection, ProjectionRun<?> run, String currentKey)
+            throws SQLException, InterruptedException {
+        List<Lsn> held = lsns(connection, holdCheckpoints, currentKey);
+        if (held.isEmpty()) {
+            return true;
+        }
+        Lsn newest = Collections.max(held);
+        long deadline = System.nanoTime() + LEVEL_WAIT_NANOS;
+        while (true) {
+            List<Lsn> own = lsns(connection, checkpoints, run.name());
+            if (!own.isEmpty() && !newest.isAfter(Collections.min(own))) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static OptionalInt version(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? OptionalInt.of(rows.getInt(1)) : OptionalInt.empty();
+            }
+        }
+    }
+
+    private static List<Lsn> lsns(Connection connection, String sql, String registration) throws SQLException {
+        List<Lsn> lsns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, registration);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    lsns.add(Lsn.parse(rows.getString(1)));
+                }
+            }
+        }
+        return lsns;
+    }
+}

@@ -29,8 +29,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * {@code @Projection} classes: each is parsed, checked and given its {@code ProjectionType} in the round it
  * appears, its {@code @Handle} methods checked against the latest version of each event the compilation
- * declares; when the module is complete, its projections' names are checked together and its projection
- * catalog and service registration are written.
+ * declares; when the module is complete, its projections' names and versions are checked together and its
+ * projection catalog, service registration and handler index are written.
  */
 final class ProjectionStep implements Step {
 
@@ -102,8 +102,8 @@ final class ProjectionStep implements Step {
     }
 
     /**
-     * Checks that no two projections of the module share a name and, if the compilation has no errors,
-     * writes the projection catalog and its service registration.
+     * Checks that no two projections of the module share a name and version and, if the compilation has no
+     * errors, writes the projection catalog, its service registration and the handler index.
      */
     @Override
     public void finish(boolean write) {
@@ -122,7 +122,8 @@ final class ProjectionStep implements Step {
                 originArray);
         files.writeResource(SteleResources.PROJECTIONS, new HandlerIndex(sorted.stream()
                 .map(projection -> new HandlerIndex.Handler(projection.name(), projection.qualifiedName(),
-                        projection.handlers().stream().map(handle -> handle.event().name()).collect(Collectors.toCollection(TreeSet::new))))
+                        projection.handlers().stream().map(handle -> handle.event().name())
+                                .collect(Collectors.toCollection(TreeSet::new)), projection.version()))
                 .toList()).toJson(), originArray);
     }
 }

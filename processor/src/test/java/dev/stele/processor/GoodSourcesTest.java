@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * locals, and {@code @FromTable} records nested in a class with every column kind; {@code good/edges} has defaults
  * at the edges of the stored ranges ({@link DefaultsAtTheEdgesTest}); {@code good/projections} has a projection
  * nested in a class, a record projection in a subpackage, events from another package, overloaded handlers named
- * like the generated method, and handlers that throw checked exceptions.
+ * like the generated method, handlers that throw checked exceptions, and two versions of one projection.
  */
 class GoodSourcesTest {
 
@@ -152,6 +152,7 @@ class GoodSourcesTest {
                 .containsExactlyInAnyOrder(
                         "/SOURCE_OUTPUT/com/example/shop/Reports_DailySalesProjection.java",
                         "/SOURCE_OUTPUT/com/example/shop/read/CustomerViewProjection.java",
+                        "/SOURCE_OUTPUT/com/example/shop/read/CustomerViewV2Projection.java",
                         "/SOURCE_OUTPUT/com/example/shop/SteleProjections.java");
         assertThat(compilation)
                 .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.stele.catalog.ProjectionCatalog")
@@ -162,6 +163,44 @@ class GoodSourcesTest {
                 .contentsAsUtf8String()
                 .contains("            case \"InvoiceSent\" -> projection.handle((InvoiceSent) event);\n"
                         + "            case \"OrderPlaced\" -> projection.handle((OrderPlaced) event, context);\n");
+    }
+
+    /**
+     * {@code customer-view} version 1 ({@code CustomerView}) and version 2 ({@code CustomerViewV2}) share the
+     * name: both are generated, catalogued and indexed, and only version 2 overrides {@code version()}.
+     */
+    @Test
+    void twoVersionsOfOneProjectionAreBothGeneratedAndOnlyTheSecondOverridesVersion() {
+        Compilation compilation = compile(sourceTree("good/projections"));
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation)
+                .generatedSourceFile("com.example.shop.read.CustomerViewV2Projection")
+                .contentsAsUtf8String()
+                .contains("    @Override\n"
+                        + "    public String name() {\n"
+                        + "        return \"customer-view\";\n"
+                        + "    }\n"
+                        + "\n"
+                        + "    @Override\n"
+                        + "    public int version() {\n"
+                        + "        return 2;\n"
+                        + "    }\n");
+        assertThat(compilation)
+                .generatedSourceFile("com.example.shop.read.CustomerViewProjection")
+                .contentsAsUtf8String()
+                .doesNotContain("version()");
+        assertThat(compilation)
+                .generatedSourceFile("com.example.shop.SteleProjections")
+                .contentsAsUtf8String()
+                .contains("CustomerViewProjection.TYPE,\n                CustomerViewV2Projection.TYPE");
+        assertThat(compilation)
+                .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/stele/projections.json")
+                .contentsAsUtf8String()
+                .contains("{\"name\": \"customer-view\", \"javaType\": \"com.example.shop.read.CustomerView\","
+                        + " \"events\": [\"InvoiceSent\", \"OrderPlaced\"]},\n"
+                        + "    {\"name\": \"customer-view\", \"version\": 2, \"javaType\":"
+                        + " \"com.example.shop.read.CustomerViewV2\", \"events\": [\"OrderPlaced\"]}");
     }
 
     /**

@@ -10,8 +10,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The projection messages of the catalogue (STELE-036 to STELE-043, STELE-023 for a handler's parameter and
- * STELE-024 for a projection class):
+ * The projection messages of the catalogue (STELE-036 to STELE-043, STELE-055, STELE-023 for a handler's
+ * parameter and STELE-024 for a projection class):
  * each compiles a real source under {@code src/test/resources/bad/<case>/} with the processor, as a user's
  * build runs it, and asserts the message and the line it points at.
  */
@@ -126,11 +126,30 @@ class ProjectionDiagnosticsTest {
         for (Compilation compilation : List.of(compile(event, first, second), compile(second, first, event))) {
             assertThat(compilation).hadErrorCount(1);
             assertThat(compilation)
-                    .hadErrorContaining("[STELE-038] projection name 'order-totals' is already the name of"
-                            + " shop.OrderTotals; give Totals another name: each projection keeps its own checkpoints"
-                            + " under its name")
+                    .hadErrorContaining("[STELE-038] projection 'order-totals' version 1 is already declared by"
+                            + " shop.OrderTotals; give Totals another name, or another version to rebuild the"
+                            + " projection: one class per projection name and version")
                     .inFile(second)
                     .onLineContaining("name = \"order-totals\"");
+        }
+    }
+
+    @Test
+    void oneNameMayHaveSeveralVersionsButEachVersionOneClass() {
+        JavaFileObject current = source("bad/projectionVersionDuplicate/shop/OrderTotals.java");
+        JavaFileObject next = source("bad/projectionVersionDuplicate/shop/OrderTotalsV2.java");
+        JavaFileObject again = source("bad/projectionVersionDuplicate/shop/Totals.java");
+        JavaFileObject event = source("bad/projectionVersionDuplicate/shop/OrderPlaced.java");
+
+        for (Compilation compilation : List.of(compile(event, current, next, again),
+                compile(again, next, current, event))) {
+            assertThat(compilation).hadErrorCount(1);
+            assertThat(compilation)
+                    .hadErrorContaining("[STELE-038] projection 'order-totals' version 2 is already declared by"
+                            + " shop.OrderTotalsV2; give Totals another name, or another version to rebuild the"
+                            + " projection: one class per projection name and version")
+                    .inFile(again)
+                    .onLineContaining("name = \"order-totals\", version = 2");
         }
     }
 
@@ -237,5 +256,20 @@ class ProjectionDiagnosticsTest {
                         + " the method into a projection")
                 .inFile(source)
                 .onLineContaining("@Handle");
+    }
+
+    // STELE-055
+
+    @Test
+    void projectionVersionZeroIsRejectedOnTheValue() {
+        JavaFileObject source = source("bad/projectionVersionInvalid/shop/OrderTotals.java");
+        Compilation compilation = compile(source("bad/projectionVersionInvalid/shop/OrderPlaced.java"), source);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[STELE-055] projection version 0 is not valid: versions start at 1; leave it out"
+                        + " for 1, or raise it from the current version to rebuild the projection")
+                .inFile(source)
+                .onLineContaining("version = 0");
     }
 }

@@ -103,7 +103,7 @@ public final class CatalogReader {
         }
         for (HandlerIndex.Handler handler : HandlerIndex.read(Files.readAllBytes(file), file.toString()).handlers()) {
             handler.events().forEach(event -> byEvent.computeIfAbsent(event, e -> new ArrayList<>())
-                    .add(new EventCatalog.Handler(kind, handler.name(), handler.javaType())));
+                    .add(new EventCatalog.Handler(kind, handler.name(), handler.javaType(), handler.version())));
         }
     }
 

@@ -77,8 +77,14 @@ public record EventCatalog(String module, String moduleVersion, boolean hasHisto
      * @param kind {@code aggregate} or {@code projection}
      * @param name the aggregate's category or the projection's name
      * @param javaType the aggregate's state record or the projection's class
+     * @param version the projection's version, 1 unless raised; 1 for an aggregate
      */
-    public record Handler(String kind, String name, String javaType) {
+    public record Handler(String kind, String name, String javaType, int version) {
+
+        /** An aggregate, or a projection of version 1. */
+        public Handler(String kind, String name, String javaType) {
+            this(kind, name, javaType, 1);
+        }
     }
 
     /**

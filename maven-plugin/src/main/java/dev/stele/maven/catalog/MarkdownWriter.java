@@ -49,8 +49,8 @@ public final class MarkdownWriter {
         // every block starts with a blank line
         out.append("\n## ").append(heading(event.name())).append('\n');
         out.append("\nHandled by: ").append(event.handlers().isEmpty() ? "no aggregate or projection of this module"
-                : event.handlers().stream().map(handler -> handler.kind() + " " + code(handler.name()) + " ("
-                        + code(handler.javaType()) + ")").collect(Collectors.joining(", "))).append(".\n");
+                : event.handlers().stream().map(MarkdownWriter::handler).collect(Collectors.joining(", ")))
+                .append(".\n");
         if (event.versions().size() > 1) {
             out.append("\n```mermaid\n").append(mermaid.flowchart(event)).append("```\n");
         }
@@ -99,6 +99,15 @@ public final class MarkdownWriter {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * {@code projection `order-totals` (`com.acme.OrderTotals`)}; a projection version other than 1 is named
+     * before the class: {@code projection `order-totals` (v2, `com.acme.OrderTotalsV2`)}.
+     */
+    private static String handler(EventCatalog.Handler handler) {
+        return handler.kind() + " " + code(handler.name()) + " ("
+                + (handler.version() == 1 ? "" : "v" + handler.version() + ", ") + code(handler.javaType()) + ")";
     }
 
     /**

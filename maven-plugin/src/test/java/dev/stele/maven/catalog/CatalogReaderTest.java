@@ -57,14 +57,16 @@ class CatalogReaderTest {
         write(SteleResources.AGGREGATES, new HandlerIndex(List.of(new HandlerIndex.Handler("order", "com.acme.Order",
                 new TreeSet<>(List.of("OrderPlaced"))))).toJson());
         write(SteleResources.PROJECTIONS, new HandlerIndex(List.of(new HandlerIndex.Handler("totals",
-                "com.acme.Totals", new TreeSet<>(List.of("OrderPlaced", "OrderPaid"))))).toJson());
+                "com.acme.Totals", new TreeSet<>(List.of("OrderPlaced", "OrderPaid"))), new HandlerIndex.Handler(
+                "totals", "com.acme.TotalsV2", new TreeSet<>(List.of("OrderPlaced")), 2))).toJson());
 
         EventCatalog catalog = CatalogReader.read(classes, "com.acme:orders", "1.1.0-SNAPSHOT");
 
         assertThat(catalog.hasHistory()).isTrue();
         EventCatalog.Event placed = catalog.events().get(0);
         assertThat(placed.handlers()).containsExactly(new EventCatalog.Handler("aggregate", "order", "com.acme.Order"),
-                new EventCatalog.Handler("projection", "totals", "com.acme.Totals"));
+                new EventCatalog.Handler("projection", "totals", "com.acme.Totals", 1),
+                new EventCatalog.Handler("projection", "totals", "com.acme.TotalsV2", 2));
         EventCatalog.Version v1 = placed.versions().get(0);
         EventCatalog.Version v2 = placed.versions().get(1);
         assertThat(v1.upcast()).contains(new EventCatalog.Upcast(2, "OrderPlacedV1.up"));

@@ -45,6 +45,19 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aProjectionVersionOtherThanOneIsNamedWithTheHandler() {
+        EventCatalog.Event event = new EventCatalog.Event("OrderPaid", List.of(
+                Catalogs.version(1, "a.OrderPaid", 0, List.of(), Catalogs.field("id", "string"))), List.of(
+                new EventCatalog.Handler("projection", "order-totals", "a.OrderTotals"),
+                new EventCatalog.Handler("projection", "order-totals", "a.OrderTotalsV2", 2)));
+
+        String markdown = writer.write(new EventCatalog("a:b", "1.0", true, List.of(event)));
+
+        assertThat(markdown).contains("Handled by: projection `order-totals` (`a.OrderTotals`), projection"
+                + " `order-totals` (v2, `a.OrderTotalsV2`).\n");
+    }
+
+    @Test
     void markdownSyntaxInNamesAndDefaultsCannotBreakTheTables() {
         EventCatalog.Field field = new EventCatalog.Field("a", "string", false, Optional.of("\"x|`y`\""),
                 List.of("old|name"));

@@ -70,8 +70,8 @@ public enum Message {
             + " parameters"),
     PROJECTION_NAME_INVALID(37, "projection name '%s' is not valid: use 1 to 63 lower-case letters, digits, '-' and"
             + " '_', starting with a letter (the projection's checkpoints are stored under it)"),
-    PROJECTION_DUPLICATE(38, "projection name '%s' is already the name of %s; give %s another name: each projection"
-            + " keeps its own checkpoints under its name"),
+    PROJECTION_DUPLICATE(38, "projection '%s' version %d is already declared by %s; give %s another name, or"
+            + " another version to rebuild the projection: one class per projection name and version"),
     PROJECTION_WITHOUT_HANDLE(39, "projection %s has no @Handle method, so no event would reach it; add one for each"
             + " event it reads, such as @Handle void on(OrderPlaced event, EventContext context)"),
     HANDLE_SIGNATURE(40, "@Handle method %s must be an instance method, not private, return void and take an @Event"
@@ -108,6 +108,8 @@ public enum Message {
             + " or run ALTER TABLE %s REPLICA IDENTITY FULL"),
     FROM_TABLE_NOT_EVENT(54, "@FromTable is on %s, which is not an @Event record; annotate it with @Event: each change"
             + " of the table becomes that event"),
+    PROJECTION_VERSION_INVALID(55, "projection version %d is not valid: versions start at 1; leave it out for 1,"
+            + " or raise it from the current version to rebuild the projection"),
     INTERNAL_ERROR(900, "internal error in the Stele processor while processing %s: %s; please report it with this"
             + " source");
 

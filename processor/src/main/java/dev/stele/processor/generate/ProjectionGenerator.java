@@ -22,7 +22,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Generates {@code <Projection>Projection}: the {@code ProjectionType} of one {@code @Projection} class, with
- * the sorted set of the event names it handles and its dispatch as a {@code switch} on the event name.
+ * the sorted set of the event names it handles and its dispatch as a {@code switch} on the event name. Its
+ * {@code version()} is overridden only for a version other than 1, the interface's default.
  */
 public final class ProjectionGenerator {
 
@@ -64,8 +65,11 @@ public final class ProjectionGenerator {
                         .build());
         generated.ifPresent(type::addAnnotation);
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(getter("name", ClassName.get(String.class), CodeBlock.of("$S", projection.name())))
-                .addMethod(getter("projectionClass", ParameterizedTypeName.get(ClassName.get(Class.class), target),
+                .addMethod(getter("name", ClassName.get(String.class), CodeBlock.of("$S", projection.name())));
+        if (projection.version() != 1) {
+            type.addMethod(getter("version", TypeName.INT, CodeBlock.of("$L", projection.version())));
+        }
+        type.addMethod(getter("projectionClass", ParameterizedTypeName.get(ClassName.get(Class.class), target),
                         CodeBlock.of("$T.class", target)))
                 .addMethod(getter("handledEvents", STRING_SET, CodeBlock.of("HANDLED_EVENTS")))
                 .addMethod(handle(handlers, target));

@@ -24,7 +24,7 @@ import javax.lang.model.util.ElementFilter;
  * {@code @Handle} method whose shape the generated dispatch can call (an instance method, not private,
  * returning {@code void}, taking an {@code @Event} record and optionally an {@code EventContext}). Reports
  * what is wrong with the class or a method, and leaves such a method out; what the handlers mean together
- * (one per event, the latest version) and the name are {@code ProjectionValidator}'s to check.
+ * (one per event, the latest version), the name and the version are {@code ProjectionValidator}'s to check.
  */
 public final class ProjectionParser {
 
@@ -67,7 +67,8 @@ public final class ProjectionParser {
         for (ExecutableElement method : methods) {
             handle(method).ifPresent(handlers::add);
         }
-        return Optional.of(new ProjectionModel(element, mirrors.string(annotation, "name"), handlers, annotation));
+        return Optional.of(new ProjectionModel(element, mirrors.string(annotation, "name"),
+                mirrors.integer(annotation, "version"), handlers, annotation));
     }
 
     private static List<ExecutableElement> handleMethods(TypeElement element) {

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks what the runtime relies on in a projection beyond its shape: a name it can store checkpoints
- * under, one handler per event, each taking the latest version; and, for the module, one projection per
- * name.
+ * under, a version from 1 up, one handler per event, each taking the latest version; and, for the module, one
+ * projection per name and version (two versions of one name are the old and the new read model of a
+ * rebuild).
  */
 public final class ProjectionValidator {
 
@@ -38,6 +39,10 @@ public final class ProjectionValidator {
             diagnostics.error(Message.PROJECTION_NAME_INVALID, projection.element(), projection.annotation(),
                     Mirrors.explicitValue(projection.annotation(), "name"), projection.name());
         }
+        if (projection.version() < 1) {
+            diagnostics.error(Message.PROJECTION_VERSION_INVALID, projection.element(), projection.annotation(),
+                    Mirrors.explicitValue(projection.annotation(), "version"), projection.version());
+        }
         Map<String, HandleModel> byEvent = new HashMap<>();
         for (HandleModel handler : projection.handlers()) {
             EventDeclaration taken = handler.event();
@@ -56,24 +61,29 @@ public final class ProjectionValidator {
     }
 
     /**
-     * Reports each projection whose name an earlier one of the list already has, on its name, naming the
-     * first.
+     * Reports each projection whose name and version an earlier one of the list already has, on its name,
+     * naming the first. One name with different versions is allowed: the class of the current version is kept
+     * next to the new one while the new one rebuilds.
      *
      * @param projections the module's projections, sorted by qualified name
      */
     public void validateNames(List<ProjectionModel> projections) {
-        Map<String, ProjectionModel> byName = new HashMap<>();
+        Map<NameAndVersion, ProjectionModel> byName = new HashMap<>();
         for (ProjectionModel projection : projections) {
-            if (!isValidName(projection.name())) {
+            if (!isValidName(projection.name()) || projection.version() < 1) {
                 continue; // reported as such
             }
-            ProjectionModel first = byName.putIfAbsent(projection.name(), projection);
+            ProjectionModel first = byName.putIfAbsent(new NameAndVersion(projection.name(), projection.version()),
+                    projection);
             if (first != null) {
                 diagnostics.error(Message.PROJECTION_DUPLICATE, projection.element(), projection.annotation(),
                         Mirrors.explicitValue(projection.annotation(), "name"), projection.name(),
-                        first.qualifiedName(), projection.simpleName());
+                        projection.version(), first.qualifiedName(), projection.simpleName());
             }
         }
+    }
+
+    private record NameAndVersion(String name, int version) {
     }
 
     private static boolean isValidName(String name) {

@@ -21,10 +21,14 @@ import java.util.TreeSet;
  * {
  *   "format": 1,
  *   "handlers": [
- *     {"name": "order-totals", "javaType": "com.acme.OrderTotals", "events": ["OrderPaid", "OrderPlaced"]}
+ *     {"name": "order-totals", "javaType": "com.acme.OrderTotals", "events": ["OrderPaid", "OrderPlaced"]},
+ *     {"name": "order-totals", "version": 2, "javaType": "com.acme.OrderTotalsV2", "events": ["OrderPlaced"]}
  *   ]
  * }
  * }</pre>
+ *
+ * <p>A projection's {@code version} is written only when it is not 1, and read as 1 when absent, so an index
+ * without versions (every aggregate's, and those written before projections had versions) reads as before.
  *
  * @param handlers sorted by Java type
  */
@@ -39,13 +43,22 @@ public record HandlerIndex(List<Handler> handlers) {
      * @param name an aggregate's category or a projection's name
      * @param javaType the qualified name of the aggregate's state record or the projection's class
      * @param events the names of the events it handles, sorted
+     * @param version a projection's version from {@code @Projection(version = …)}, 1 and up; 1 for an aggregate
      */
-    public record Handler(String name, String javaType, SortedSet<String> events) {
+    public record Handler(String name, String javaType, SortedSet<String> events, int version) {
 
         public Handler {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(javaType, "javaType");
             events = new TreeSet<>(events);
+            if (version < 1) {
+                throw new IllegalArgumentException("version " + version + " of " + javaType + " is below 1");
+            }
+        }
+
+        /** An aggregate, or a projection of version 1. */
+        public Handler(String name, String javaType, SortedSet<String> events) {
+            this(name, javaType, events, 1);
         }
     }
 
@@ -58,8 +71,11 @@ public record HandlerIndex(List<Handler> handlers) {
         StringBuilder json = new StringBuilder("{\n  \"format\": ").append(FORMAT).append(",\n  \"handlers\": [");
         for (int i = 0; i < handlers.size(); i++) {
             Handler handler = handlers.get(i);
-            json.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(JsonText.quote(handler.name()))
-                    .append(", \"javaType\": ").append(JsonText.quote(handler.javaType()))
+            json.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(JsonText.quote(handler.name()));
+            if (handler.version() != 1) {
+                json.append(", \"version\": ").append(handler.version());
+            }
+            json.append(", \"javaType\": ").append(JsonText.quote(handler.javaType()))
                     .append(", \"events\": [");
             int j = 0;
             for (String event : handler.events()) {
@@ -111,12 +127,14 @@ public record HandlerIndex(List<Handler> handlers) {
             String name = null;
             String javaType = null;
             SortedSet<String> events = null;
+            int version = 1;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
                 switch (field) {
                     case "name" -> name = parser.getValueAsString();
                     case "javaType" -> javaType = parser.getValueAsString();
+                    case "version" -> version = parser.getValueAsInt(0);
                     case "events" -> {
                         JsonText.expect(parser, JsonToken.START_ARRAY, origin, "an array of event names");
                         events = new TreeSet<>();
@@ -132,7 +150,11 @@ public record HandlerIndex(List<Handler> handlers) {
                 throw new FormatException(origin, "handler " + (handlers.size() + 1) + " of the index lacks its name,"
                         + " javaType or events");
             }
-            handlers.add(new Handler(name, javaType, events));
+            if (version < 1) {
+                throw new FormatException(origin, "handler " + (handlers.size() + 1) + " of the index has version "
+                        + version + "; versions start at 1");
+            }
+            handlers.add(new Handler(name, javaType, events, version));
         }
         JsonText.expect(parser, JsonToken.END_ARRAY, origin, "the end of the handlers");
         return handlers;

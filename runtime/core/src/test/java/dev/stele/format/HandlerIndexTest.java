@@ -34,6 +34,46 @@ class HandlerIndexTest {
     }
 
     @Test
+    void aProjectionVersionOtherThanOneIsWrittenAfterTheNameAndReadBack() {
+        HandlerIndex versions = new HandlerIndex(List.of(
+                new HandlerIndex.Handler("order-totals", "com.acme.OrderTotals", new TreeSet<>(List.of("OrderPaid"))),
+                new HandlerIndex.Handler("order-totals", "com.acme.OrderTotalsV2", new TreeSet<>(List.of("OrderPaid")),
+                        2)));
+
+        assertThat(versions.toJson()).isEqualTo("""
+                {
+                  "format": 1,
+                  "handlers": [
+                    {"name": "order-totals", "javaType": "com.acme.OrderTotals", "events": ["OrderPaid"]},
+                    {"name": "order-totals", "version": 2, "javaType": "com.acme.OrderTotalsV2", "events": ["OrderPaid"]}
+                  ]
+                }
+                """);
+        assertThat(HandlerIndex.read(versions.toJson().getBytes(StandardCharsets.UTF_8), "test")).isEqualTo(versions);
+    }
+
+    @Test
+    void aHandlerWithoutAVersionIsVersionOne() {
+        byte[] unversioned = """
+                {"format": 1, "handlers": [{"name": "a", "javaType": "a.A", "events": ["E"]}]}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(HandlerIndex.read(unversioned, "here").handlers()).extracting(HandlerIndex.Handler::version)
+                .containsExactly(1);
+    }
+
+    @Test
+    void aHandlerVersionBelowOneIsRefusedNamingIt() {
+        byte[] zero = """
+                {"format": 1, "handlers": [{"name": "a", "version": 0, "javaType": "a.A", "events": ["E"]}]}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> HandlerIndex.read(zero, "here"))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("here: handler 1 of the index has version 0; versions start at 1");
+    }
+
+    @Test
     void aHandlerWithoutItsEventsIsRefusedNamingIt() {
         byte[] incomplete = """
                 {"format": 1, "handlers": [{"name": "a", "javaType": "a.A"}]}

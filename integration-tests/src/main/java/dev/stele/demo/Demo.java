@@ -358,7 +358,7 @@ public final class Demo {
                 catalog);
         section("Inspector.status(): the slots and projections (StatusText, as stele:status prints them)");
         System.out.println("  (the runners and the relay are closed: no slot is active, and each lag is the log written"
-                + " since its last confirmed position)");
+                + " since what its reader last confirmed or applied)");
         InspectionStatus status = inspector.status();
         System.out.println(indent(StatusText.status(status)));
 

@@ -15,6 +15,11 @@ import dev.stele.demo.orders.Shipping;
 import dev.stele.demo.orders.Order;
 import dev.stele.demo.orders.OrderPaid;
 import dev.stele.demo.orders.OrderTotals;
+import dev.stele.inspect.InspectionStatus;
+import dev.stele.inspect.Inspector;
+import dev.stele.inspect.Replay;
+import dev.stele.inspect.format.ReplayMermaid;
+import dev.stele.inspect.format.StatusText;
 import dev.stele.replication.ProjectionOptions;
 import dev.stele.relay.OutboxRecord;
 import dev.stele.relay.OutboxRelay;
@@ -33,6 +38,7 @@ import dev.stele.store.ExpectedVersion;
 import dev.stele.store.Loaded;
 import dev.stele.store.Position;
 import dev.stele.store.RecordedEvent;
+import dev.stele.store.StreamId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,11 +52,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The README's demo: the code the processor generated for {@code dev.stele.demo.orders} at work, then
  * the event store on PostgreSQL (embedded unless {@code STELE_JDBC_URL} names a server), a live projection,
- * the outbox relay, and a plain table's changes as typed events ({@code dev.stele.demo.customers}).
+ * the outbox relay, a plain table's changes as typed events ({@code dev.stele.demo.customers}), and last what
+ * {@link Inspector} reads of it all: the status of the slots and projections, and a stream replayed as a diagram.
  * Run with {@code mvn -q -DskipTests -Pdemo verify}.
  */
 public final class Demo {
@@ -61,10 +69,11 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         Catalog catalog = Catalog.load();
         codecs(catalog);
-        store(catalog);
+        StreamId shipped = store(catalog);
         projection(catalog);
         relay(catalog);
         tables(catalog);
+        inspect(catalog, shipped);
     }
 
     /** The generated codecs, without a database. */
@@ -117,8 +126,8 @@ public final class Demo {
         }
     }
 
-    /** The event store on PostgreSQL: aggregates, a stream, $all, a conflict retried. */
-    private static void store(Catalog catalog) {
+    /** The event store on PostgreSQL: aggregates, a stream, $all, a conflict retried. Returns the shipped order's stream. */
+    private static StreamId store(Catalog catalog) {
         section("The event store (stele-postgres) on " + Database.describe());
         EventStore store = EventStore.create(Database.dataSource(), catalog,
                 EventStoreOptions.defaults().withSchema("stele_demo"));
@@ -171,6 +180,7 @@ public final class Demo {
             return order.pay("clerk-1", order.totalMinor() - order.paidMinor(), now);
         });
         System.out.println("  " + paid.state() + " after " + attempts.get() + " attempts, version " + paid.version());
+        return orders.stream(id);
     }
 
     /** A live projection fed by the replication slot, and what it reports of itself. */
@@ -337,6 +347,30 @@ public final class Demo {
                     + e.problem() + ")");
             System.out.println("    " + e.getMessage());
         }
+    }
+
+    /**
+     * What {@link Inspector} reads of the database once the runners and the relay are closed, as {@code stele:status}
+     * and {@code stele:replay -Dstele.format=mermaid} print it.
+     */
+    private static void inspect(Catalog catalog, StreamId stream) {
+        Inspector inspector = Inspector.of(Database.dataSource(), EventStoreOptions.defaults().withSchema("stele_demo"),
+                catalog);
+        section("Inspector.status(): the slots and projections (StatusText, as stele:status prints them)");
+        System.out.println("  (the runners and the relay are closed: no slot is active, and each lag is the log written"
+                + " since what its reader last confirmed or applied)");
+        InspectionStatus status = inspector.status();
+        System.out.println(indent(StatusText.status(status)));
+
+        section("Inspector.replay(" + stream + ") as a Mermaid diagram (ReplayMermaid, or stele:replay"
+                + " -Dstele.format=mermaid): the Order after each event, in a block to paste into Markdown");
+        Replay replay = inspector.replay(stream, 1, 100);
+        System.out.println(indent("```mermaid\n" + ReplayMermaid.diagram(replay) + "```"));
+    }
+
+    private static String indent(String text) {
+        return text.strip().lines().map(line -> line.isEmpty() ? line : "  " + line)
+                .collect(Collectors.joining("\n"));
     }
 
     private static void awaitState(ProjectionRunner runner, String projection, ProjectionStatus.State wanted)

@@ -38,7 +38,7 @@ class BlueGreenRebuildTest {
     @Test
     void versionTwoCatchesUpBesideALiveVersionOneAndTakesOverTheViewWithoutReadersSeeingAStepBack() throws Exception {
         fixture.prefill(40_000);
-        try (ProjectionRunner runner = fixture.runner().projection(fixture.type(1), fixture.instance(1), ProjectionOptions.defaults())
+        try (ProjectionRunner runner = fixture.runner().projection(fixture.version1(), ProjectionOptions.defaults())
                 .build()) {
             runner.start();
             fixture.awaitCurrent(runner, 1, Duration.ofSeconds(60));
@@ -47,8 +47,8 @@ class BlueGreenRebuildTest {
 
         try (ViewReader reader = fixture.startReader(); Writing writing = fixture.startWriting(800)) {
             try (ProjectionRunner runner = fixture.runner()
-                    .projection(fixture.type(1), fixture.instance(1), ProjectionOptions.defaults())
-                    .projection(fixture.type(2), fixture.instance(2), ProjectionOptions.defaults().withPartitions(2)).build()) {
+                    .projection(fixture.version1(), ProjectionOptions.defaults())
+                    .projection(fixture.version2(), ProjectionOptions.defaults().withPartitions(2)).build()) {
                 runner.start();
                 // version 2 catches up aside while version 1 applies what the writers append
                 fixture.awaitState(runner, "balances@v2", ProjectionStatus.State.CATCHING_UP, Duration.ofSeconds(30));
@@ -73,8 +73,7 @@ class BlueGreenRebuildTest {
         }
         assertThat(fixture.view()).isEqualTo(fixture.rebuilt());
 
-        ProjectionRunner closed = fixture.runner().projection(fixture.type(2), fixture.instance(2),
-                ProjectionOptions.defaults().withPartitions(2)).build();
+        ProjectionRunner closed = fixture.runner().projection(fixture.version2(), ProjectionOptions.defaults().withPartitions(2)).build();
         assertThatThrownBy(() -> closed.retire("balances", 2, connection -> { }))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("is current");
         closed.retire("balances", 1, connection -> {
@@ -91,13 +90,13 @@ class BlueGreenRebuildTest {
     @Test
     void aRunnerWithOnlyTheNewVersionBuildsItWhileTheOldTablesServeAsTheyWereThenSwitches() throws Exception {
         fixture.prefill(10_000);
-        try (ProjectionRunner runner = fixture.runner().projection(fixture.type(1), fixture.instance(1), ProjectionOptions.defaults())
+        try (ProjectionRunner runner = fixture.runner().projection(fixture.version1(), ProjectionOptions.defaults())
                 .build()) {
             runner.start();
             fixture.awaitCurrent(runner, 1, Duration.ofSeconds(60));
         }
         try (ViewReader reader = fixture.startReader(); Writing writing = fixture.startWriting(500)) {
-            try (ProjectionRunner runner = fixture.runner().projection(fixture.type(2), fixture.instance(2), ProjectionOptions.defaults())
+            try (ProjectionRunner runner = fixture.runner().projection(fixture.version2(), ProjectionOptions.defaults())
                     .build()) {
                 runner.start();
                 fixture.awaitCurrent(runner, 2, Duration.ofSeconds(120));

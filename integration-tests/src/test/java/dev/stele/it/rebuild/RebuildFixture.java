@@ -10,7 +10,6 @@ import dev.stele.replication.ProjectionRunner;
 import dev.stele.replication.ProjectionStatus;
 import dev.stele.replication.ReadModelSwitch;
 import dev.stele.replication.ReplicationConnection;
-import dev.stele.spi.ProjectionType;
 import dev.stele.store.EventStore;
 import dev.stele.store.EventStoreOptions;
 import dev.stele.store.ExpectedVersion;
@@ -50,8 +49,8 @@ final class RebuildFixture implements AutoCloseable {
         slot = "it_rebuild_" + ProcessHandle.current().pid() + "_" + n;
         store = EventStore.create(dataSource, CATALOG, EventStoreOptions.defaults().withSchema(schema));
         try (Connection connection = dataSource.getConnection()) {
-            instance(1).createTable(connection);
-            instance(2).createTable(connection);
+            new AccountBalances(schema, "accounts_v1").createTable(connection);
+            new AccountBalances(schema, "accounts_v2").createTable(connection);
         }
     }
 
@@ -73,41 +72,14 @@ final class RebuildFixture implements AutoCloseable {
                 .readModelSwitch("balances", ReadModelSwitch.views(schema + ".accounts"));
     }
 
-    /** The generated type of the balances projection, as version {@code version}. */
-    ProjectionType<AccountBalances> type(int version) {
-        ProjectionType<AccountBalances> generated = CATALOG.projectionType(AccountBalances.class);
-        return new ProjectionType<>() {
-            @Override
-            public String name() {
-                return generated.name();
-            }
-
-            @Override
-            public int version() {
-                return version;
-            }
-
-            @Override
-            public Class<AccountBalances> projectionClass() {
-                return generated.projectionClass();
-            }
-
-            @Override
-            public java.util.Set<String> handledEvents() {
-                return generated.handledEvents();
-            }
-
-            @Override
-            public void handle(AccountBalances projection, String eventName, Object event,
-                    dev.stele.projection.EventContext context) throws Exception {
-                generated.handle(projection, eventName, event, context);
-            }
-        };
+    /** Version 1 of the balances projection, writing {@code accounts_v1}. */
+    AccountBalances version1() {
+        return new AccountBalances(schema, "accounts_v1");
     }
 
-    /** The projection writing version {@code version}'s table. */
-    AccountBalances instance(int version) {
-        return new AccountBalances(schema, "accounts_v" + version);
+    /** Version 2 of the balances projection, writing {@code accounts_v2}. */
+    AccountBalancesV2 version2() {
+        return new AccountBalancesV2(schema, "accounts_v2");
     }
 
     /** Appends {@code events} events to accounts {@code pre-0…}, ten to an append. */

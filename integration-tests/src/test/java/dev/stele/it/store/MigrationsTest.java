@@ -35,6 +35,8 @@ class MigrationsTest {
             assertThat(rows.getInt(1)).isEqualTo(3);
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(4);
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(5);
             assertThat(rows.next()).as("each migration is recorded once").isFalse();
         }
     }

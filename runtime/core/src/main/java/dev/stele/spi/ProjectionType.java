@@ -19,6 +19,19 @@ public interface ProjectionType<P> {
         return 1;
     }
 
+    /**
+     * What its checkpoints, offsets and parked events are stored under: the name for version 1, {@code name@vN}
+     * from version 2 on, so that each version of a read model keeps its own progress.
+     */
+    default String registration() {
+        return registration(name(), version());
+    }
+
+    /** The registration of version {@code version} of projection {@code name}. */
+    static String registration(String name, int version) {
+        return version == 1 ? name : name + "@v" + version;
+    }
+
     Class<P> projectionClass();
 
     /** The names of the events the projection has a {@code @Handle} for: the only ones it is sent. */

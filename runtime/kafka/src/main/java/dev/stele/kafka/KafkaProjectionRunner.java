@@ -86,7 +86,7 @@ public final class KafkaProjectionRunner implements AutoCloseable {
         this.builder = builder;
         this.type = type;
         this.offsets = new OffsetsTable(builder.schema, builder.tablePrefix);
-        this.progress = new Progress(type.name(), builder.groupId);
+        this.progress = new Progress(type.registration(), builder.groupId);
     }
 
     /**
@@ -98,9 +98,12 @@ public final class KafkaProjectionRunner implements AutoCloseable {
                 Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
     }
 
-    /** The projection's name. */
+    /**
+     * The projection's registration: its name, with {@code @vN} after it from version 2 on. Its offsets are stored
+     * under it, so each version of a projection keeps offsets of its own.
+     */
     public String projection() {
-        return type.name();
+        return type.registration();
     }
 
     /**
@@ -134,7 +137,7 @@ public final class KafkaProjectionRunner implements AutoCloseable {
         OutboxRouterRecords reader = OutboxRouterRecords.of(builder.catalog)
                 .withHeaders(builder.nameHeader, builder.versionHeader)
                 .withValueSchemas(builder.valueSchemas);
-        ConsumerLoop.Settings<P> settings = new ConsumerLoop.Settings<>(builder.dataSource, offsets, typed.name(),
+        ConsumerLoop.Settings<P> settings = new ConsumerLoop.Settings<>(builder.dataSource, offsets, typed.registration(),
                 builder.groupId, List.copyOf(builder.topics), reader, typed, typed.projectionClass().cast(
                         builder.instance), builder.attempts, new Backoff(builder.retryFirst, builder.retryMax),
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)), builder.pollTimeout);

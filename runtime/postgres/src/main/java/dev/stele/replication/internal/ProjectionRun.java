@@ -53,12 +53,12 @@ public final class ProjectionRun<P> {
      * checkpoints, parked events and status go by it.
      */
     public String name() {
-        return key(type.name(), type.version());
+        return type.registration();
     }
 
     /** The registration of version {@code version} of projection {@code name}. */
     public static String key(String name, int version) {
-        return version == 1 ? name : name + "@v" + version;
+        return ProjectionType.registration(name, version);
     }
 
     /** The name from {@code @Projection(name = …)}, shared by its versions. */

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which version of each projection's read model is current, and the one-step switch to a newer version: in
@@ -30,7 +32,7 @@ public final class ReadModels {
         ALREADY_CURRENT,
         /** A newer version is current: it never will be. */
         SUPERSEDED,
-        /** It has not yet applied all the current version has; try again later. */
+        /** It has not yet applied all the current version has; try again in a moment. */
         NOT_LEVEL
     }
 
@@ -39,6 +41,8 @@ public final class ReadModels {
     private final String upsert;
     private final String holdCheckpoints;
     private final String checkpoints;
+    // per registration becoming current: the current version's newest checkpoint at the previous attempt
+    private final Map<String, Lsn> previous = new ConcurrentHashMap<>();
 
     public ReadModels(Tables t) {
         current = "SELECT version FROM " + t.readModels + " WHERE projection_name = ?";
@@ -89,12 +93,23 @@ public final class ReadModels {
     }
 
     /**
-     * Whether {@code run} has drawn level with the current version's registration: waits a few seconds for it while
-     * the current version's checkpoints are held (its workers cannot commit past them meanwhile). A current version
-     * that was retired holds nothing back.
+     * Whether {@code run} has drawn level with the current version's registration. First without holding anything:
+     * it must have reached where the current version stood at the previous attempt (it keeps up), else it is not
+     * level yet. Then, holding the current version's checkpoints (its workers cannot commit past them meanwhile),
+     * it waits a few seconds at most to pass the newest of them: what it still needs is in its queues already,
+     * since the slot delivered it to both. A current version that was retired holds nothing back.
      */
     private boolean level(Connection connection, ProjectionRun<?> run, String currentKey)
             throws SQLException, InterruptedException {
+        List<Lsn> current = lsns(connection, checkpoints, currentKey);
+        if (current.isEmpty()) {
+            return true;
+        }
+        Lsn before = previous.put(run.name(), Collections.max(current));
+        Lsn own = oldest(connection, run);
+        if (own == null || (before != null ? before : Collections.max(current)).isAfter(own)) {
+            return false;
+        }
         List<Lsn> held = lsns(connection, holdCheckpoints, currentKey);
         if (held.isEmpty()) {
             return true;
@@ -102,15 +117,20 @@ public final class ReadModels {
         Lsn newest = Collections.max(held);
         long deadline = System.nanoTime() + LEVEL_WAIT_NANOS;
         while (true) {
-            List<Lsn> own = lsns(connection, checkpoints, run.name());
-            if (!own.isEmpty() && !newest.isAfter(Collections.min(own))) {
+            own = oldest(connection, run);
+            if (own != null && !newest.isAfter(own)) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
+    }
+
+    private Lsn oldest(Connection connection, ProjectionRun<?> run) throws SQLException {
+        List<Lsn> own = lsns(connection, checkpoints, run.name());
+        return own.isEmpty() ? null : Collections.min(own);
     }
 
     private static OptionalInt version(Connection connection, String sql, String name) throws SQLException {

@@ -40,7 +40,9 @@ public final class InspectSession {
             return action.run(inspector);
         } catch (DatabaseUnreachableException e) {
             throw new GoalFailure(e.getMessage() + "; check -Dstele.jdbc.url (now "
-                    + DatabaseSettings.withoutQuery(settings.url()) + ") and that the database runs.", e);
+                    + DatabaseSettings.withoutQuery(settings.url()) + ")" + (e.loginRefused()
+                    ? ": its user and password (user=…&password=…, or STELE_JDBC_URL)." : " and that the database runs."),
+                    e);
         } catch (SchemaNotMigratedException e) {
             throw new GoalFailure(e.getMessage() + " (looked in schema '" + settings.schema() + "' with table prefix '"
                     + settings.tablePrefix() + "': set -Dstele.schema / -Dstele.tablePrefix if the store is elsewhere)",

@@ -12,15 +12,27 @@ final class NoOpProjectionType implements ProjectionType<NoOpProjection> {
 
     private final String name;
     private final Set<String> handled;
+    private final int version;
 
     NoOpProjectionType(String name, Set<String> handled) {
+        this(name, handled, 1);
+    }
+
+    /** A version of the projection, as {@code @Projection(version = …)} gives it. */
+    NoOpProjectionType(String name, Set<String> handled, int version) {
         this.name = name;
         this.handled = Set.copyOf(handled);
+        this.version = version;
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public int version() {
+        return version;
     }
 
     @Override

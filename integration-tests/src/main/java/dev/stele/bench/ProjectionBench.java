@@ -29,7 +29,8 @@ import java.util.Set;
  * discipline where it applies: a warm-up round discarded, several rounds, the sides in turns with the order
  * rotated, every trial checked to have handled exactly the events appended.
  *
- * <p>Scenarios (all by default): {@code live}, {@code drain}, {@code upsert}, {@code latency}, {@code catchup}.
+ * <p>Scenarios (all by default): {@code live}, {@code drain}, {@code upsert}, {@code latency}, {@code catchup},
+ * {@code rebuild} (the catch-up of a new version beside a live session, with a writer at {@code --rebuild-rate}).
  */
 public final class ProjectionBench {
 
@@ -53,6 +54,7 @@ public final class ProjectionBench {
                 case "upsert" -> scenarios.upsert();
                 case "latency" -> scenarios.latency();
                 case "catchup" -> scenarios.catchUp();
+                case "rebuild" -> scenarios.rebuild();
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         }
@@ -151,7 +153,7 @@ public final class ProjectionBench {
 
     /** Command-line settings: {@code --name=value} and scenario names. */
     record Settings(int events, int perTransaction, int warmup, int rounds, int upsertEvents, int catchUpEvents,
-            int rate, int latencyPerTransaction, int latencySeconds, int latencyWarmupSeconds, int latencyRounds,
+            int rate, int rebuildRate, int latencyPerTransaction, int latencySeconds, int latencyWarmupSeconds, int latencyRounds,
             boolean synchronousCommit, List<String> readers, List<String> scenarios) {
 
         static Settings parse(String[] args) {
@@ -163,6 +165,7 @@ public final class ProjectionBench {
             numbers.put("upsert-events", 50_000);
             numbers.put("catchup-events", 200_000);
             numbers.put("rate", 2_000);
+            numbers.put("rebuild-rate", 1_000);
             numbers.put("latency-per-transaction", 10);
             numbers.put("latency-seconds", 20);
             numbers.put("latency-warmup-seconds", 5);
@@ -187,11 +190,11 @@ public final class ProjectionBench {
                 }
             }
             if (scenarios.isEmpty()) {
-                scenarios.addAll(List.of("live", "drain", "upsert", "latency", "catchup"));
+                scenarios.addAll(List.of("live", "drain", "upsert", "latency", "catchup", "rebuild"));
             }
             return new Settings(numbers.get("events"), numbers.get("per-transaction"), numbers.get("warmup"),
                     numbers.get("rounds"), numbers.get("upsert-events"), numbers.get("catchup-events"),
-                    numbers.get("rate"), numbers.get("latency-per-transaction"), numbers.get("latency-seconds"),
+                    numbers.get("rate"), numbers.get("rebuild-rate"), numbers.get("latency-per-transaction"), numbers.get("latency-seconds"),
                     numbers.get("latency-warmup-seconds"), numbers.get("latency-rounds"),
                     numbers.get("synchronous-commit") != 0, readers, List.copyOf(scenarios));
         }

@@ -1,6 +1,7 @@
 package dev.stele.bench;
 
 import dev.stele.demo.Database;
+import dev.stele.replication.CatchUpProgress;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -293,8 +294,96 @@ final class Scenarios {
         }
     }
 
+    /**
+     * 5. A rebuild beside a live session: a writer appends {@code rebuildRate} events/s throughout; version 1 of
+     * projection {@code orders} (every type) runs live on the slot; a new version handling half the types catches
+     * up from the table beside it ({@link BesideRunner}), against one streaming {@code SELECT} of the same rows
+     * (those names, up to the last position at the read's start) run while version 1 runs alone on a runner and
+     * the writer goes on, so both sides share the machine with the same live session. A new version per round.
+     */
+    void rebuild() throws Exception {
+        bench.print("");
+        int perTransaction = settings.latencyPerTransaction();
+        bench.print("## rebuild: a new version of a live projection, handling %s, catches up beside the session from"
+                + " %,d events and what a writer adds at %,d events/s (transactions of %d); session start to its last"
+                + " row applied, against one streaming SELECT of the same rows beside the same live session",
+                Workload.HALF_TYPES, settings.catchUpEvents(), settings.rebuildRate(), perTransaction);
+        try (BenchSchema schema = new BenchSchema("rebuild")) {
+            schema.workload.append("c", settings.catchUpEvents(), settings.perTransaction());
+            schema.analyze();
+            try (BesideRunner first = new BesideRunner(schema, 0)) {
+                first.start(); // version 1 catches up from the table and reads the slot: the live projection
+            }
+            int version = 2;
+            try (PacedWriter writer = PacedWriter.start(schema.workload, settings.rebuildRate(), perTransaction)) {
+                for (int round = 0; round <= settings.rounds(); round++) {
+                    for (String side : rotated(List.of("raw", "stele"), round)) {
+                        long appendedBefore = writer.appended();
+                        double rate;
+                        String detail;
+                        if (side.equals("raw")) {
+                            try (BesideRunner live = new BesideRunner(schema, 0)) {
+                                live.start();
+                                long bound = lastPosition(schema);
+                                long start = System.nanoTime();
+                                long rows = rawRead(schema, bound);
+                                double seconds = (System.nanoTime() - start) / 1e9;
+                                rate = rows / seconds;
+                                detail = String.format("%,d rows up to position %,d in %.2f s", rows, bound, seconds);
+                            }
+                        } else {
+                            try (BesideRunner runner = new BesideRunner(schema, version++)) {
+                                runner.start();
+                                runner.awaitCaughtUp(TIMEOUT);
+                                CatchUpProgress progress = runner.lastProgress();
+                                long rows = progress.total();
+                                Fixtures.check(progress.done() == rows && runner.rebuildHandlerCalls() == rows,
+                                        "the catch-up applied " + progress.done() + " rows in "
+                                                + runner.rebuildHandlerCalls() + " handler calls, expected " + rows);
+                                double seconds = runner.catchUpNanos() / 1e9;
+                                rate = rows / seconds;
+                                Fixtures.check(runner.liveCommittedDuringCatchUp() > 0,
+                                        "version 1 stayed live during the catch-up");
+                                detail = String.format("%,d rows in %.2f s (the runtime's own rate, after its count:"
+                                        + " %,.0f/s); version 1 committed %,d events meanwhile, lag up to %d ms", rows,
+                                        seconds, progress.eventsPerSecond(), runner.liveCommittedDuringCatchUp(),
+                                        runner.liveLagMaxMillis());
+                                if (round > 0) {
+                                    bench.record("rebuild stele, the runtime's own rate (events/s)",
+                                            progress.eventsPerSecond());
+                                }
+                            }
+                        }
+                        bench.print("round %d %-6s %,9.0f events/s; %s; writer +%,d events; load %s", round, side,
+                                rate, detail, writer.appended() - appendedBefore, ProjectionBench.load());
+                        if (round > 0) {
+                            bench.record("rebuild " + side + " (events/s)", rate);
+                        }
+                    }
+                }
+                bench.print("writer: %,d events in all, %d transactions started over a period late", writer.appended(),
+                        writer.late());
+            }
+        }
+    }
+
+    private static long lastPosition(BenchSchema schema) throws SQLException {
+        try (Connection connection = Database.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT max(global_position) FROM "
+                        + schema.eventsTable());
+                ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     /** The rows the catch-up reads, every column the runner reads, in one streaming SELECT. */
     private static long rawRead(BenchSchema schema) throws SQLException {
+        return rawRead(schema, -1);
+    }
+
+    /** As {@link #rawRead(BenchSchema)}, up to position {@code bound} when it is not negative. */
+    private static long rawRead(BenchSchema schema, long bound) throws SQLException {
         long rows = 0;
         long sink = 0;
         try (Connection connection = Database.dataSource().getConnection()) {
@@ -302,9 +391,12 @@ final class Scenarios {
             try (PreparedStatement select = connection.prepareStatement("SELECT global_position, transaction_id::text,"
                     + " event_id, stream_category, stream_id, stream_version, event_name, event_version, payload::text,"
                     + " metadata::text, recorded_at FROM " + schema.eventsTable() + " WHERE event_name = ANY(?)"
-                    + " ORDER BY global_position")) {
+                    + (bound < 0 ? "" : " AND global_position <= ?") + " ORDER BY global_position")) {
                 Array names = connection.createArrayOf("text", Workload.HALF_TYPES.toArray());
                 select.setArray(1, names);
+                if (bound >= 0) {
+                    select.setLong(2, bound);
+                }
                 select.setFetchSize(2000);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {

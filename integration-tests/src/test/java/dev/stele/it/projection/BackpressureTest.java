@@ -52,6 +52,7 @@ class BackpressureTest {
             }
         });
         List<RunnerStatus.State> states = new CopyOnWriteArrayList<>();
+        List<String> problems = new CopyOnWriteArrayList<>();
         setWalSenderTimeout("2s");
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try (ProjectionRunner runner = projections.runner(ProjectionOptions.defaults())
@@ -61,6 +62,9 @@ class BackpressureTest {
                     @Override
                     public void stateChanged(RunnerStatus.State state, Throwable problem) {
                         states.add(state);
+                        if (problem != null) {
+                            problems.add(problem.toString());
+                        }
                     }
                 }).build()) {
             runner.start();
@@ -88,7 +92,7 @@ class BackpressureTest {
             assertThat(maxPending).as("events held for the slow projection").isPositive()
                     .isLessThanOrEqualTo(QUEUE * PARTITIONS + PARTITIONS);
             assertThat(walSenderPid()).as("the same replication connection throughout").isEqualTo(walSender);
-            assertThat(states).as("never reconnected").doesNotContain(RunnerStatus.State.RECONNECTING);
+            assertThat(states).as("never reconnected: %s", problems).doesNotContain(RunnerStatus.State.RECONNECTING);
             assertThat(runner.status().projection("counter").orElseThrow().state())
                     .isEqualTo(ProjectionStatus.State.LIVE);
         } finally {

@@ -262,30 +262,51 @@ public final class ProjectionRunner implements AutoCloseable {
      */
     public void reset(String projection, ReadModelReset clear) {
         synchronized (lock) {
-            RunnerStatus.State now = state.state();
-            if (now != RunnerStatus.State.NEW && now != RunnerStatus.State.CLOSED && now != RunnerStatus.State.FAILED) {
-                throw new IllegalStateException("reset projection " + projection + " while the runner is " + now
-                        + "; close it first");
+            if (isActive()) {
+                throw new IllegalStateException("reset projection " + projection + " while the runner is "
+                        + state.state() + "; close it first");
             }
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    if (tables.find(connection, projection).isEmpty()) {
-                        throw new IllegalArgumentException("projection " + projection + " is not registered in "
-                                + t.projections + ": nothing to reset");
-                    }
-                    clear.clear(connection);
-                    tables.delete(connection, projection);
-                    connection.commit();
-                } finally {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
+            forget("reset projection " + projection, projection, connection -> {
+                if (tables.find(connection, projection).isEmpty()) {
+                    throw new IllegalArgumentException("projection " + projection + " is not registered in "
+                            + t.projections + ": nothing to reset");
                 }
-            } catch (SQLException e) {
-                throw new EventStoreException("reset projection " + projection, t.schema, e);
-            }
+            }, clear);
         }
         LOG.info("Reset projection {}: it catches up from the events table at its next start", projection);
+    }
+
+    /** A check in the transaction that forgets a registration: it throws to refuse. */
+    @FunctionalInterface
+    private interface Check {
+        void check(Connection connection) throws SQLException;
+    }
+
+    /** Whether the runner is started and not failed or closed. */
+    private boolean isActive() {
+        RunnerStatus.State now = state.state();
+        return now != RunnerStatus.State.NEW && now != RunnerStatus.State.CLOSED && now != RunnerStatus.State.FAILED;
+    }
+
+    /**
+     * In one transaction: checks with {@code check} (which throws to refuse), clears the read model with
+     * {@code clear}, and forgets {@code registration}'s checkpoints and parked events.
+     */
+    private void forget(String operation, String registration, Check check, ReadModelReset clear) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                check.check(connection);
+                clear.clear(connection);
+                tables.delete(connection, registration);
+                connection.commit();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException(operation, t.schema, e);
+        }
     }
 
     /**
@@ -311,34 +332,21 @@ public final class ProjectionRunner implements AutoCloseable {
     public void retire(String name, int version, ReadModelReset drop) {
         String registration = ProjectionRun.key(name, version);
         synchronized (lock) {
-            RunnerStatus.State now = state.state();
-            if (runs.stream().anyMatch(run -> run.name().equals(registration)) && now != RunnerStatus.State.NEW
-                    && now != RunnerStatus.State.CLOSED && now != RunnerStatus.State.FAILED) {
-                throw new IllegalStateException("retire " + registration + " while the runner runs it (" + now
-                        + "); leave it out of the runner or close it first");
+            if (isActive() && runs.stream().anyMatch(run -> run.name().equals(registration))) {
+                throw new IllegalStateException("retire " + registration + " while the runner runs it ("
+                        + state.state() + "); leave it out of the runner or close it first");
             }
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    OptionalInt current = new ReadModels(t).current(connection, name);
-                    if (current.isPresent() && current.getAsInt() == version) {
-                        throw new IllegalStateException("version " + version + " of projection " + name + " is"
-                                + " current: only a version that a newer one replaced can be retired");
-                    }
-                    if (tables.find(connection, registration).isEmpty()) {
-                        throw new IllegalArgumentException("version " + version + " of projection " + name + " ("
-                                + registration + ") is not registered in " + t.projections + ": nothing to retire");
-                    }
-                    drop.clear(connection);
-                    tables.delete(connection, registration);
-                    connection.commit();
-                } finally {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
+            forget("retire version " + version + " of projection " + name, registration, connection -> {
+                OptionalInt current = new ReadModels(t).current(connection, name);
+                if (current.isPresent() && current.getAsInt() == version) {
+                    throw new IllegalStateException("version " + version + " of projection " + name + " is current:"
+                            + " only a version that a newer one replaced can be retired");
                 }
-            } catch (SQLException e) {
-                throw new EventStoreException("retire version " + version + " of projection " + name, t.schema, e);
-            }
+                if (tables.find(connection, registration).isEmpty()) {
+                    throw new IllegalArgumentException("version " + version + " of projection " + name + " ("
+                            + registration + ") is not registered in " + t.projections + ": nothing to retire");
+                }
+            }, drop);
         }
         LOG.info("Retired version {} of projection {}", version, name);
     }

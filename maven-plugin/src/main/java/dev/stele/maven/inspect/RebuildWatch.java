@@ -185,7 +185,8 @@ public final class RebuildWatch {
         long now = clock.nanoTime();
         if (settings.console()) {
             if (!stage.equals(lastStage) && inPlace) {
-                out.println();
+                out.println(); // the last state of the stage before stays on its line
+                lastLine = "";
             }
             String padding = " ".repeat(Math.max(0, lastLine.length() - state.length()));
             out.print("\r" + state + padding);

@@ -110,10 +110,14 @@ class RebuildWatchTest {
 
     @Test
     void onATerminalTheProgressIsRedrawnInPlace() throws GoalFailure {
-        watch(true, Duration.ZERO, catchingUp(0), catchingUp(500), switched()).follow("totals");
+        InspectionStatus level = status(v1(true, ProjectionReport.Phase.FOLLOWING_SLOT),
+                v2(Optional.empty(), "0/F00", Optional.empty()));
+        watch(true, Duration.ZERO, catchingUp(0), catchingUp(500), level, switched()).follow("totals");
+        // each stage's last state stays on its line; the one after starts a new one
         assertThat(printed()).isEqualTo("\rversion 2 of totals catching up [..............................]   0% 0 of"
                 + " 1000 events\rversion 2 of totals catching up [###############...............]  50% 500 of 1000"
-                + " events, 250/s, 2 s left\n");
+                + " events, 250/s, 2 s left\n\rversion 2 of totals joined the slot, drawing level: 256 bytes behind"
+                + " version 1\n");
     }
 
     @Test

@@ -9,4 +9,9 @@ assert status.problems == []
 assert status.slots*.slotName == ['it_shop']
 assert status.projections*.name == ['order-count']
 assert status.projections[0].phase == 'following_slot'
+assert status.projections[0].projectionName == 'order-count'
+assert status.projections[0].version == 1
+assert status.projections[0].current == true
+assert status.projections[0].switchedAt =~ /^20\d\d-/
+assert status.projections[0].catchUp == null
 assert status.projections[0].parkedEvents == 1

@@ -21,7 +21,10 @@ public record InspectionStatus(Instant readAt, Lsn currentLsn, List<SlotReport> 
         projections = List.copyOf(projections);
     }
 
-    /** Whether nothing needs an operator: no registered slot is missing or lost, and no projection is stopped. */
+    /**
+     * Whether nothing needs an operator: no registered slot is missing or lost, and no projection is stopped. A
+     * version rebuilding beside the current one, or superseded and not yet retired, is not a problem.
+     */
     public boolean healthy() {
         return problems().isEmpty();
     }
@@ -51,6 +54,12 @@ public record InspectionStatus(Instant readAt, Lsn currentLsn, List<SlotReport> 
 
     public Optional<ProjectionReport> projection(String name) {
         return projections.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The registered versions of the {@code @Projection} named {@code projectionName}, oldest first. */
+    public List<ProjectionReport> versions(String projectionName) {
+        return projections.stream().filter(p -> p.projectionName().equals(projectionName))
+                .sorted(java.util.Comparator.comparingInt(ProjectionReport::version)).toList();
     }
 
     @Override

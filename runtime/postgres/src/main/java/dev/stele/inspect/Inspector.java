@@ -3,6 +3,7 @@ package dev.stele.inspect;
 import dev.stele.catalog.AggregateCatalog;
 import dev.stele.catalog.Catalog;
 import dev.stele.catalog.CatalogException;
+import dev.stele.catalog.ProjectionCatalog;
 import dev.stele.inspect.internal.EventPayloads;
 import dev.stele.inspect.internal.ReadOnlySession;
 import dev.stele.inspect.internal.Replayer;
@@ -12,6 +13,7 @@ import dev.stele.projection.Lsn;
 import dev.stele.replication.FailedEvent;
 import dev.stele.replication.internal.SlotQueries;
 import dev.stele.spi.AggregateType;
+import dev.stele.spi.ProjectionType;
 import dev.stele.store.EventStoreOptions;
 import dev.stele.store.StreamId;
 import dev.stele.store.internal.Reader;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -47,6 +50,8 @@ public final class Inspector {
 
     private final Catalog catalog;
     private final Map<String, AggregateType<Object>> aggregates;
+    /** The event names each generated projection type handles, by {@code name@version}. */
+    private final Map<String, Set<String>> handled;
     private final ReadOnlySession session;
     private final StreamQueries streams;
     private final StatusQueries status;
@@ -55,7 +60,9 @@ public final class Inspector {
 
     /**
      * An inspector of the store {@code options} name. A replay folds the states of every {@code @Aggregate} that
-     * {@code catalog} knows and the context class loader's generated aggregate catalogs register.
+     * {@code catalog} knows and the context class loader's generated aggregate catalogs register; the status counts
+     * the catch-up of a projection with the events its generated projection type (from the same class loader)
+     * handles.
      */
     public static Inspector of(DataSource dataSource, EventStoreOptions options, Catalog catalog) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -73,22 +80,31 @@ public final class Inspector {
                 }
             }
         }
+        Map<String, Set<String>> handled = new HashMap<>();
+        for (ProjectionCatalog generated : ServiceLoader.load(ProjectionCatalog.class,
+                loader != null ? loader : Inspector.class.getClassLoader())) {
+            for (ProjectionType<?> type : generated.projectionTypes()) {
+                handled.put(type.name() + "@" + type.version(), Set.copyOf(type.handledEvents()));
+            }
+        }
         Tables tables = new Tables(options.schema(), options.tablePrefix());
         return new Inspector(new ReadOnlySession(dataSource, tables), new StreamQueries(tables),
                 new StatusQueries(tables), new EventPayloads(tables), new Replayer(new Reader(tables, catalog), catalog),
-                catalog, aggregates);
+                catalog, aggregates, handled);
     }
 
     /** This inspector, also folding the states of {@code type}'s streams in replays. */
     public Inspector withAggregate(AggregateType<?> type) {
         Map<String, AggregateType<Object>> more = new HashMap<>(aggregates);
         more.put(type.category(), erase(type));
-        return new Inspector(session, streams, status, payloads, replayer, catalog, more);
+        return new Inspector(session, streams, status, payloads, replayer, catalog, more, handled);
     }
 
     private Inspector(ReadOnlySession session, StreamQueries streams, StatusQueries status, EventPayloads payloads,
-            Replayer replayer, Catalog catalog, Map<String, AggregateType<Object>> aggregates) {
+            Replayer replayer, Catalog catalog, Map<String, AggregateType<Object>> aggregates,
+            Map<String, Set<String>> handled) {
         this.catalog = catalog;
+        this.handled = Map.copyOf(handled);
         this.aggregates = Map.copyOf(aggregates);
         this.session = session;
         this.streams = streams;
@@ -143,12 +159,17 @@ public final class Inspector {
 
     /**
      * Every slot Stele registered (projection runners' and relays') as PostgreSQL reports it, and every registered
-     * projection as the database records it.
+     * projection (each version of each {@code @Projection}) as the database records it, with whether it is the
+     * current version. A projection still catching up from the events table has its progress counted in the
+     * database: the events its catch-up snapshot sees, of the names its generated projection type handles when
+     * the context class loader's projection catalogs have it (else of every name), at or before its catch-up
+     * position. That is one scan of the events table per projection catching up; none while all follow their slots.
      */
     public InspectionStatus status() {
         return session.read("read the status", (connection, migration) -> {
             Lsn current = status.currentLsn(connection);
-            List<StatusQueries.Projection> projections = status.projections(connection);
+            List<StatusQueries.Projection> projections = status.projections(connection,
+                    migration >= ReadOnlySession.VERSIONS_MIGRATION);
             boolean stopsRecorded = migration >= ReadOnlySession.STOPS_MIGRATION;
             Map<String, FailedEvent> stops = stopsRecorded ? status.stops(connection) : Map.of();
             Map<String, List<String>> bySlot = new java.util.TreeMap<>();
@@ -166,14 +187,34 @@ public final class Inspector {
             }
             List<ProjectionReport> reports = new ArrayList<>();
             for (StatusQueries.Projection p : projections) {
-                Optional<FailedEvent> stop = Optional.ofNullable(stops.get(p.name()));
-                ProjectionReport.Phase phase = stop.isPresent() ? ProjectionReport.Phase.STOPPED
-                        : p.caughtUp() ? ProjectionReport.Phase.FOLLOWING_SLOT : ProjectionReport.Phase.CATCHING_UP;
-                reports.add(new ProjectionReport(p.name(), p.slotName(), p.partitions(), phase, p.checkpoint(),
-                        current.bytesSince(p.checkpoint()), p.catchUpPosition(), stop, p.parked()));
+                reports.add(report(connection, p, current, Optional.ofNullable(stops.get(p.name()))));
             }
             return new InspectionStatus(Instant.now(), current, slots, reports, stopsRecorded);
         });
+    }
+
+    private ProjectionReport report(Connection connection, StatusQueries.Projection p, Lsn current,
+            Optional<FailedEvent> stop) throws SQLException {
+        boolean isCurrent = p.currentVersion().isPresent() && p.currentVersion().getAsInt() == p.version();
+        ProjectionReport.Phase phase;
+        if (stop.isPresent()) {
+            phase = ProjectionReport.Phase.STOPPED;
+        } else if (p.currentVersion().isPresent() && p.version() < p.currentVersion().getAsInt()) {
+            phase = ProjectionReport.Phase.SUPERSEDED;
+        } else if (p.currentVersion().isPresent() && p.version() > p.currentVersion().getAsInt()) {
+            phase = ProjectionReport.Phase.REBUILDING;
+        } else {
+            phase = p.caughtUp() ? ProjectionReport.Phase.FOLLOWING_SLOT : ProjectionReport.Phase.CATCHING_UP;
+        }
+        Optional<ProjectionReport.CatchUp> catchUp = Optional.empty();
+        if (!p.caughtUp()) {
+            Set<String> names = handled.get(p.projectionName() + "@" + p.version());
+            long[] counted = status.catchUpCount(connection, p, names);
+            catchUp = Optional.of(new ProjectionReport.CatchUp(counted[0], counted[1], names != null));
+        }
+        return new ProjectionReport(p.name(), p.projectionName(), p.version(), isCurrent,
+                isCurrent ? p.switchedAt() : Optional.empty(), p.slotName(), p.partitions(), phase, p.checkpoint(),
+                current.bytesSince(p.checkpoint()), p.catchUpPosition(), catchUp, stop, p.parked());
     }
 
     /** The projection's parked events, oldest position first; empty for an unknown projection. */

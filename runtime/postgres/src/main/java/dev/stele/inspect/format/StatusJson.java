@@ -80,12 +80,30 @@ public final class StatusJson {
     private static void projection(JsonGenerator out, ProjectionReport p) throws IOException {
         out.writeStartObject();
         out.writeStringField("name", p.name());
+        out.writeStringField("projectionName", p.projectionName());
+        out.writeNumberField("version", p.version());
+        out.writeBooleanField("current", p.current());
+        if (p.switchedAt().isPresent()) {
+            out.writeStringField("switchedAt", p.switchedAt().get().toString());
+        } else {
+            out.writeNullField("switchedAt");
+        }
         out.writeStringField("slotName", p.slotName());
         out.writeNumberField("partitions", p.partitions());
         out.writeStringField("phase", p.phase().name().toLowerCase(Locale.ROOT));
         out.writeStringField("checkpoint", p.checkpoint().toString());
         out.writeNumberField("lagBytes", p.lagBytes());
         out.writeNumberField("catchUpPosition", p.catchUpPosition());
+        if (p.catchUp().isPresent()) {
+            ProjectionReport.CatchUp catchUp = p.catchUp().get();
+            out.writeObjectFieldStart("catchUp");
+            out.writeNumberField("done", catchUp.done());
+            out.writeNumberField("total", catchUp.total());
+            out.writeBooleanField("handledOnly", catchUp.handledOnly());
+            out.writeEndObject();
+        } else {
+            out.writeNullField("catchUp");
+        }
         out.writeNumberField("parkedEvents", p.parkedEvents());
         if (p.stoppedOn().isPresent()) {
             out.writeFieldName("stoppedOn");

@@ -36,10 +36,11 @@ public final class StatusText {
                     s.exists() ? s.active() : null, s.slot().map(x -> x.walStatus().name()).orElse("MISSING"),
                     s.slot().map(SlotStatus::confirmedFlushLsn).orElse(null), s.lagBytes(), s.walRetainedBytes());
         }
-        TextTable projections = new TextTable("PROJECTION", "SLOT", "PARTITIONS", "PHASE", "CHECKPOINT", "LAG BYTES",
-                "PARKED", "STOPPED ON");
+        TextTable projections = new TextTable("PROJECTION", "VERSION", "SLOT", "PARTITIONS", "PHASE", "CATCH-UP",
+                "CHECKPOINT", "LAG BYTES", "PARKED", "STOPPED ON");
         for (ProjectionReport p : status.projections()) {
-            projections.row(p.name(), p.slotName(), p.partitions(), p.phase(), p.checkpoint(), p.lagBytes(),
+            projections.row(p.projectionName(), p.version() + (p.current() ? " current" : ""), p.slotName(),
+                    p.partitions(), p.phase(), p.catchUp().orElse(null), p.checkpoint(), p.lagBytes(),
                     p.parkedEvents(), p.stoppedOn().orElse(null));
         }
         StringBuilder text = new StringBuilder(status.healthy() ? "HEALTHY" : "UNHEALTHY").append(" at ")

@@ -19,6 +19,8 @@ public final class ReadOnlySession {
     public static final int REQUIRED_MIGRATION = 3;
     /** The migration that records stopped projections. */
     public static final int STOPS_MIGRATION = 4;
+    /** The migration that records projection versions and the current version of each read model. */
+    public static final int VERSIONS_MIGRATION = 5;
 
     /** Work on the session's connection; {@code migration} is the schema's. */
     @FunctionalInterface

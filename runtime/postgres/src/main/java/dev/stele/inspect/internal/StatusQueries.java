@@ -3,22 +3,32 @@ package dev.stele.inspect.internal;
 import dev.stele.projection.Lsn;
 import dev.stele.replication.FailedEvent;
 import dev.stele.store.internal.Tables;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** The statements on the projections, their checkpoints, parked events and stops, and the relays. */
 public final class StatusQueries {
 
-    /** A projection's row, its oldest checkpoint and its number of parked events. */
+    /**
+     * A projection's row, its oldest checkpoint and its number of parked events, and the current version of its
+     * projection name (with when it became current) if one is.
+     */
     public record Projection(String name, String slotName, int partitions, boolean caughtUp, long catchUpPosition,
-            Lsn checkpoint, long parked) {
+            Lsn checkpoint, long parked, String projectionName, int version, OptionalInt currentVersion,
+            Optional<Instant> switchedAt, String catchUpSnapshot) {
     }
 
     /** A relay's row. */
@@ -26,16 +36,28 @@ public final class StatusQueries {
     }
 
     private final String projections;
+    private final String unversionedProjections;
+    private final String catchUpCount;
     private final String relays;
     private final String stops;
     private final String parked;
     private final String currentLsn = "SELECT pg_current_wal_insert_lsn()::text";
 
     public StatusQueries(Tables t) {
-        projections = "SELECT p.name, p.slot_name, p.partitions, p.caught_up, p.catch_up_position,"
+        String common = "SELECT p.name, p.slot_name, p.partitions, p.caught_up, p.catch_up_position,"
                 + " (SELECT min(c.lsn) FROM " + t.projectionCheckpoints + " c WHERE c.projection = p.name)::text,"
-                + " (SELECT count(*) FROM " + t.parkedEvents + " e WHERE e.projection = p.name)"
-                + " FROM " + t.projections + " p ORDER BY p.name";
+                + " (SELECT count(*) FROM " + t.parkedEvents + " e WHERE e.projection = p.name),"
+                + " p.catch_up_snapshot::text, ";
+        projections = common + "p.projection_name, p.version, r.version, r.switched_at FROM " + t.projections + " p"
+                + " LEFT JOIN " + t.readModels + " r ON r.projection_name = p.projection_name"
+                + " ORDER BY p.projection_name, p.version";
+        // before migration 5 every projection is version 1 of its name, current once caught up
+        unversionedProjections = common + "p.name, 1, CASE WHEN p.caught_up THEN 1 END, NULL::timestamptz FROM "
+                + t.projections + " p ORDER BY p.name";
+        // what a catch-up reads (CatchUp's filter): the events its snapshot sees, of the names it handles if given
+        catchUpCount = "SELECT count(*) FILTER (WHERE global_position <= ?), count(*) FROM " + t.events
+                + " WHERE (?::text[] IS NULL OR event_name = ANY(?::text[]))"
+                + " AND pg_visible_in_snapshot(transaction_id, ?::pg_snapshot)";
         relays = "SELECT slot_name, publication FROM " + t.relays + " ORDER BY slot_name";
         stops = "SELECT projection, global_position, stream_category, stream_id, stream_version, event_id, event_name,"
                 + " event_version, error, attempts, stopped_at FROM " + t.projectionStops;
@@ -44,17 +66,46 @@ public final class StatusQueries {
                 + " AND (?::uuid IS NULL OR event_id = ?) ORDER BY global_position";
     }
 
-    public List<Projection> projections(Connection connection) throws SQLException {
+    /** The registered projections, by projection name and version; {@code versioned}: the schema has migration 5. */
+    public List<Projection> projections(Connection connection, boolean versioned) throws SQLException {
         List<Projection> found = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(projections);
-                ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(versioned ? projections
+                : unversionedProjections); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String checkpoint = rows.getString(6);
+                int current = rows.getInt(11);
+                OptionalInt currentVersion = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(current);
                 found.add(new Projection(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getBoolean(4),
-                        rows.getLong(5), checkpoint == null ? Lsn.NONE : Lsn.parse(checkpoint), rows.getLong(7)));
+                        rows.getLong(5), checkpoint == null ? Lsn.NONE : Lsn.parse(checkpoint), rows.getLong(7),
+                        rows.getString(9), rows.getInt(10), currentVersion,
+                        Optional.ofNullable(StreamQueries.instant(rows, 12)), rows.getString(8)));
             }
         }
         return found;
+    }
+
+    /**
+     * How many of the events {@code projection}'s catch-up reads are at or before its catch-up position, and how
+     * many it reads in all: one scan of the events table. {@code handled}: the names it handles, or null for all.
+     */
+    public long[] catchUpCount(Connection connection, Projection projection, Collection<String> handled)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(catchUpCount)) {
+            Array names = handled == null ? null : connection.createArrayOf("text", handled.toArray());
+            statement.setLong(1, projection.catchUpPosition());
+            for (int parameter = 2; parameter <= 3; parameter++) {
+                if (names == null) {
+                    statement.setNull(parameter, Types.ARRAY);
+                } else {
+                    statement.setArray(parameter, names);
+                }
+            }
+            statement.setString(4, projection.catchUpSnapshot());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
+        }
     }
 
     public List<Relay> relays(Connection connection) throws SQLException {

@@ -30,9 +30,28 @@ class StatusFormatsTest {
         return new InspectionStatus(AT, Lsn.parse("0/200"),
                 List.of(new SlotReport("app_projections", SlotReport.Kind.PROJECTIONS, List.of("totals"),
                         slotMissing ? Optional.empty() : Optional.of(live))),
-                List.of(new ProjectionReport("totals", "app_projections", 2,
+                List.of(new ProjectionReport("totals", "totals", 1, true, Optional.of(AT), "app_projections", 2,
                         stopped ? ProjectionReport.Phase.STOPPED : ProjectionReport.Phase.FOLLOWING_SLOT,
-                        Lsn.parse("0/180"), 128, 0, stop, 1)), true);
+                        Lsn.parse("0/180"), 128, 0, Optional.empty(), stop, 1)), true);
+    }
+
+    /** Version 2 of totals is current; version 1 is still registered; version 3 catches up beside them. */
+    private static InspectionStatus rebuilding() {
+        SlotStatus live = new SlotStatus("app_projections", "pgoutput", true, Lsn.parse("0/100"), Lsn.parse("0/180"),
+                SlotStatus.WalStatus.RESERVED, OptionalLong.empty(), Lsn.parse("0/200"));
+        return new InspectionStatus(AT, Lsn.parse("0/200"),
+                List.of(new SlotReport("app_projections", SlotReport.Kind.PROJECTIONS,
+                        List.of("totals", "totals@v2", "totals@v3"), Optional.of(live))),
+                List.of(new ProjectionReport("totals", "totals", 1, false, Optional.empty(), "app_projections", 1,
+                                ProjectionReport.Phase.SUPERSEDED, Lsn.parse("0/180"), 128, 0, Optional.empty(),
+                                Optional.empty(), 0),
+                        new ProjectionReport("totals@v2", "totals", 2, true, Optional.of(AT), "app_projections", 1,
+                                ProjectionReport.Phase.FOLLOWING_SLOT, Lsn.parse("0/180"), 128, 0, Optional.empty(),
+                                Optional.empty(), 0),
+                        new ProjectionReport("totals@v3", "totals", 3, false, Optional.empty(), "app_projections", 1,
+                                ProjectionReport.Phase.REBUILDING, Lsn.parse("0/140"), 192, 1200,
+                                Optional.of(new ProjectionReport.CatchUp(1200, 5000, true)), Optional.empty(), 0)),
+                true);
     }
 
     @Test
@@ -46,10 +65,31 @@ class StatusFormatsTest {
                 ---------------  -----------  -------  ------  ----------  ---------  ---------  ------------
                 app_projections  projections  totals   true    RESERVED    0/180      128        256
 
-                PROJECTION  SLOT             PARTITIONS  PHASE           CHECKPOINT  LAG BYTES  PARKED  STOPPED ON
-                ----------  ---------------  ----------  --------------  ----------  ---------  ------  ----------
-                totals      app_projections  2           FOLLOWING_SLOT  0/180       128        1       -
+                PROJECTION  VERSION    SLOT             PARTITIONS  PHASE           CATCH-UP  CHECKPOINT  LAG BYTES  PARKED  STOPPED ON
+                ----------  ---------  ---------------  ----------  --------------  --------  ----------  ---------  ------  ----------
+                totals      1 current  app_projections  2           FOLLOWING_SLOT  -         0/180       128        1       -
                 """);
+    }
+
+    @Test
+    void aVersionRebuildingBesideTheCurrentOneAndASupersededOneAreHealthyAndShownWithTheirVersions()
+            throws IOException {
+        InspectionStatus status = rebuilding();
+        assertThat(status.healthy()).isTrue();
+        assertThat(status.versions("totals")).extracting(ProjectionReport::version).containsExactly(1, 2, 3);
+        assertThat(StatusText.status(status)).endsWith("""
+                PROJECTION  VERSION    SLOT             PARTITIONS  PHASE           CATCH-UP      CHECKPOINT  LAG BYTES  PARKED  STOPPED ON
+                ----------  ---------  ---------------  ----------  --------------  ------------  ----------  ---------  ------  ----------
+                totals      1          app_projections  1           SUPERSEDED      -             0/180       128        0       -
+                totals      2 current  app_projections  1           FOLLOWING_SLOT  -             0/180       128        0       -
+                totals      3          app_projections  1           REBUILDING      1200 of 5000  0/140       192        0       -
+                """);
+        String json = StatusJson.json(status);
+        assertThat(json).contains("\"name\" : \"totals@v3\",\n    \"projectionName\" : \"totals\",\n    \"version\" : 3,"
+                + "\n    \"current\" : false,\n    \"switchedAt\" : null,");
+        assertThat(json).contains("\"phase\" : \"rebuilding\"", "\"phase\" : \"superseded\"",
+                "\"catchUp\" : {\n      \"done\" : 1200,\n      \"total\" : 5000,\n      \"handledOnly\" : true\n    }",
+                "\"switchedAt\" : \"2026-11-30T12:00:00Z\"");
     }
 
     @Test

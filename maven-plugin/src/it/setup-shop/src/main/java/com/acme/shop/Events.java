@@ -60,3 +60,21 @@ final class OrderCount {
         placed++;
     }
 }
+
+/** Version 2 of order-count (counts shipments too): Seed rebuilds it beside version 1 under the prefix rebuild_. */
+@Projection(name = "order-count", version = 2)
+final class OrderCountV2 {
+
+    int placed;
+    int shipped;
+
+    @Handle
+    void on(OrderPlaced event) {
+        placed++;
+    }
+
+    @Handle
+    void on(OrderShipped event) {
+        shipped++;
+    }
+}

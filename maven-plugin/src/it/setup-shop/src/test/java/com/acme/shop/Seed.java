@@ -22,7 +22,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Writes what the database goals' ITs inspect, in the PostgreSQL that maven-plugin's build started: in
  * {@code public.stele_*} a few streams and the projection order-count, caught up on slot it_shop (healthy, with
  * order-o-bad's OrderPlaced parked under a fixed event id); in
- * {@code public.broken_*} the same projection on slot it_shop_broken, which is then dropped (unhealthy).
+ * {@code public.broken_*} the same projection on slot it_shop_broken, which is then dropped (unhealthy); in
+ * {@code public.rebuild_*} version 1 of order-count on slot it_shop_rebuild, then versions 1 and 2 until version 2 is
+ * current (version 1 stays registered, superseded).
  */
 public final class Seed {
 
@@ -53,7 +55,33 @@ public final class Seed {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_drop_replication_slot('it_shop_broken')");
         }
+        rebuild(dataSource, url, catalog, EventStoreOptions.defaults().withTablePrefix("rebuild_"));
         System.out.println("Seeded the shop's streams and projections");
+    }
+
+    /** Version 1 of order-count until it is current, then versions 1 and 2 until version 2 is. */
+    private static void rebuild(PGSimpleDataSource dataSource, String url, Catalog catalog, EventStoreOptions options)
+            throws InterruptedException {
+        EventStore.create(dataSource, catalog, options).append(StreamId.of("order", "o-1"), ExpectedVersion.noStream(),
+                List.of(new OrderPlaced("o-1", 100, "EUR"), new OrderShipped("o-1", "ups")));
+        for (int version = 1; version <= 2; version++) {
+            ProjectionRunner.Builder builder = ProjectionRunner.builder(dataSource, ReplicationConnection.of(url))
+                    .slot("it_shop_rebuild").catalog(catalog).storeOptions(options).projection(new OrderCount());
+            if (version == 2) {
+                builder.projection(new OrderCountV2());
+            }
+            try (ProjectionRunner runner = builder.build()) {
+                runner.start();
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (runner.currentVersion("order-count").orElse(0) != version) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("version " + version + " of order-count did not become"
+                                + " current: " + runner.status());
+                    }
+                    Thread.sleep(50);
+                }
+            }
+        }
     }
 
     private static void runUntilApplied(PGSimpleDataSource dataSource, String url, Catalog catalog,

@@ -163,6 +163,23 @@ final class RebuildFixture implements AutoCloseable {
                 + " FROM " + schema + ".stele_events GROUP BY stream_id");
     }
 
+    /** Reads, over and over, whether {@code name} has caught up and whether a version of it is current. */
+    CaughtUpWatch watchCaughtUp(String name) {
+        return new CaughtUpWatch(dataSource, "SELECT p.caught_up, EXISTS (SELECT 1 FROM " + schema
+                + ".stele_read_models r WHERE r.projection_name = p.projection_name) FROM " + schema
+                + ".stele_projections p WHERE p.name = '" + name + "'").start();
+    }
+
+    /** Whether registration {@code name} has ended its catch-up, as stored. */
+    boolean caughtUp(String name) {
+        try {
+            return "true".equals(select("SELECT name, caught_up::text FROM " + schema + ".stele_projections WHERE name = '"
+                    + name + "'").get(name));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     List<String> registrations() throws SQLException {
         return List.copyOf(select("SELECT name, name FROM " + schema + ".stele_projections").keySet());
     }

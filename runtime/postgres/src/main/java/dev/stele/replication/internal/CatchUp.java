@@ -40,7 +40,17 @@ public final class CatchUp {
     private final String count;
     private long lastLogged;
 
-    public CatchUp(DataSource dataSource, Tables t, ProjectionTables tables, ProjectionListener listener) {
+    /** What else commits in the transaction that ends a projection's catch-up. */
+    @FunctionalInterface
+    public interface Ending {
+        void caughtUp(Connection connection, ProjectionRun<?> run) throws SQLException;
+    }
+
+    private final Ending ending;
+
+    public CatchUp(DataSource dataSource, Tables t, ProjectionTables tables, ProjectionListener listener,
+            Ending ending) {
+        this.ending = ending;
         this.dataSource = dataSource;
         this.tables = tables;
         this.listener = listener;
@@ -75,6 +85,7 @@ public final class CatchUp {
                     List<SourceEvent> batch = read(connection, names, position, snapshot);
                     if (batch.isEmpty()) {
                         tables.markCaughtUp(connection, run.name());
+                        ending.caughtUp(connection, run);
                         connection.commit();
                         report(run, done, Math.max(done, total), started);
                         return true;

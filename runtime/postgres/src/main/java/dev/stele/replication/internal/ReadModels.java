@@ -7,12 +7,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which version of each projection's read model is current, and the one-step switch to a newer version: in
@@ -20,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ReadModelSwitch} runs and the newer version is recorded as current.
  */
 public final class ReadModels {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
 
     /** How long a switch holds the current version's checkpoints while the newer version draws level. */
     private static final long LEVEL_WAIT_NANOS = 5_000_000_000L;
@@ -39,6 +44,7 @@ public final class ReadModels {
     private final String current;
     private final String lockCurrent;
     private final String upsert;
+    private final String insertFirst;
     private final String holdCheckpoints;
     private final String checkpoints;
     // per registration becoming current: the current version's newest checkpoint at the previous attempt
@@ -47,11 +53,45 @@ public final class ReadModels {
     public ReadModels(Tables t) {
         current = "SELECT version FROM " + t.readModels + " WHERE projection_name = ?";
         lockCurrent = current + " FOR UPDATE";
+        insertFirst = "INSERT INTO " + t.readModels + " (projection_name, version) VALUES (?, ?)"
+                + " ON CONFLICT (projection_name) DO NOTHING";
         upsert = "INSERT INTO " + t.readModels + " (projection_name, version) VALUES (?, ?)"
                 + " ON CONFLICT (projection_name) DO UPDATE SET version = excluded.version, switched_at = now()";
         checkpoints = "SELECT lsn::text FROM " + t.projectionCheckpoints + " WHERE projection = ?";
         // holds the current version's workers at their last commit while the switch compares and commits
         holdCheckpoints = checkpoints + " FOR SHARE";
+    }
+
+    /**
+     * In the caller's transaction (the one that ends a catch-up): makes {@code run}'s version current if no version
+     * of its projection is, running {@code action} behind a savepoint. If the action fails, nothing of it stays, the
+     * failure is logged, and the caller's transaction goes on: the session tries the switch again later. Returns
+     * whether it is current now.
+     */
+    public boolean makeFirstCurrent(Connection connection, ProjectionRun<?> run, ReadModelSwitch action)
+            throws SQLException {
+        if (version(connection, lockCurrent, run.projectionName()).isPresent()) {
+            return false;
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            action.switchTo(connection, run.version());
+            try (PreparedStatement statement = connection.prepareStatement(insertFirst)) {
+                statement.setString(1, run.projectionName());
+                statement.setInt(2, run.version());
+                if (statement.executeUpdate() != 1) {
+                    Savepoints.rollbackTo(connection, savepoint, new SQLException("another runner made it current"));
+                    return false;
+                }
+            }
+            connection.releaseSavepoint(savepoint);
+            return true;
+        } catch (SQLException e) {
+            Savepoints.rollbackTo(connection, savepoint, e);
+            LOG.error("Projection {} version {} could not become current as it caught up: {}; the runner tries again",
+                    run.projectionName(), run.version(), e.getMessage());
+            return false;
+        }
     }
 
     /** The current version of projection {@code name}; empty before any version of it caught up. */

@@ -191,8 +191,12 @@ public final class Supervisor implements Runnable {
         return new EventApplier(parts.catalog(), run, parts.projectionTables(), parts.listener());
     }
 
+    /** A catch-up whose last transaction makes a projection's first version current. */
     private CatchUp newCatchUp() {
-        return new CatchUp(parts.dataSource(), parts.tables(), parts.projectionTables(), parts.listener());
+        ReadModels readModels = new ReadModels(parts.tables());
+        return new CatchUp(parts.dataSource(), parts.tables(), parts.projectionTables(), parts.listener(),
+                (connection, run) -> readModels.makeFirstCurrent(connection, run,
+                        parts.switches().apply(run.projectionName())));
     }
 
     private void catchUp(List<ProjectionTables.Registration> registrations) throws Exception {

@@ -4,14 +4,19 @@ import dev.stele.maven.inspect.DatabaseSettings;
 import dev.stele.maven.inspect.GoalFailure;
 import dev.stele.maven.inspect.InspectSession;
 import dev.stele.maven.inspect.ProjectClassPath;
+import dev.stele.maven.inspect.SteleVersions;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -23,6 +28,9 @@ abstract class AbstractInspectMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
 
     /** Skips every Stele goal. */
     @Parameter(property = "stele.skip", defaultValue = "false")
@@ -58,6 +66,7 @@ abstract class AbstractInspectMojo extends AbstractMojo {
             checkParameters();
             DatabaseSettings settings = DatabaseSettings.resolve(jdbcUrl, jdbcUser, jdbcPassword, schema, tablePrefix,
                     System.getenv());
+            SteleVersions.mismatch(steleArtifacts(), plugin.getVersion()).ifPresent(getLog()::warn);
             try (URLClassLoader loader = ProjectClassPath.loader(classPath(), getClass().getClassLoader())) {
                 inspect(new InspectSession(settings, loader));
             } catch (IOException e) {
@@ -70,6 +79,17 @@ abstract class AbstractInspectMojo extends AbstractMojo {
             }
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /** The project's {@code dev.stele} artifacts (but the processor, which is not on its class path): id → version. */
+    private Map<String, String> steleArtifacts() {
+        Map<String, String> artifacts = new TreeMap<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            if (artifact.getGroupId().equals("dev.stele")) {
+                artifacts.put(artifact.getArtifactId(), artifact.getBaseVersion());
+            }
+        }
+        return artifacts;
     }
 
     private List<String> classPath() throws MojoExecutionException {

@@ -344,8 +344,8 @@ final class Scenarios {
                                 rate = rows / seconds;
                                 Fixtures.check(runner.liveCommittedDuringCatchUp() > 0,
                                         "version 1 stayed live during the catch-up");
-                                detail = String.format("%,d rows in %.2f s (the runtime's own rate, after its count:"
-                                        + " %,.0f/s); version 1 committed %,d events meanwhile, lag up to %d ms", rows,
+                                detail = String.format("%,d rows in %.2f s (the runtime's own rate: %,.0f/s); version 1"
+                                        + " committed %,d events meanwhile, lag up to %d ms", rows,
                                         seconds, progress.eventsPerSecond(), runner.liveCommittedDuringCatchUp(),
                                         runner.liveLagMaxMillis());
                                 if (round > 0) {

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How far a projection's catch-up from the events table has come.
+ * How far a projection's catch-up from the events table has come. The total is counted beside the catch-up, on
+ * a connection of its own, so the catch-up does not wait for it: progress is reported once the total is known
+ * (the first report may come after some events are applied), and always at the end, where {@code done} equals
+ * {@code total}. Whenever reported, the total is exact.
  *
  * @param done events applied so far
  * @param total events the catch-up reads in all (those the projection handles, committed when it began)

@@ -17,7 +17,7 @@ public interface ProjectionListener {
     default void applied(String projection, int partition, int events, Lsn checkpoint, Instant commitTime) {
     }
 
-    /** A catch-up from the events table moved on (about once a second, and when it ends). */
+    /** A catch-up from the events table moved on (about once a second once its total is counted, and when it ends). */
     default void catchUpProgress(CatchUpProgress progress) {
     }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param lagEvents events the runner has read for it and not applied yet
  * @param applied events applied since the runner started
  * @param stoppedOn the poison event it stopped on, when {@code state} is {@link State#STOPPED}
- * @param catchUp the catch-up's progress while {@code state} is {@link State#CATCHING_UP}
+ * @param catchUp the catch-up's progress while {@code state} is {@link State#CATCHING_UP}, from its first report
+ *     (once its total is counted)
  */
 public record ProjectionStatus(String name, State state, int partitions, Lsn checkpoint, long lagBytes,
         Duration lagTime, long lagEvents, long applied, Optional<FailedEvent> stoppedOn,

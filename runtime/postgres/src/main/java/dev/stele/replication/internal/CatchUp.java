@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * each commit with the catch-up's position. The snapshot sees exactly what committed before the
  * registration's boundary, and the slot gives the projection what committed from there on: no event
  * skipped, none repeated, however writers interleave with it. A crash resumes after the
- * last committed batch, in the same snapshot.
+ * last committed batch, in the same snapshot. The total for its progress is counted beside it
+ * ({@link CatchUpTotal}), so the first batch does not wait for a {@code count(*)} of the rows.
  */
 public final class CatchUp {
 
@@ -70,41 +72,40 @@ public final class CatchUp {
         long position = registration.catchUpPosition();
         String snapshot = registration.catchUpSnapshot().toString();
         List<String> names = new ArrayList<>(run.handledEvents());
-        long total;
-        try (Connection connection = dataSource.getConnection()) {
-            total = count(connection, names, position, snapshot);
-        }
         long started = System.nanoTime();
         long lastReport = 0;
         long done = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                Throwable problem = null;
-                try {
-                    List<SourceEvent> batch = read(connection, names, position, snapshot);
-                    if (batch.isEmpty()) {
-                        tables.markCaughtUp(connection, run.name());
-                        ending.caughtUp(connection, run);
-                        connection.commit();
-                        report(run, done, Math.max(done, total), started);
-                        return true;
+        try (CatchUpTotal total = CatchUpTotal.start(dataSource, count, run.name(), names, position, snapshot)) {
+            while (!Thread.currentThread().isInterrupted()) {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    Throwable problem = null;
+                    try {
+                        List<SourceEvent> batch = read(connection, names, position, snapshot);
+                        if (batch.isEmpty()) {
+                            tables.markCaughtUp(connection, run.name());
+                            ending.caughtUp(connection, run);
+                            connection.commit();
+                            report(run, done, done, started); // at the end, what it applied is the total
+                            return true;
+                        }
+                        if (!applyBatch(connection, run, position, batch, applier)) {
+                            return false;
+                        }
+                        position = batch.get(batch.size() - 1).globalPosition();
+                        done += batch.size();
+                    } catch (Throwable e) {
+                        problem = e;
+                        throw e;
+                    } finally {
+                        restore(connection, problem);
                     }
-                    if (!applyBatch(connection, run, position, batch, applier)) {
-                        return false;
-                    }
-                    position = batch.get(batch.size() - 1).globalPosition();
-                    done += batch.size();
-                } catch (Throwable e) {
-                    problem = e;
-                    throw e;
-                } finally {
-                    restore(connection, problem);
                 }
-            }
-            if (System.nanoTime() - lastReport > 1_000_000_000L) {
-                lastReport = System.nanoTime();
-                report(run, done, Math.max(done, total), started);
+                OptionalLong known = total.known();
+                if (known.isPresent() && System.nanoTime() - lastReport > 1_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    report(run, done, Math.max(done, known.getAsLong()), started);
+                }
             }
         }
         throw new InterruptedException("catch-up of " + run.name() + " interrupted");
@@ -187,16 +188,6 @@ public final class CatchUp {
         }
     }
 
-    private long count(Connection connection, List<String> names, long position, String snapshot) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(count)) {
-            bind(connection, statement, names, position, snapshot);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
     private List<SourceEvent> read(Connection connection, List<String> names, long position, String snapshot)
             throws SQLException {
         List<SourceEvent> events = new ArrayList<>();
@@ -214,7 +205,8 @@ public final class CatchUp {
         return events;
     }
 
-    private static void bind(Connection connection, PreparedStatement statement, List<String> names, long position,
+    /** Binds the parameters of the catch-up's reads and of its count. */
+    static void bind(Connection connection, PreparedStatement statement, List<String> names, long position,
             String snapshot) throws SQLException {
         Array array = connection.createArrayOf("text", names.toArray());
         statement.setArray(1, array);

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller combined in one node) in the test JVM, from
@@ -63,6 +64,12 @@ public final class KafkaBroker {
         static final KafkaClusterTestKit KIT;
 
         static {
+            // Kafka ends its process on some fatal errors, on shutdown too (Exit.halt from a fault handler): in a
+            // test JVM that would end every test with it, or turn a passed run into a failed fork. Say it instead.
+            Exit.setExitProcedure((status, message) -> System.err.println("The test Kafka broker asked the JVM to"
+                    + " exit with status " + status + ": " + message + " (ignored: it is not the broker's JVM)"));
+            Exit.setHaltProcedure((status, message) -> System.err.println("The test Kafka broker asked the JVM to"
+                    + " halt with status " + status + ": " + message + " (ignored: it is not the broker's JVM)"));
             long start = System.nanoTime();
             KIT = start();
             START_TIME = Duration.ofNanos(System.nanoTime() - start);

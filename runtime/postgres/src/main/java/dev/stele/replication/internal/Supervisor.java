@@ -133,6 +133,7 @@ public final class Supervisor implements Runnable {
             }
         }
         state.settle(); // the slot and the publication exist: what commits from now on reaches the projections
+        ReadModels readModels = new ReadModels(parts.tables());
         List<Rebuilds.Aside> aside = new ArrayList<>();
         parts.runs().forEach(run -> run.catchingUpAside(false));
         if (anyCaughtUp(registrations)) {
@@ -146,7 +147,7 @@ public final class Supervisor implements Runnable {
                 }
             }
         } else {
-            catchUp(registrations);
+            catchUp(registrations, readModels);
         }
         Map<ProjectionRun<?>, PartitionWorker[]> workers = new IdentityHashMap<>();
         SlotSession session = new SlotSession(parts.settings(), parts.tables(), parts.dataSource(), parts.runs(),
@@ -165,8 +166,8 @@ public final class Supervisor implements Runnable {
         if (closed) {
             return;
         }
-        Thread beside = new Thread(new Rebuilds(parts.dataSource(), newCatchUp(), new ReadModels(parts.tables()),
-                session, aside, parts.runs(), parts.switches()), "stele-rebuilds-" + parts.settings().slotName());
+        Thread beside = new Thread(new Rebuilds(parts.dataSource(), newCatchUp(readModels), readModels, session, aside,
+                parts.runs(), parts.switches()), "stele-rebuilds-" + parts.settings().slotName());
         beside.setDaemon(true);
         try {
             session.run(replicationConnection, () -> {
@@ -192,15 +193,14 @@ public final class Supervisor implements Runnable {
     }
 
     /** A catch-up whose last transaction makes a projection's first version current. */
-    private CatchUp newCatchUp() {
-        ReadModels readModels = new ReadModels(parts.tables());
+    private CatchUp newCatchUp(ReadModels readModels) {
         return new CatchUp(parts.dataSource(), parts.tables(), parts.projectionTables(), parts.listener(),
                 (connection, run) -> readModels.makeFirstCurrent(connection, run,
                         parts.switches().apply(run.projectionName())));
     }
 
-    private void catchUp(List<ProjectionTables.Registration> registrations) throws Exception {
-        CatchUp catchUp = newCatchUp();
+    private void catchUp(List<ProjectionTables.Registration> registrations, ReadModels readModels) throws Exception {
+        CatchUp catchUp = newCatchUp(readModels);
         for (int i = 0; i < parts.runs().size(); i++) {
             ProjectionRun<?> run = parts.runs().get(i);
             ProjectionTables.Registration registration = registrations.get(i);

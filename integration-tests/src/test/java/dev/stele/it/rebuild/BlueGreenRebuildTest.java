@@ -7,6 +7,7 @@ import dev.stele.replication.ProjectionOptions;
 import dev.stele.replication.ProjectionRunner;
 import dev.stele.replication.ProjectionStatus;
 import dev.stele.replication.ReadModelSwitch;
+import dev.stele.replication.RunnerStatus;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -114,6 +115,27 @@ class BlueGreenRebuildTest {
             assertThat(reader.readsOf(1)).isPositive();
         }
         assertThat(fixture.view()).isEqualTo(fixture.rebuilt());
+    }
+
+    @Test
+    void aSwitchThatFailsLeavesTheVersionNotCurrentButCaughtUpAndLiveAndTheRunnerRunning() throws Exception {
+        fixture.prefill(2_000);
+        try (Connection connection = fixture.dataSource().getConnection(); Statement statement =
+                connection.createStatement()) {
+            statement.execute("CREATE TABLE " + fixture.schema() + ".accounts (n int)"); // a table, not a view
+        }
+        try (ProjectionRunner runner = fixture.runner().projection(fixture.version1(), ProjectionOptions.defaults())
+                .build()) {
+            runner.start();
+            fixture.awaitCondition(Duration.ofSeconds(60), () -> fixture.caughtUp("balances"));
+            fixture.awaitTableEqualsRebuild("accounts_v1", Duration.ofSeconds(60));
+            Writing writing = fixture.startWriting(500); // appends after the catch-up: the slot applies them
+            fixture.awaitCondition(Duration.ofSeconds(10), () -> writing.written() > 200);
+            writing.stop();
+            fixture.awaitTableEqualsRebuild("accounts_v1", Duration.ofSeconds(60));
+            assertThat(runner.status().state()).isEqualTo(RunnerStatus.State.RUNNING);
+            assertThat(runner.currentVersion("balances")).as("the refused switch made nothing current").isEmpty();
+        }
     }
 
     @Test

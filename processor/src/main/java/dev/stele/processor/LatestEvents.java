@@ -4,7 +4,9 @@ import dev.stele.processor.model.EventDeclaration;
 import dev.stele.processor.parse.EventDeclarations;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -16,6 +18,8 @@ final class LatestEvents {
 
     private final EventDeclarations declarations;
     private final Map<String, EventDeclaration> latest = new HashMap<>();
+    /** The types recorded: each step that checks handlers records every event, the first reads its annotation. */
+    private final Set<TypeElement> recorded = new HashSet<>();
 
     LatestEvents(EventDeclarations declarations) {
         this.declarations = declarations;
@@ -23,6 +27,9 @@ final class LatestEvents {
 
     /** Records an {@code @Event} type; recording one again changes nothing. */
     void record(TypeElement event) {
+        if (!recorded.add(event)) {
+            return;
+        }
         declarations.of(event).ifPresent(declaration ->
                 latest.merge(declaration.name(), declaration, (a, b) -> a.version() >= b.version() ? a : b));
     }

@@ -74,9 +74,12 @@ abstract class StepProcessor extends AbstractProcessor {
     public final boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         boolean lastRound = round.processingOver();
         boolean broughtElements = false;
+        Map<String, List<? extends Element>> annotatedInRound = new HashMap<>();
         for (Step step : steps) {
             for (String annotation : step.annotations()) {
-                for (Element element : elements(step, annotation, round)) {
+                List<? extends Element> annotated = annotatedInRound.computeIfAbsent(annotation,
+                        key -> annotatedWith(key, round));
+                for (Element element : elements(step, annotation, annotated)) {
                     broughtElements = true;
                     if (finished) {
                         diagnostics.error(Message.ARRIVED_AFTER_CATALOG, element, element.getSimpleName());
@@ -100,8 +103,17 @@ abstract class StepProcessor extends AbstractProcessor {
         return true;
     }
 
-    /** The deferred types of the step's annotation, then the elements annotated in this round. */
-    private List<Element> elements(Step step, String annotation, RoundEnvironment round) {
+    /**
+     * The elements annotated with {@code annotation} in this round. Several steps handle {@code @Event}: the
+     * round's elements are looked up once for all of them, as each lookup scans every element of the round.
+     */
+    private List<? extends Element> annotatedWith(String annotation, RoundEnvironment round) {
+        TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+        return annotationType == null ? List.of() : List.copyOf(round.getElementsAnnotatedWith(annotationType));
+    }
+
+    /** The deferred types of the step's annotation, then those of {@code annotated}, the round's elements. */
+    private List<Element> elements(Step step, String annotation, List<? extends Element> annotated) {
         Map<String, Element> elements = new LinkedHashMap<>();
         Set<String> waiting = deferred.computeIfAbsent(step, key -> new HashMap<>())
                 .computeIfAbsent(annotation, key -> new LinkedHashSet<>());
@@ -112,14 +124,10 @@ abstract class StepProcessor extends AbstractProcessor {
             }
         }
         waiting.clear();
-        TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
-        if (annotationType != null) {
-            List<Element> annotated = new ArrayList<>(round.getElementsAnnotatedWith(annotationType));
-            for (Element element : annotated) {
-                String key = element instanceof TypeElement type ? type.getQualifiedName().toString()
-                        : element.getEnclosingElement() + "#" + element;
-                elements.putIfAbsent(key, element);
-            }
+        for (Element element : annotated) {
+            String key = element instanceof TypeElement type ? type.getQualifiedName().toString()
+                    : element.getEnclosingElement() + "#" + element;
+            elements.putIfAbsent(key, element);
         }
         return new ArrayList<>(elements.values());
     }

@@ -2,6 +2,8 @@ package dev.stele.bench;
 
 import dev.stele.bench.AvroBaselines.ReflectOrder;
 import dev.stele.catalog.Catalog;
+import dev.stele.codec.avro.AvroRecordReader;
+import dev.stele.codec.avro.AvroRecordWriter;
 import dev.stele.demo.orders.OrderPlaced;
 import dev.stele.demo.orders.OrderPlacedCodec;
 import dev.stele.spi.EventCodec;
@@ -182,7 +184,7 @@ public class AvroBenchmark {
     public byte[] bodyEncodeStele() throws IOException {
         bodyBytes.reset();
         bodyEncoder = EncoderFactory.get().binaryEncoder(bodyBytes, bodyEncoder);
-        codec.writeAvro(event, bodyEncoder);
+        codec.write(event, new AvroRecordWriter(bodyEncoder));
         bodyEncoder.flush();
         return bodyBytes.toByteArray();
     }
@@ -199,7 +201,7 @@ public class AvroBenchmark {
     @Benchmark
     public OrderPlaced bodyDecodeStele() throws IOException {
         bodyDecoder = DecoderFactory.get().binaryDecoder(body, bodyDecoder);
-        return codec.readAvro(bodyDecoder);
+        return codec.read(new AvroRecordReader(bodyDecoder));
     }
 
     @Benchmark

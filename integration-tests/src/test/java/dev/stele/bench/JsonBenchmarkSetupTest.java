@@ -48,22 +48,21 @@ class JsonBenchmarkSetupTest {
     }
 
     /**
-     * The one difference found: a character outside the Basic Multilingual Plane (here U+1F36E). Stele writes
-     * through Jackson's {@code UTF8JsonGenerator}, which by default ({@code
-     * JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8} off) escapes it as its surrogate pair,
-     * <code>&#92;uD83C&#92;uDF6E</code>; DSL-JSON and avaje write it as its four UTF-8 bytes, and neither has a setting
-     * to escape it. Both forms are valid JSON for the same text, and every side reads both back.
+     * The one difference found: a character outside the Basic Multilingual Plane (here U+1F36E). Jackson's
+     * {@code UTF8JsonGenerator} by default ({@code JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8} off)
+     * escapes it as its surrogate pair, <code>&#92;uD83C&#92;uDF6E</code>; Stele, DSL-JSON and avaje write it as
+     * its four UTF-8 bytes. Both forms are valid JSON for the same text, and every side reads both back.
      */
     @Test
-    void aCharacterOutsideTheBmpIsEscapedByJacksonAndSteleAndWrittenAsUtf8ByDslJsonAndAvaje() throws Exception {
+    void aCharacterOutsideTheBmpIsEscapedByJacksonAndWrittenAsUtf8BySteleDslJsonAndAvaje() throws Exception {
         OrderPlaced base = Fixtures.orderWithThreeLines();
         OrderPlaced event = with(base, base.placedAt(), base.customerEmail(), base.totalMinor(),
                 List.of(new OrderLine("P-1", "Pudding \uD83C\uDF6E", 1, 990)), base.couponCode());
         Map<String, byte[]> written = benchmark.everySideWrites(event);
         String escaped = "\"title\":\"Pudding \\uD83C\\uDF6E\"";
         String utf8 = "\"title\":\"Pudding \uD83C\uDF6E\"";
-        assertThat(text(written.get("Stele"))).contains(escaped);
-        assertThat(text(written.get("Stele's codec"))).contains(escaped);
+        assertThat(text(written.get("Stele"))).contains(utf8);
+        assertThat(text(written.get("Stele's codec"))).contains(utf8);
         assertThat(text(written.get("Jackson"))).contains(escaped);
         assertThat(text(written.get("DSL-JSON"))).contains(utf8);
         assertThat(text(written.get("avaje"))).contains(utf8);

@@ -42,10 +42,10 @@ public final class AggregateGenerator {
         CodecMembers members = new CodecMembers(name, aggregate.state(), "TYPE", "HANDLED_EVENTS", "category",
                 "stateType", "snapshotEvery", "stateFingerprint", "handledEvents", "initial", "apply", "writeState",
                 "readState");
-        JsonCode json = new JsonCode(members);
-        String write = members.write(aggregate.state());
-        String read = members.read(aggregate.state());
-        List<MethodSpec> helpers = members.generateQueued(json, null);
+        RecordCode code = new RecordCode(members);
+        MethodSpec writeState = code.publicWriter("writeState", aggregate.state());
+        MethodSpec readState = code.publicReader("readState", aggregate.state());
+        List<MethodSpec> nested = code.nestedMethods();
 
         List<CodeBlock> handled = aggregate.applies().stream()
                 .map(apply -> CodeBlock.of("$S", apply.eventName()))
@@ -81,23 +81,9 @@ public final class AggregateGenerator {
                         .addStatement("return $T.$N(id)", state, aggregate.initial().getSimpleName().toString())
                         .build())
                 .addMethod(apply(aggregate, state))
-                .addMethod(MethodSpec.methodBuilder("writeState")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(state, "state")
-                        .addParameter(Names.JSON_GENERATOR, "out")
-                        .addException(Names.IO_EXCEPTION)
-                        .addStatement("$N(out, state)", write)
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("readState")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(state)
-                        .addParameter(Names.JSON_PARSER, "in")
-                        .addException(Names.IO_EXCEPTION)
-                        .addStatement("return $N(in)", read)
-                        .build())
-                .addMethods(helpers);
+                .addMethod(writeState)
+                .addMethod(readState)
+                .addMethods(nested);
         for (ApplyModel apply : aggregate.applies()) {
             type.addOriginatingElement(apply.method());
         }

@@ -43,14 +43,11 @@ public final class CodecGenerator {
         ClassName codec = codecName(event.element());
         ClassName javaType = ClassName.get(event.element());
         RecordModel record = event.record();
-        CodecMembers members = new CodecMembers(codec, record, "TYPE", "writeJson", "readJson", "writeAvro",
-                "readAvro");
-        JsonCode json = new JsonCode(members);
-        AvroCode avro = new AvroCode(members);
-
-        String write = members.write(record);
-        String read = members.read(record);
-        List<MethodSpec> helpers = members.generateQueued(json, avro);
+        CodecMembers members = new CodecMembers(codec, record, "TYPE", "write", "read", "streamId");
+        RecordCode code = new RecordCode(members);
+        MethodSpec write = code.publicWriter("write", record);
+        MethodSpec read = code.publicReader("read", record);
+        List<MethodSpec> nested = code.nestedMethods();
 
         TypeSpec.Builder type = TypeSpec.classBuilder(codec)
                 .addJavadoc("JSON and Avro codec of {@link $T}, event $S version $L.\n", javaType, event.name(),
@@ -65,15 +62,9 @@ public final class CodecGenerator {
         step.ifPresent(s -> type.addOriginatingElement(s.method()));
         members.constants().forEach(type::addField);
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(publicWriter("writeJson", javaType, Names.JSON_GENERATOR)
-                        .addStatement("$N(out, event)", write).build())
-                .addMethod(publicReader("readJson", javaType, Names.JSON_PARSER).addStatement("return $N(in)", read)
-                        .build())
-                .addMethod(publicWriter("writeAvro", javaType, Names.ENCODER).addStatement("$N(out, event)", write)
-                        .build())
-                .addMethod(publicReader("readAvro", javaType, Names.DECODER).addStatement("return $N(in)", read)
-                        .build())
-                .addMethods(helpers);
+                .addMethod(write)
+                .addMethod(read)
+                .addMethods(nested);
         streamIdMethod(event, javaType).ifPresent(type::addMethod);
         return JavaFile.builder(codec.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
     }
@@ -137,23 +128,5 @@ public final class CodecGenerator {
         return Optional.of(path.get().kind() == ScalarKind.STRING
                 ? method.addStatement("return $N.$N()", holder, accessor).build()
                 : method.addStatement("return $T.toString($N.$N(), null)", Objects.class, holder, accessor).build());
-    }
-
-    private static MethodSpec.Builder publicWriter(String name, ClassName event, ClassName target) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(event, "event")
-                .addParameter(target, "out")
-                .addException(Names.IO_EXCEPTION);
-    }
-
-    private static MethodSpec.Builder publicReader(String name, ClassName event, ClassName source) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(event)
-                .addParameter(source, "in")
-                .addException(Names.IO_EXCEPTION);
     }
 }

@@ -1,11 +1,10 @@
 package dev.stele.processor.generate;
 
-import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
-import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
+import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import dev.stele.processor.model.FieldModel;
 import dev.stele.processor.model.RecordModel;
@@ -17,36 +16,32 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * The members one codec class needs besides its public methods: field-name constants, enum symbol
- * tables, and a read and a write method per nested record and enum. The format emitters ask for them
- * by the model they need; this class names each once and remembers what is still to be generated, so
- * only what is used is generated.
+ * The members one codec class needs besides its public methods: a {@code RecordFields} constant per
+ * record, an {@code EnumSymbols} constant per enum, and a read and a write method per nested record.
+ * {@link RecordCode} asks for them by the model it needs; this class names each once and remembers which
+ * records still need their methods, so only what is used is generated.
  */
 final class CodecMembers {
 
     private final NameAllocator names = new NameAllocator();
     private final List<FieldSpec> constants = new ArrayList<>();
-    private final Map<String, String> fieldNameConstants = new HashMap<>();
-    private final Map<String, String> fieldListConstants = new HashMap<>();
+    private final Map<String, String> fieldConstants = new HashMap<>();
     private final Map<String, String> symbolConstants = new HashMap<>();
-    private final Map<String, String> fieldNameArrays = new HashMap<>();
-    private final Map<String, String> fieldIndexMethods = new HashMap<>();
     private final Map<String, String> readMethods = new HashMap<>();
     private final Map<String, String> writeMethods = new HashMap<>();
     private final Set<String> queued = new LinkedHashSet<>();
-    private final Deque<RecordModel> pendingRecords = new ArrayDeque<>();
-    private final Deque<TypeMapping.Enumeration> pendingEnums = new ArrayDeque<>();
+    private final Deque<RecordModel> pending = new ArrayDeque<>();
 
     private final ClassName codec;
     private final Map<String, String> enumDefaults;
 
     /**
-     * @param root the record the class encodes, whose enum defaults the readers fall back on
+     * @param root the record the class encodes, whose enum defaults unknown symbols fall back on; its
+     *     methods are the class's own, not queued here
      * @param reserved the names of the class's own members
      */
     CodecMembers(ClassName codec, RecordModel root, String... reserved) {
@@ -55,6 +50,7 @@ final class CodecMembers {
         for (String name : reserved) {
             names.newName(name, name);
         }
+        queued.add(root.qualifiedName());
     }
 
     /** The codec class the members belong to. */
@@ -62,80 +58,70 @@ final class CodecMembers {
         return codec;
     }
 
-    /** The constant an unknown symbol of the enum reads as: the {@code @Default} of the fields using it. */
-    Optional<String> enumDefault(TypeMapping.Enumeration enumeration) {
-        return Optional.ofNullable(enumDefaults.get(key(enumeration)));
-    }
-
-    /** A {@code SerializedString} constant holding the JSON field name, encoded once. */
-    String fieldName(String name) {
-        return fieldNameConstants.computeIfAbsent(name, key -> {
-            String constant = names.newName(Names.constant(key), "field:" + key);
-            constants.add(constant(Names.SERIALIZED_STRING, constant,
-                    CodeBlock.of("new $T($S)", Names.SERIALIZED_STRING, key)));
-            return constant;
-        });
-    }
-
-    /** The record's field names in schema order, for naming the field an Avro failure happened in. */
-    String fieldList(RecordModel record) {
-        return fieldListConstants.computeIfAbsent(record.qualifiedName(), key -> {
-            String constant = names.newName(Names.constant(record.simpleName()) + "_FIELDS", "fields:" + key);
-            List<CodeBlock> values = record.fields().stream().map(field -> CodeBlock.of("$S", field.name())).toList();
-            constants.add(constant(ArrayTypeName.of(String.class), constant, CodeBlock.of("{$L}", Code.list(values))));
-            return constant;
-        });
-    }
-
-    /** The record's encoded JSON field names in declaration order, for matching fields in that order. */
-    String fieldNames(RecordModel record) {
-        return fieldNameArrays.computeIfAbsent(record.qualifiedName(), key -> {
-            String constant = names.newName(Names.constant(record.simpleName()) + "_NAMES", "names:" + key);
-            List<String> values = new ArrayList<>();
+    /**
+     * The record's {@code RecordFields}: its field names in declaration order, then the aliases, the fields
+     * data may lack, and the unions whose null comes second.
+     */
+    String fields(RecordModel record) {
+        return fieldConstants.computeIfAbsent(record.qualifiedName(), key -> {
+            String constant = names.newName(Names.constant(record.simpleName()), "fields:" + key);
+            CodeBlock.Builder initializer = CodeBlock.builder().add("$T.of($L)", Names.RECORD_FIELDS,
+                    Code.list(record.fields().stream().map(field -> CodeBlock.of("$S", field.name())).toList()));
+            List<CodeBlock> optional = new ArrayList<>();
+            List<CodeBlock> nullSecond = new ArrayList<>();
             for (FieldModel field : record.fields()) {
-                values.add(fieldName(field.name()));
+                if (!field.aliases().isEmpty()) {
+                    List<CodeBlock> aliases = new ArrayList<>();
+                    aliases.add(CodeBlock.of("$S", field.name()));
+                    field.aliases().forEach(alias -> aliases.add(CodeBlock.of("$S", alias)));
+                    initializer.add("\n$>$>.withAliases($L)$<$<", Code.list(aliases));
+                }
+                if (!field.isRequired()) {
+                    optional.add(CodeBlock.of("$S", field.name()));
+                }
+                if (field.type().isOptional() && field.defaultValue().isPresent()) {
+                    nullSecond.add(CodeBlock.of("$S", field.name()));
+                }
             }
-            constants.add(constant(ArrayTypeName.of(Names.SERIALIZED_STRING), constant,
-                    CodeBlock.of("{$L}", Code.names(values))));
+            if (!optional.isEmpty()) {
+                initializer.add("\n$>$>.withOptional($L)$<$<", Code.list(optional));
+            }
+            if (!nullSecond.isEmpty()) {
+                initializer.add("\n$>$>.withNullSecond($L)$<$<", Code.list(nullSecond));
+            }
+            constants.add(constant(Names.RECORD_FIELDS, constant, initializer.build()));
             return constant;
         });
     }
 
-    /** The name of the method that finds a record's field index by JSON name (aliases included). */
-    String fieldIndex(RecordModel record) {
-        return fieldIndexMethods.computeIfAbsent(record.qualifiedName(),
-                key -> names.newName(Names.uncapitalized(record.simpleName()) + "Field", "fieldIndex:" + key));
-    }
-
-    /** The enum's constants in declaration order, which is the order of the Avro symbols. */
+    /**
+     * The enum's {@code EnumSymbols}: its constants, and the one an unknown symbol reads as (the
+     * {@code @Default} of the fields of that enum), if any.
+     */
     String symbols(TypeMapping.Enumeration enumeration) {
-        return symbolConstants.computeIfAbsent(key(enumeration), key -> {
+        String key = enumeration.element().getQualifiedName().toString();
+        return symbolConstants.computeIfAbsent(key, ignored -> {
             ClassName type = ClassName.get(enumeration.element());
-            String constant = names.newName(Names.constant(type.simpleName()) + "_SYMBOLS", "symbols:" + key);
-            constants.add(constant(ArrayTypeName.of(type), constant, CodeBlock.of("$T.values()", type)));
+            String constant = names.newName(Names.constant(type.simpleName()), "symbols:" + key);
+            String fallback = enumDefaults.get(key);
+            constants.add(constant(ParameterizedTypeName.get(Names.ENUM_SYMBOLS, type), constant, fallback == null
+                    ? CodeBlock.of("$T.of($S, $T.values())", Names.ENUM_SYMBOLS, type.simpleName(), type)
+                    : CodeBlock.of("$T.of($S, $T.values(),$W$T.$N)", Names.ENUM_SYMBOLS, type.simpleName(), type,
+                            type, fallback)));
             return constant;
         });
     }
 
-    /** The name of the read methods (JSON and Avro overloads) of a nested record; queues them. */
+    /** The name of a nested record's read method; queues its methods. */
     String read(RecordModel record) {
         queue(record);
         return readMethods.get(record.qualifiedName());
     }
 
+    /** The name of a nested record's write method; queues its methods. */
     String write(RecordModel record) {
         queue(record);
         return writeMethods.get(record.qualifiedName());
-    }
-
-    /** The name of the read methods (JSON and Avro overloads) of an enum; queues them. */
-    String read(TypeMapping.Enumeration enumeration) {
-        String key = key(enumeration);
-        if (queued.add(key)) {
-            readMethods.put(key, names.newName("read" + enumeration.element().getSimpleName(), "read:" + key));
-            pendingEnums.add(enumeration);
-        }
-        return readMethods.get(key);
     }
 
     private void queue(RecordModel record) {
@@ -143,33 +129,13 @@ final class CodecMembers {
         if (queued.add(key)) {
             readMethods.put(key, names.newName("read" + record.simpleName(), "read:" + key));
             writeMethods.put(key, names.newName("write" + record.simpleName(), "write:" + key));
-            pendingRecords.add(record);
+            pending.add(record);
         }
     }
 
-    /**
-     * The read and write methods of every record and enum queued so far, and of those they queue in turn:
-     * JSON always, Avro when {@code avro} is given.
-     */
-    List<MethodSpec> generateQueued(JsonCode json, AvroCode avro) {
-        List<MethodSpec> methods = new ArrayList<>();
-        for (RecordModel next = pendingRecords.poll(); next != null; next = pendingRecords.poll()) {
-            methods.add(json.writeRecord(next));
-            methods.add(json.readRecord(next));
-            methods.add(json.fieldIndex(next));
-            if (avro != null) {
-                methods.add(avro.writeRecord(next));
-                methods.add(avro.readRecord(next));
-            }
-            for (TypeMapping.Enumeration enumeration = pendingEnums.poll(); enumeration != null;
-                    enumeration = pendingEnums.poll()) {
-                methods.add(json.readEnum(enumeration));
-                if (avro != null) {
-                    methods.add(avro.readEnum(enumeration));
-                }
-            }
-        }
-        return methods;
+    /** The next nested record whose methods are still to be generated, or null. */
+    RecordModel nextPending() {
+        return pending.poll();
     }
 
     List<FieldSpec> constants() {
@@ -180,9 +146,5 @@ final class CodecMembers {
         return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(initializer)
                 .build();
-    }
-
-    private static String key(TypeMapping.Enumeration enumeration) {
-        return enumeration.element().getQualifiedName().toString();
     }
 }

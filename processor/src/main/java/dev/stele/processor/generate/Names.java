@@ -1,8 +1,5 @@
 package dev.stele.processor.generate;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.squareup.javapoet.ClassName;
 import dev.stele.annotation.Operation;
 import dev.stele.projection.EventContext;
@@ -14,18 +11,16 @@ import dev.stele.spi.EventType;
 import dev.stele.spi.MappedColumn;
 import dev.stele.spi.ProjectionType;
 import dev.stele.spi.TableMapping;
-import dev.stele.spi.codec.AvroReading;
-import dev.stele.spi.codec.AvroWriting;
-import dev.stele.spi.codec.JsonReading;
-import dev.stele.spi.codec.JsonWriting;
+import dev.stele.spi.codec.EnumSymbols;
+import dev.stele.spi.codec.RecordFields;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.TypeElement;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * The runtime types generated code uses, named through their classes (the processor runs with
@@ -34,15 +29,10 @@ import org.apache.avro.io.Encoder;
  */
 final class Names {
 
-    static final ClassName JSON_GENERATOR = ClassName.get(JsonGenerator.class);
-    static final ClassName JSON_PARSER = ClassName.get(JsonParser.class);
-    static final ClassName SERIALIZED_STRING = ClassName.get(SerializedString.class);
-    static final ClassName ENCODER = ClassName.get(Encoder.class);
-    static final ClassName DECODER = ClassName.get(Decoder.class);
-    static final ClassName JSON_READING = ClassName.get(JsonReading.class);
-    static final ClassName JSON_WRITING = ClassName.get(JsonWriting.class);
-    static final ClassName AVRO_READING = ClassName.get(AvroReading.class);
-    static final ClassName AVRO_WRITING = ClassName.get(AvroWriting.class);
+    static final ClassName RECORD_WRITER = ClassName.get(RecordWriter.class);
+    static final ClassName RECORD_READER = ClassName.get(RecordReader.class);
+    static final ClassName RECORD_FIELDS = ClassName.get(RecordFields.class);
+    static final ClassName ENUM_SYMBOLS = ClassName.get(EnumSymbols.class);
     static final ClassName EVENT_CODEC = ClassName.get(EventCodec.class);
     static final ClassName EVENT_TYPE = ClassName.get(EventType.class);
     static final ClassName AGGREGATE_TYPE = ClassName.get(AggregateType.class);
@@ -57,7 +47,6 @@ final class Names {
     static final ClassName LIST = ClassName.get(List.class);
     static final ClassName SET = ClassName.get(Set.class);
     static final ClassName IO_EXCEPTION = ClassName.get(IOException.class);
-    static final ClassName RUNTIME_EXCEPTION = ClassName.get(RuntimeException.class);
 
     private Names() {
     }

@@ -1,13 +1,8 @@
 package dev.stele.catalog;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.stele.catalog.internal.BoundedBinaryDecoder;
 import dev.stele.catalog.internal.ByteArrayBinaryEncoder;
 import dev.stele.catalog.internal.IndexCheck;
-import dev.stele.catalog.internal.JsonPaths;
 import dev.stele.catalog.internal.NewerVersions;
 import dev.stele.catalog.internal.RegisteredEvent;
 import dev.stele.catalog.internal.Registry;
@@ -17,14 +12,20 @@ import dev.stele.catalog.internal.SingleObjectEncoding;
 import dev.stele.catalog.internal.SpiCheck;
 import dev.stele.catalog.internal.WriterSchemas;
 import dev.stele.cdc.internal.MappingIndex;
+import dev.stele.codec.avro.AvroRecordReader;
+import dev.stele.codec.avro.AvroRecordWriter;
+import dev.stele.codec.json.JsonRecordReader;
+import dev.stele.codec.json.JsonRecordWriter;
 import dev.stele.format.EventSchemaNames;
 import dev.stele.spi.AggregateType;
 import dev.stele.spi.EventType;
 import dev.stele.spi.ProjectionType;
 import dev.stele.spi.TableMapping;
 import dev.stele.spi.codec.CodecFailure;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,7 +57,15 @@ import org.apache.avro.io.ResolvingDecoder;
  */
 public final class Catalog {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /**
+     * One JSON writer and reader per thread, reset for each event, so that encoding and decoding allocate
+     * nothing but their result. A writer that grew past {@link #KEPT_BUFFER} for a large event is not kept.
+     */
+    private static final ThreadLocal<JsonRecordWriter> JSON_WRITERS = ThreadLocal.withInitial(JsonRecordWriter::new);
+    private static final ThreadLocal<JsonRecordReader[]> JSON_READERS =
+            ThreadLocal.withInitial(() -> new JsonRecordReader[1]);
+    private static final int KEPT_BUFFER = 64 * 1024;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final Registry registry;
     private final WriterSchemas writers;
@@ -225,19 +234,17 @@ public final class Catalog {
     public SerializedEvent toJson(Object event) {
         RegisteredEvent<?> registered = registered(event);
         EventType<?> type = registered.type();
-        ByteArrayBuilder bytes = new ByteArrayBuilder(JSON._getBufferRecycler());
-        JsonGenerator out = null;
+        JsonRecordWriter out = JSON_WRITERS.get();
+        out.reset();
         try {
-            out = JSON.createGenerator(bytes);
-            writeJson(type, event, out);
-            out.close();
-            return new SerializedEvent(type.name(), type.version(), bytes.toByteArray());
+            writeEvent(type, event, out);
+            return new SerializedEvent(type.name(), type.version(), out.toByteArray());
         } catch (IOException | RuntimeException e) {
-            CodecFailure failure = CodecFailure.of(e);
-            String path = out == null ? "" : JsonPaths.ofWrite(out.getOutputContext(), failure);
-            throw encodingFailure(type, Format.JSON, path, failure);
+            throw encodingFailure(type, Format.JSON, out.path(), CodecFailure.of(e));
         } finally {
-            bytes.release();
+            if (out.size() > KEPT_BUFFER) {
+                JSON_WRITERS.remove();
+            }
         }
     }
 
@@ -255,42 +262,37 @@ public final class Catalog {
      */
     public Object fromJson(String name, int version, byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        return decodeJson(reader(name, version), version, () -> JSON.createParser(payload));
+        return decodeJson(reader(name, version), version, payload);
     }
 
     /**
      * {@link #fromJson(String, int, byte[])} for a payload that is already text, such as a {@code jsonb}
-     * column read through JDBC: no round trip through UTF-8 bytes.
+     * column read through JDBC; it is read as its UTF-8 bytes.
      */
     public Object fromJson(String name, int version, String payload) {
         Objects.requireNonNull(payload, "payload");
-        return decodeJson(reader(name, version), version, () -> JSON.createParser(payload));
+        return decodeJson(reader(name, version), version, payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Opens a parser over a payload. */
-    @FunctionalInterface
-    private interface ParserSource {
-        JsonParser open() throws IOException;
-    }
-
-    private Object decodeJson(RegisteredEvent<?> registered, int writtenVersion, ParserSource payload) {
+    private Object decodeJson(RegisteredEvent<?> registered, int writtenVersion, byte[] payload) {
+        // the thread's reader, taken out of its slot while in use (an upcast that decodes again gets a new one)
+        JsonRecordReader[] slot = JSON_READERS.get();
+        JsonRecordReader in = slot[0];
+        slot[0] = null;
+        if (in == null) {
+            in = new JsonRecordReader(payload, 0, payload.length);
+        } else {
+            in.reset(payload, 0, payload.length);
+        }
         Object decoded;
-        JsonParser in = null;
         try {
-            in = payload.open();
-            in.nextToken();
-            decoded = registered.type().codec().readJson(in);
-            if (in.nextToken() != null) {
-                throw new CodecFailure("unexpected content after the event object");
-            }
-        } catch (CodecFailure failure) {
-            throw decodingFailure(registered, writtenVersion, Format.JSON,
-                    in == null ? failure.path() : JsonPaths.ofRead(in.getParsingContext(), failure), failure);
+            decoded = registered.type().codec().read(in);
+            in.expectEnd();
         } catch (IOException | RuntimeException e) {
-            throw decodingFailure(registered, writtenVersion, Format.JSON,
-                    in == null ? "" : JsonPaths.ofRead(in.getParsingContext(), null), CodecFailure.of(e));
+            throw decodingFailure(registered, writtenVersion, Format.JSON, in.path(), CodecFailure.of(e));
         } finally {
-            closeQuietly(in);
+            in.reset(NO_BYTES, 0, 0);
+            slot[0] = in;
         }
         return registered.toLatest(decoded);
     }
@@ -305,14 +307,15 @@ public final class Catalog {
     public byte[] toAvro(Object event) {
         RegisteredEvent<?> registered = registered(event);
         EventType<?> type = registered.type();
-        ByteArrayBinaryEncoder out = new ByteArrayBinaryEncoder(256, SingleObjectEncoding.HEADER_LENGTH);
+        ByteArrayBinaryEncoder bytes = new ByteArrayBinaryEncoder(256, SingleObjectEncoding.HEADER_LENGTH);
+        AvroRecordWriter out = new AvroRecordWriter(bytes);
         try {
-            writeAvro(type, event, out);
-        } catch (CodecFailure | IOException e) {
-            throw encodingFailure(type, Format.AVRO, avroPath(type, event), CodecFailure.of(e));
+            writeEvent(type, event, out);
+        } catch (IOException | RuntimeException e) {
+            throw encodingFailure(type, Format.AVRO, out.path(), CodecFailure.of(e));
         }
-        SingleObjectEncoding.writeHeader(out.buffer(), type.schemaFingerprint());
-        return out.toByteArray();
+        SingleObjectEncoding.writeHeader(bytes.buffer(), type.schemaFingerprint());
+        return bytes.toByteArray();
     }
 
     /**
@@ -356,13 +359,16 @@ public final class Catalog {
      */
     private Object readAvro(RegisteredEvent<?> registered, int writtenVersion, BoundedBinaryDecoder body,
             long fingerprint, Supplier<Schema> writer) {
+        RecordReader in = null;
         try {
             Object decoded;
             if (writer == null) {
-                decoded = registered.type().codec().readAvro(body);
+                in = new AvroRecordReader(body);
+                decoded = registered.type().codec().read(in);
             } else {
                 ResolvingDecoder resolving = resolvers.resolve(fingerprint, writer, registered.schema(), body);
-                decoded = registered.type().codec().readAvro(resolving);
+                in = new AvroRecordReader(resolving);
+                decoded = registered.type().codec().read(in);
                 resolving.drain();
             }
             if (body.remaining() != 0) {
@@ -372,7 +378,7 @@ public final class Catalog {
             return decoded;
         } catch (IOException | RuntimeException e) {
             CodecFailure failure = CodecFailure.of(e);
-            throw decodingFailure(registered, writtenVersion, Format.AVRO, failure.path(), failure);
+            throw decodingFailure(registered, writtenVersion, Format.AVRO, in == null ? "" : in.path(), failure);
         }
     }
 
@@ -403,26 +409,9 @@ public final class Catalog {
         throw UnknownEventException.of(name, version, registry.describeVersions(name));
     }
 
-    /** The path of an Avro encoding failure: the JSON writer applies the same checks and tracks paths. */
-    private static String avroPath(EventType<?> type, Object event) {
-        try (JsonGenerator out = JSON.createGenerator(OutputStream.nullOutputStream())) {
-            try {
-                writeJson(type, event, out);
-            } catch (CodecFailure failure) {
-                return JsonPaths.ofWrite(out.getOutputContext(), failure);
-            }
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-        return "";
-    }
-
-    private static <E> void writeJson(EventType<E> type, Object event, JsonGenerator out) throws IOException {
-        type.codec().writeJson(type.javaType().cast(event), out);
-    }
-
-    private static <E> void writeAvro(EventType<E> type, Object event, ByteArrayBinaryEncoder out) throws IOException {
-        type.codec().writeAvro(type.javaType().cast(event), out);
+    private static <E> void writeEvent(EventType<E> type, Object event, RecordWriter out)
+            throws IOException {
+        type.codec().write(type.javaType().cast(event), out);
     }
 
     private static EventEncodingException encodingFailure(EventType<?> type, Format format, String path,
@@ -439,13 +428,4 @@ public final class Catalog {
                 failure.getCause() != null ? failure.getCause() : failure);
     }
 
-    private static void closeQuietly(JsonParser in) {
-        if (in != null) {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // a parser over a byte array holds nothing to release
-            }
-        }
-    }
 }

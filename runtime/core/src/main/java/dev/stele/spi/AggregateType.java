@@ -1,7 +1,7 @@
 package dev.stele.spi;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import java.util.Set;
 
@@ -37,8 +37,9 @@ public interface AggregateType<S> {
      */
     S apply(S state, String eventName, Object event);
 
-    void writeState(S state, JsonGenerator out) throws IOException;
+    /** Writes {@code state} as one record (a JSON object, for snapshots). */
+    void writeState(S state, RecordWriter out) throws IOException;
 
-    /** Reads a state whose {@code START_OBJECT} is the parser's current token. */
-    S readState(JsonParser in) throws IOException;
+    /** Reads a state written by {@link #writeState}; unknown fields are skipped, missing ones take their default. */
+    S readState(RecordReader in) throws IOException;
 }

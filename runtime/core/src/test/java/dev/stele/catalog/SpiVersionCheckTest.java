@@ -38,7 +38,7 @@ class SpiVersionCheckTest {
 
         @Override
         public List<EventType<?>> eventTypes() {
-            throw new NoSuchMethodError("dev.stele.spi.codec.JsonWriting.somethingThisRuntimeLacks");
+            throw new NoSuchMethodError("dev.stele.spi.codec.RecordWriter.somethingThisRuntimeLacks");
         }
     }
 

@@ -1,19 +1,15 @@
 package dev.stele.cdc;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.stele.catalog.Catalog;
 import dev.stele.catalog.EventCatalog;
 import dev.stele.spi.EventCodec;
 import dev.stele.spi.EventType;
 import dev.stele.spi.SpiVersion;
-import dev.stele.spi.codec.CodecFailure;
-import dev.stele.spi.codec.JsonReading;
+import dev.stele.spi.codec.RecordFields;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import java.util.List;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * A hand-written catalog, as the processor would generate it, of two events: {@code Opened} v1, and
@@ -55,118 +51,76 @@ public final class OutboxTestEvents {
     private OutboxTestEvents() {
     }
 
-    /** Reads the two fields of an object; {@code null} for a field not there. */
-    private static Object[] fields(JsonParser in, String first, String second) throws IOException {
-        JsonReading.expectObject(in);
-        Object[] values = new Object[2];
-        for (String field = in.nextFieldName(); field != null; field = in.nextFieldName()) {
-            JsonToken token = in.nextToken();
-            int index = field.equals(first) ? 0 : field.equals(second) ? 1 : -1;
-            if (index < 0) {
-                in.skipChildren();
-            } else if (token == JsonToken.VALUE_STRING) {
-                values[index] = in.getText();
-            } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                values[index] = in.getNumberValue();
-            } else {
-                throw new CodecFailure("expected a string or number").inField(field);
-            }
-        }
-        for (int i = 0; i < 2; i++) {
-            if (values[i] == null) {
-                throw JsonReading.missingField(i == 0 ? first : second);
-            }
-        }
-        return values;
-    }
+    private static final RecordFields OPENED = RecordFields.of("accountId", "owner");
+    private static final RecordFields SHIPPED = RecordFields.of("parcelId", "grams");
+    private static final RecordFields SHIPPED_V1 = RecordFields.of("parcelId", "kg");
 
     private static final class OpenedCodec implements EventCodec<Opened> {
         @Override
-        public void writeAvro(Opened event, Encoder out) throws IOException {
-            out.writeString(event.accountId());
-            out.writeString(event.owner());
+        public void write(Opened event, RecordWriter out) throws IOException {
+            out.startRecord(OPENED);
+            out.field(0).writeString(event.accountId());
+            out.field(1).writeString(event.owner());
+            out.endRecord();
         }
 
         @Override
-        public Opened readAvro(Decoder in) throws IOException {
-            return new Opened(in.readString(), in.readString());
-        }
-
-        @Override
-        public void writeJson(Opened event, JsonGenerator out) throws IOException {
-            out.writeStartObject();
-            out.writeStringField("accountId", event.accountId());
-            out.writeStringField("owner", event.owner());
-            out.writeEndObject();
-        }
-
-        @Override
-        public Opened readJson(JsonParser in) throws IOException {
-            Object[] values = fields(in, "accountId", "owner");
-            if (!(values[0] instanceof String id) || !(values[1] instanceof String owner)) {
-                throw new CodecFailure("expected strings");
+        public Opened read(RecordReader in) throws IOException {
+            String accountId = null;
+            String owner = null;
+            for (int field = in.firstField(OPENED); field != RecordReader.END; field = in.nextField()) {
+                switch (field) {
+                    case 0 -> accountId = in.readString();
+                    case 1 -> owner = in.readString();
+                }
             }
-            return new Opened(id, owner);
+            return new Opened(accountId, owner);
         }
     }
 
     private static final class ShippedCodec implements EventCodec<Shipped> {
         @Override
-        public void writeAvro(Shipped event, Encoder out) throws IOException {
-            out.writeString(event.parcelId());
-            out.writeLong(event.grams());
+        public void write(Shipped event, RecordWriter out) throws IOException {
+            out.startRecord(SHIPPED);
+            out.field(0).writeString(event.parcelId());
+            out.field(1).writeLong(event.grams());
+            out.endRecord();
         }
 
         @Override
-        public Shipped readAvro(Decoder in) throws IOException {
-            return new Shipped(in.readString(), in.readLong());
-        }
-
-        @Override
-        public void writeJson(Shipped event, JsonGenerator out) throws IOException {
-            out.writeStartObject();
-            out.writeStringField("parcelId", event.parcelId());
-            out.writeNumberField("grams", event.grams());
-            out.writeEndObject();
-        }
-
-        @Override
-        public Shipped readJson(JsonParser in) throws IOException {
-            Object[] values = fields(in, "parcelId", "grams");
-            if (!(values[0] instanceof String id) || !(values[1] instanceof Number grams)) {
-                throw new CodecFailure("expected a string and a number");
+        public Shipped read(RecordReader in) throws IOException {
+            String parcelId = null;
+            long grams = 0;
+            for (int field = in.firstField(SHIPPED); field != RecordReader.END; field = in.nextField()) {
+                switch (field) {
+                    case 0 -> parcelId = in.readString();
+                    case 1 -> grams = in.readLong();
+                }
             }
-            return new Shipped(id, grams.longValue());
+            return new Shipped(parcelId, grams);
         }
     }
 
     private static final class ShippedV1Codec implements EventCodec<ShippedV1> {
         @Override
-        public void writeAvro(ShippedV1 event, Encoder out) throws IOException {
-            out.writeString(event.parcelId());
-            out.writeDouble(event.kg());
+        public void write(ShippedV1 event, RecordWriter out) throws IOException {
+            out.startRecord(SHIPPED_V1);
+            out.field(0).writeString(event.parcelId());
+            out.field(1).writeDouble(event.kg());
+            out.endRecord();
         }
 
         @Override
-        public ShippedV1 readAvro(Decoder in) throws IOException {
-            return new ShippedV1(in.readString(), in.readDouble());
-        }
-
-        @Override
-        public void writeJson(ShippedV1 event, JsonGenerator out) throws IOException {
-            out.writeStartObject();
-            out.writeStringField("parcelId", event.parcelId());
-            out.writeNumberField("kg", event.kg());
-            out.writeEndObject();
-        }
-
-        @Override
-        public ShippedV1 readJson(JsonParser in) throws IOException {
-            Object[] values = fields(in, "parcelId", "kg");
-            if (!(values[0] instanceof String id) || !(values[1] instanceof Number kg)) {
-                throw new CodecFailure("expected a string and a number");
+        public ShippedV1 read(RecordReader in) throws IOException {
+            String parcelId = null;
+            double kg = 0;
+            for (int field = in.firstField(SHIPPED_V1); field != RecordReader.END; field = in.nextField()) {
+                switch (field) {
+                    case 0 -> parcelId = in.readString();
+                    case 1 -> kg = in.readDouble();
+                }
             }
-            return new ShippedV1(id, kg.doubleValue());
+            return new ShippedV1(parcelId, kg);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.stele.spi.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,9 @@ public final class Temporals {
 
     /** The latest instant a timestamp in nanoseconds holds: {@code Long.MAX_VALUE} ns. */
     public static final String LATEST = "2262-04-11T23:47:16.854775807Z";
+
+    /** The most bytes {@link #formatInstant(Instant, byte[], int)} writes. */
+    public static final int MAX_INSTANT_LENGTH = 48;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long SECONDS_PER_DAY = 86_400L;
@@ -111,28 +115,49 @@ public final class Temporals {
      * groups of three digits, none when zero), without its cost for the years 0000 to 9999.
      */
     public static String formatInstant(Instant value) {
+        byte[] text = new byte[MAX_INSTANT_LENGTH];
+        return new String(text, 0, formatInstant(value, text, 0), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the text of {@link #formatInstant(Instant)} as ASCII into {@code into} from {@code at}, which
+     * must have room for {@link #MAX_INSTANT_LENGTH} bytes; returns where the text ends.
+     */
+    public static int formatInstant(Instant value, byte[] into, int at) {
         long seconds = value.getEpochSecond();
         if (seconds < FAST_MIN_SECOND || seconds > FAST_MAX_SECOND) {
-            return value.toString();
+            String text = value.toString();
+            for (int i = 0; i < text.length(); i++) {
+                into[at + i] = (byte) text.charAt(i);
+            }
+            return at + text.length();
         }
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        char[] text = new char[30];
-        int length = writeDate(text, days);
-        text[length++] = 'T';
-        length = writeTwo(text, length, secondOfDay / 3600);
-        text[length++] = ':';
-        length = writeTwo(text, length, secondOfDay / 60 % 60);
-        text[length++] = ':';
-        length = writeTwo(text, length, secondOfDay % 60);
-        length = writeFraction(text, length, value.getNano());
-        text[length++] = 'Z';
-        return new String(text, 0, length);
+        int length = writeDate(into, at, days);
+        into[length++] = 'T';
+        length = writeTwo(into, length, secondOfDay / 3600);
+        into[length++] = ':';
+        length = writeTwo(into, length, secondOfDay / 60 % 60);
+        into[length++] = ':';
+        length = writeTwo(into, length, secondOfDay % 60);
+        length = writeFraction(into, length, value.getNano());
+        into[length++] = 'Z';
+        return length;
     }
 
     /** Parses ISO-8601 with {@code Z} or an offset; the fraction may have up to nine digits. */
     public static Instant parseInstant(String text) {
-        Instant fast = parseUtcFast(text);
+        Instant fast = null;
+        int length = text.length();
+        if (length >= 20 && length <= 30) {
+            byte[] ascii = new byte[length];
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                ascii[i] = c < 128 ? (byte) c : 0;
+            }
+            fast = parseUtcFast(ascii, 0, length);
+        }
         Instant value;
         if (fast != null) {
             value = fast;
@@ -144,6 +169,18 @@ public final class Temporals {
             }
         }
         return checkInstant(value);
+    }
+
+    /**
+     * {@link #parseInstant(String)} of the UTF-8 text {@code utf8[from, from + length)}, the usual shape
+     * ({@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}) read straight from the bytes.
+     */
+    public static Instant parseInstant(byte[] utf8, int from, int length) {
+        Instant fast = parseUtcFast(utf8, from, length);
+        if (fast != null) {
+            return checkInstant(fast);
+        }
+        return parseInstant(new String(utf8, from, length, StandardCharsets.UTF_8));
     }
 
     public static LocalDate parseLocalDate(String text) {
@@ -162,37 +199,36 @@ public final class Temporals {
         }
     }
 
-    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when the text has another shape. */
-    private static Instant parseUtcFast(String text) {
-        int length = text.length();
-        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
-                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
-                || text.charAt(16) != ':') {
+    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} in {@code text[from, from + length)}, or null when it has another shape. */
+    private static Instant parseUtcFast(byte[] text, int from, int length) {
+        if (length < 20 || length > 30 || text[from + length - 1] != 'Z' || text[from + 4] != '-'
+                || text[from + 7] != '-' || text[from + 10] != 'T' || text[from + 13] != ':'
+                || text[from + 16] != ':') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
+        int year = digits(text, from, 4);
+        int month = digits(text, from + 5, 2);
+        int day = digits(text, from + 8, 2);
+        int hour = digits(text, from + 11, 2);
+        int minute = digits(text, from + 14, 2);
+        int second = digits(text, from + 17, 2);
         if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
         int nanos = 0;
         if (length > 20) {
             int fractionDigits = length - 21;
-            if (text.charAt(19) != '.' || fractionDigits < 1) {
+            if (text[from + 19] != '.' || fractionDigits < 1) {
                 return null;
             }
-            nanos = digits(text, 20, fractionDigits);
+            nanos = digits(text, from + 20, fractionDigits);
             if (nanos < 0) {
                 return null;
             }
             for (int i = fractionDigits; i < 9; i++) {
                 nanos *= 10;
             }
-        } else if (text.charAt(19) != 'Z') {
+        } else if (text[from + 19] != 'Z') {
             return null;
         }
         try {
@@ -204,10 +240,10 @@ public final class Temporals {
     }
 
     /** The decimal value of {@code count} ASCII digits, or -1 if one is not a digit. */
-    private static int digits(String text, int start, int count) {
+    private static int digits(byte[] text, int start, int count) {
         int value = 0;
         for (int i = start; i < start + count; i++) {
-            int digit = text.charAt(i) - '0';
+            int digit = text[i] - '0';
             if (digit < 0 || digit > 9) {
                 return -1;
             }
@@ -217,7 +253,7 @@ public final class Temporals {
     }
 
     /** Writes yyyy-MM-dd of a day in years 0000..9999 (civil-from-days, proleptic Gregorian). */
-    private static int writeDate(char[] text, long epochDay) {
+    private static int writeDate(byte[] text, int at, long epochDay) {
         long z = epochDay + 719_468;
         long era = Math.floorDiv(z, 146_097);
         long dayOfEra = z - era * 146_097;
@@ -227,7 +263,7 @@ public final class Temporals {
         int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
         int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-        int length = writeTwo(text, 0, year / 100);
+        int length = writeTwo(text, at, year / 100);
         length = writeTwo(text, length, year % 100);
         text[length++] = '-';
         length = writeTwo(text, length, month);
@@ -235,13 +271,13 @@ public final class Temporals {
         return writeTwo(text, length, day);
     }
 
-    private static int writeTwo(char[] text, int at, int value) {
-        text[at] = (char) ('0' + value / 10);
-        text[at + 1] = (char) ('0' + value % 10);
+    private static int writeTwo(byte[] text, int at, int value) {
+        text[at] = (byte) ('0' + value / 10);
+        text[at + 1] = (byte) ('0' + value % 10);
         return at + 2;
     }
 
-    private static int writeFraction(char[] text, int at, int nanos) {
+    private static int writeFraction(byte[] text, int at, int nanos) {
         if (nanos == 0) {
             return at;
         }
@@ -259,7 +295,7 @@ public final class Temporals {
         }
         text[at++] = '.';
         for (int i = at + digits - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
+            text[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
         return at + digits;

@@ -1,8 +1,7 @@
 package dev.stele.inspect.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stele.catalog.Catalog;
+import dev.stele.codec.json.JsonRecordWriter;
 import dev.stele.inspect.Replay;
 import dev.stele.inspect.ReplayedEvent;
 import dev.stele.spi.AggregateType;
@@ -10,7 +9,6 @@ import dev.stele.store.RecordedEvent;
 import dev.stele.store.StreamId;
 import dev.stele.store.internal.Reader;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,7 +25,6 @@ import java.util.Optional;
 public final class Replayer {
 
     private static final int BATCH = 1000;
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Reader reader;
     private final Catalog catalog;
@@ -84,12 +81,12 @@ public final class Replayer {
     }
 
     private static String stateJson(AggregateType<Object> type, Object state) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = JSON.createGenerator(text)) {
+        JsonRecordWriter out = new JsonRecordWriter();
+        try {
             type.writeState(state, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the state of " + type.stateType().getSimpleName(), e);
         }
-        return text.toString();
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 }

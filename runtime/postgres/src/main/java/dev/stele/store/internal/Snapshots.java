@@ -1,13 +1,12 @@
 package dev.stele.store.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import dev.stele.codec.json.JsonRecordReader;
+import dev.stele.codec.json.JsonRecordWriter;
 import dev.stele.spi.AggregateType;
 import dev.stele.store.StreamId;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -17,8 +16,6 @@ import java.sql.SQLException;
  * the aggregate is rebuilt from its events: a snapshot is a cache, never a source of truth.
  */
 public final class Snapshots {
-
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** A usable snapshot. */
     public record Snapshot<S>(S state, long version) {
@@ -46,9 +43,12 @@ public final class Snapshots {
         if (row == null || row.schemaFingerprint() != type.stateFingerprint()) {
             return null;
         }
-        try (JsonParser in = JSON.createParser(row.state())) {
-            in.nextToken();
-            return new Snapshot<>(type.readState(in), row.streamVersion());
+        byte[] json = row.state().getBytes(StandardCharsets.UTF_8);
+        try {
+            JsonRecordReader in = new JsonRecordReader(json, 0, json.length);
+            S state = type.readState(in);
+            in.expectEnd();
+            return new Snapshot<>(state, row.streamVersion());
         } catch (IOException | RuntimeException unreadable) {
             return null;
         }
@@ -60,12 +60,13 @@ public final class Snapshots {
      */
     public <S> void write(Connection connection, AggregateType<S> type, StreamId stream, S state, long version)
             throws SQLException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = JSON.createGenerator(text)) {
+        JsonRecordWriter out = new JsonRecordWriter();
+        try {
             type.writeState(state, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        table.write(connection, stream, version, type.stateType().getName(), type.stateFingerprint(), text.toString());
+        table.write(connection, stream, version, type.stateType().getName(), type.stateFingerprint(),
+                new String(out.toByteArray(), StandardCharsets.UTF_8));
     }
 }

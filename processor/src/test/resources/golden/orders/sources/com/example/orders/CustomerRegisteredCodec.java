@@ -1,14 +1,11 @@
 package com.example.orders;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.stele.spi.EventCodec;
 import dev.stele.spi.EventType;
-import dev.stele.spi.codec.AvroReading;
-import dev.stele.spi.codec.AvroWriting;
-import dev.stele.spi.codec.JsonReading;
-import dev.stele.spi.codec.JsonWriting;
+import dev.stele.spi.codec.EnumSymbols;
+import dev.stele.spi.codec.RecordFields;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,8 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * JSON and Avro codec of {@link CustomerRegistered}, event "CustomerRegistered" version 1.
@@ -36,333 +31,70 @@ public final class CustomerRegisteredCodec implements EventCodec<CustomerRegiste
             CustomerRegistered.class, new CustomerRegisteredCodec(), 0xd11fdfa34f44e75dL)
             .withStreamId(event -> Objects.toString(event.customerId(), null));
 
-    private static final SerializedString CUSTOMER_ID = new SerializedString("customerId");
-
-    private static final SerializedString EMAIL = new SerializedString("email");
-
-    private static final SerializedString DISPLAY_NAME = new SerializedString("displayName");
-
-    private static final SerializedString LAST_SEEN_AT = new SerializedString("lastSeenAt");
-
-    private static final SerializedString FIRST_ORDER_ID = new SerializedString("firstOrderID");
-
-    private static final SerializedString REFERRER_ORDER_ID = new SerializedString("referrerOrderId");
-
-    private static final SerializedString CHANNEL = new SerializedString("channel");
-
-    private static final SerializedString TAGS = new SerializedString("tags");
-
-    private static final SerializedString CREDIT = new SerializedString("credit");
-
-    private static final SerializedString VIP = new SerializedString("vip");
-
-    private static final SerializedString LOGINS = new SerializedString("logins");
-
-    private static final SerializedString EXTERNAL_ID = new SerializedString("externalId");
-
-    private static final SerializedString SINCE = new SerializedString("since");
-
-    private static final SerializedString[] CUSTOMER_REGISTERED_NAMES = {CUSTOMER_ID, EMAIL,
-            DISPLAY_NAME, LAST_SEEN_AT, FIRST_ORDER_ID, REFERRER_ORDER_ID, CHANNEL, TAGS, CREDIT,
-            VIP, LOGINS, EXTERNAL_ID, SINCE};
-
-    private static final String[] CUSTOMER_REGISTERED_FIELDS = {"customerId", "email",
+    private static final RecordFields CUSTOMER_REGISTERED = RecordFields.of("customerId", "email",
             "displayName", "lastSeenAt", "firstOrderID", "referrerOrderId", "channel", "tags",
-            "credit", "vip", "logins", "externalId", "since"};
+            "credit", "vip", "logins", "externalId", "since")
+            .withOptional("displayName", "lastSeenAt", "referrerOrderId");
 
-    private static final Channel[] CHANNEL_SYMBOLS = Channel.values();
+    private static final EnumSymbols<Channel> CHANNEL = EnumSymbols.of("Channel", Channel.values());
 
     private CustomerRegisteredCodec() {
     }
 
     @Override
-    public void writeJson(CustomerRegistered event, JsonGenerator out) throws IOException {
-        writeCustomerRegistered(out, event);
+    public void write(CustomerRegistered value, RecordWriter out) throws IOException {
+        out.startRecord(CUSTOMER_REGISTERED);
+        out.field(0).writeLong(value.customerId());
+        out.field(1).writeString(value.email());
+        out.field(2).writeOptional(value.displayName(), RecordWriter::writeString);
+        out.field(3).writeNullable(value.lastSeenAt(), RecordWriter::writeInstant);
+        out.field(4).writeString(RecordWriter.required(value.firstOrderID()).value());
+        out.field(5).writeOptional(value.referrerOrderId(),
+                (elementOut, element) -> elementOut.writeString(element.value()));
+        out.field(6).writeEnum(CHANNEL, value.channel());
+        out.field(7).writeList(value.tags(), RecordWriter::writeString);
+        out.field(8).writeDecimal(value.credit(), 12, 2);
+        out.field(9).writeBoolean(value.vip());
+        out.field(10).writeInt(RecordWriter.required(value.logins()));
+        out.field(11).writeUuid(value.externalId());
+        out.field(12).writeLocalDate(value.since());
+        out.endRecord();
     }
 
     @Override
-    public CustomerRegistered readJson(JsonParser in) throws IOException {
-        return readCustomerRegistered(in);
-    }
-
-    @Override
-    public void writeAvro(CustomerRegistered event, Encoder out) throws IOException {
-        writeCustomerRegistered(out, event);
-    }
-
-    @Override
-    public CustomerRegistered readAvro(Decoder in) throws IOException {
-        return readCustomerRegistered(in);
-    }
-
-    private static void writeCustomerRegistered(JsonGenerator out, CustomerRegistered value) throws
-            IOException {
-        out.writeStartObject();
-        out.writeFieldName(CUSTOMER_ID);
-        JsonWriting.writeLong(out, value.customerId());
-        out.writeFieldName(EMAIL);
-        JsonWriting.writeString(out, value.email());
-        out.writeFieldName(DISPLAY_NAME);
-        Optional<String> displayName = JsonWriting.required(value.displayName());
-        if (displayName.isEmpty()) {
-            out.writeNull();
-        } else {
-            JsonWriting.writeString(out, displayName.get());
-        }
-        out.writeFieldName(LAST_SEEN_AT);
-        Instant lastSeenAt = value.lastSeenAt();
-        if (lastSeenAt == null) {
-            out.writeNull();
-        } else {
-            JsonWriting.writeInstant(out, lastSeenAt);
-        }
-        out.writeFieldName(FIRST_ORDER_ID);
-        JsonWriting.writeString(out, JsonWriting.required(value.firstOrderID()).value());
-        out.writeFieldName(REFERRER_ORDER_ID);
-        Optional<OrderId> referrerOrderId = JsonWriting.required(value.referrerOrderId());
-        if (referrerOrderId.isEmpty()) {
-            out.writeNull();
-        } else {
-            JsonWriting.writeString(out, JsonWriting.required(referrerOrderId.get()).value());
-        }
-        out.writeFieldName(CHANNEL);
-        JsonWriting.writeSymbol(out, value.channel());
-        out.writeFieldName(TAGS);
-        JsonWriting.writeArray(out, value.tags(), JsonWriting::writeString);
-        out.writeFieldName(CREDIT);
-        JsonWriting.writeDecimal(out, value.credit(), 12, 2);
-        out.writeFieldName(VIP);
-        JsonWriting.writeBoolean(out, value.vip());
-        out.writeFieldName(LOGINS);
-        JsonWriting.writeInt(out, JsonWriting.required(value.logins()));
-        out.writeFieldName(EXTERNAL_ID);
-        JsonWriting.writeUuid(out, value.externalId());
-        out.writeFieldName(SINCE);
-        JsonWriting.writeLocalDate(out, value.since());
-        out.writeEndObject();
-    }
-
-    private static CustomerRegistered readCustomerRegistered(JsonParser in) throws IOException {
-        JsonReading.expectObject(in);
+    public CustomerRegistered read(RecordReader in) throws IOException {
         long customerId = 0;
-        boolean hasCustomerId = false;
         String email = null;
-        boolean hasEmail = false;
         Optional<String> displayName = Optional.empty();
         Instant lastSeenAt = null;
         OrderId firstOrderID = null;
-        boolean hasFirstOrderID = false;
         Optional<OrderId> referrerOrderId = Optional.empty();
         Channel channel = null;
-        boolean hasChannel = false;
         List<String> tags = null;
-        boolean hasTags = false;
         BigDecimal credit = null;
-        boolean hasCredit = false;
         boolean vip = false;
-        boolean hasVip = false;
         Integer logins = null;
-        boolean hasLogins = false;
         UUID externalId = null;
-        boolean hasExternalId = false;
         LocalDate since = null;
-        boolean hasSince = false;
-        int field = -1;
-        while ((field = JsonReading.nextField(in, CUSTOMER_REGISTERED_NAMES, field + 1,
-                CustomerRegisteredCodec::customerRegisteredField)) != JsonReading.END_OF_OBJECT) {
-            in.nextToken();
+        for (int field = in.firstField(CUSTOMER_REGISTERED); field != RecordReader.END; field = in.nextField()) {
             switch (field) {
-                case 0 -> {
-                    customerId = JsonReading.readLong(in);
-                    hasCustomerId = true;
-                }
-                case 1 -> {
-                    email = JsonReading.readString(in);
-                    hasEmail = true;
-                }
-                case 2 -> displayName = JsonReading.isNull(in) ? Optional.empty()
-                        : Optional.of(JsonReading.readString(in));
-                case 3 -> lastSeenAt = JsonReading.isNull(in) ? null : JsonReading.readInstant(in);
-                case 4 -> {
-                    firstOrderID = new OrderId(JsonReading.readString(in));
-                    hasFirstOrderID = true;
-                }
-                case 5 -> referrerOrderId = JsonReading.isNull(in) ? Optional.empty()
-                        : Optional.of(new OrderId(JsonReading.readString(in)));
-                case 6 -> {
-                    channel = readChannel(in);
-                    hasChannel = true;
-                }
-                case 7 -> {
-                    tags = JsonReading.readList(in, JsonReading::readString);
-                    hasTags = true;
-                }
-                case 8 -> {
-                    credit = JsonReading.readDecimal(in, 12, 2);
-                    hasCredit = true;
-                }
-                case 9 -> {
-                    vip = JsonReading.readBoolean(in);
-                    hasVip = true;
-                }
-                case 10 -> {
-                    logins = JsonReading.readInt(in);
-                    hasLogins = true;
-                }
-                case 11 -> {
-                    externalId = JsonReading.readUuid(in);
-                    hasExternalId = true;
-                }
-                case 12 -> {
-                    since = JsonReading.readLocalDate(in);
-                    hasSince = true;
-                }
-                default -> JsonReading.skip(in);
+                case 0 -> customerId = in.readLong();
+                case 1 -> email = in.readString();
+                case 2 -> displayName = in.readOptional(RecordReader::readString);
+                case 3 -> lastSeenAt = in.readNullable(RecordReader::readInstant);
+                case 4 -> firstOrderID = new OrderId(in.readString());
+                case 5 -> referrerOrderId =
+                        in.readOptional(elementIn -> new OrderId(elementIn.readString()));
+                case 6 -> channel = in.readEnum(CHANNEL);
+                case 7 -> tags = in.readList(RecordReader::readString);
+                case 8 -> credit = in.readDecimal(12, 2);
+                case 9 -> vip = in.readBoolean();
+                case 10 -> logins = in.readInt();
+                case 11 -> externalId = in.readUuid();
+                case 12 -> since = in.readLocalDate();
             }
-        }
-        if (!hasCustomerId) {
-            throw JsonReading.missingField("customerId");
-        }
-        if (!hasEmail) {
-            throw JsonReading.missingField("email");
-        }
-        if (!hasFirstOrderID) {
-            throw JsonReading.missingField("firstOrderID");
-        }
-        if (!hasChannel) {
-            throw JsonReading.missingField("channel");
-        }
-        if (!hasTags) {
-            throw JsonReading.missingField("tags");
-        }
-        if (!hasCredit) {
-            throw JsonReading.missingField("credit");
-        }
-        if (!hasVip) {
-            throw JsonReading.missingField("vip");
-        }
-        if (!hasLogins) {
-            throw JsonReading.missingField("logins");
-        }
-        if (!hasExternalId) {
-            throw JsonReading.missingField("externalId");
-        }
-        if (!hasSince) {
-            throw JsonReading.missingField("since");
         }
         return new CustomerRegistered(customerId, email, displayName, lastSeenAt, firstOrderID,
                 referrerOrderId, channel, tags, credit, vip, logins, externalId, since);
-    }
-
-    private static int customerRegisteredField(String name) {
-        return switch (name) {
-            case "customerId" -> 0;
-            case "email" -> 1;
-            case "displayName" -> 2;
-            case "lastSeenAt" -> 3;
-            case "firstOrderID" -> 4;
-            case "referrerOrderId" -> 5;
-            case "channel" -> 6;
-            case "tags" -> 7;
-            case "credit" -> 8;
-            case "vip" -> 9;
-            case "logins" -> 10;
-            case "externalId" -> 11;
-            case "since" -> 12;
-            default -> 13;
-        };
-    }
-
-    private static void writeCustomerRegistered(Encoder out, CustomerRegistered value) throws
-            IOException {
-        out.writeLong(value.customerId());
-        AvroWriting.writeString(out, value.email());
-        Optional<String> displayName = AvroWriting.required(value.displayName());
-        if (displayName.isEmpty()) {
-            out.writeIndex(0);
-        } else {
-            out.writeIndex(1);
-            AvroWriting.writeString(out, displayName.get());
-        }
-        Instant lastSeenAt = value.lastSeenAt();
-        if (lastSeenAt == null) {
-            out.writeIndex(0);
-        } else {
-            out.writeIndex(1);
-            AvroWriting.writeInstant(out, lastSeenAt);
-        }
-        AvroWriting.writeString(out, AvroWriting.required(value.firstOrderID()).value());
-        Optional<OrderId> referrerOrderId = AvroWriting.required(value.referrerOrderId());
-        if (referrerOrderId.isEmpty()) {
-            out.writeIndex(0);
-        } else {
-            out.writeIndex(1);
-            AvroWriting.writeString(out, AvroWriting.required(referrerOrderId.get()).value());
-        }
-        AvroWriting.writeSymbol(out, value.channel());
-        AvroWriting.writeArray(out, value.tags(), AvroWriting::writeString);
-        AvroWriting.writeDecimal(out, value.credit(), 12, 2);
-        out.writeBoolean(value.vip());
-        out.writeInt(AvroWriting.required(value.logins()));
-        AvroWriting.writeUuid(out, value.externalId());
-        AvroWriting.writeLocalDate(out, value.since());
-    }
-
-    private static CustomerRegistered readCustomerRegistered(Decoder in) throws IOException {
-        long customerId = 0;
-        String email = null;
-        Optional<String> displayName = Optional.empty();
-        Instant lastSeenAt = null;
-        OrderId firstOrderID = null;
-        Optional<OrderId> referrerOrderId = Optional.empty();
-        Channel channel = null;
-        List<String> tags = null;
-        BigDecimal credit = null;
-        boolean vip = false;
-        Integer logins = null;
-        UUID externalId = null;
-        LocalDate since = null;
-        int[] order = AvroReading.fieldOrder(in, 13);
-        int position = 0;
-        try {
-            for (; position < order.length; position++) {
-                switch (order[position]) {
-                    case 0 -> customerId = in.readLong();
-                    case 1 -> email = AvroReading.readString(in);
-                    case 2 -> displayName = AvroReading.readPresent(in, 0)
-                            ? Optional.of(AvroReading.readString(in)) : Optional.empty();
-                    case 3 -> lastSeenAt = AvroReading.readPresent(in, 0)
-                            ? AvroReading.readInstant(in) : null;
-                    case 4 -> firstOrderID = new OrderId(AvroReading.readString(in));
-                    case 5 -> referrerOrderId = AvroReading.readPresent(in, 0)
-                            ? Optional.of(new OrderId(AvroReading.readString(in)))
-                            : Optional.empty();
-                    case 6 -> channel = readChannel(in);
-                    case 7 -> tags = AvroReading.readList(in, AvroReading::readString);
-                    case 8 -> credit = AvroReading.readDecimal(in, 12, 2);
-                    case 9 -> vip = in.readBoolean();
-                    case 10 -> logins = in.readInt();
-                    case 11 -> externalId = AvroReading.readUuid(in);
-                    case 12 -> since = AvroReading.readLocalDate(in);
-                }
-            }
-        } catch (IOException | RuntimeException problem) {
-            throw AvroReading.failure(problem, CUSTOMER_REGISTERED_FIELDS[order[position]]);
-        }
-        return new CustomerRegistered(customerId, email, displayName, lastSeenAt, firstOrderID,
-                referrerOrderId, channel, tags, credit, vip, logins, externalId, since);
-    }
-
-    private static Channel readChannel(JsonParser in) throws IOException {
-        return switch (JsonReading.readSymbol(in)) {
-            case "WEB" -> Channel.WEB;
-            case "MOBILE" -> Channel.MOBILE;
-            case "STORE" -> Channel.STORE;
-            default -> throw JsonReading.unknownSymbol(in, "Channel");
-        };
-    }
-
-    private static Channel readChannel(Decoder in) throws IOException {
-        return CHANNEL_SYMBOLS[AvroReading.readSymbol(in, CHANNEL_SYMBOLS.length)];
     }
 }

@@ -1,17 +1,12 @@
 package com.example.orders;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.stele.spi.EventCodec;
 import dev.stele.spi.EventType;
-import dev.stele.spi.codec.AvroReading;
-import dev.stele.spi.codec.JsonReading;
-import dev.stele.spi.codec.JsonWriting;
+import dev.stele.spi.codec.RecordFields;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * JSON and Avro codec of {@link CustomerRemoved}, event "CustomerRemoved" version 1.
@@ -27,89 +22,25 @@ public final class CustomerRemovedCodec implements EventCodec<CustomerRemoved> {
     public static final EventType<CustomerRemoved> TYPE = EventType.of("CustomerRemoved", 1,
             CustomerRemoved.class, new CustomerRemovedCodec(), 0xd52b6a7ade083a23L);
 
-    private static final SerializedString CUSTOMER_ID = new SerializedString("customerId");
-
-    private static final SerializedString[] CUSTOMER_REMOVED_NAMES = {CUSTOMER_ID};
-
-    private static final String[] CUSTOMER_REMOVED_FIELDS = {"customerId"};
+    private static final RecordFields CUSTOMER_REMOVED = RecordFields.of("customerId");
 
     private CustomerRemovedCodec() {
     }
 
     @Override
-    public void writeJson(CustomerRemoved event, JsonGenerator out) throws IOException {
-        writeCustomerRemoved(out, event);
+    public void write(CustomerRemoved value, RecordWriter out) throws IOException {
+        out.startRecord(CUSTOMER_REMOVED);
+        out.field(0).writeLong(value.customerId());
+        out.endRecord();
     }
 
     @Override
-    public CustomerRemoved readJson(JsonParser in) throws IOException {
-        return readCustomerRemoved(in);
-    }
-
-    @Override
-    public void writeAvro(CustomerRemoved event, Encoder out) throws IOException {
-        writeCustomerRemoved(out, event);
-    }
-
-    @Override
-    public CustomerRemoved readAvro(Decoder in) throws IOException {
-        return readCustomerRemoved(in);
-    }
-
-    private static void writeCustomerRemoved(JsonGenerator out, CustomerRemoved value) throws
-            IOException {
-        out.writeStartObject();
-        out.writeFieldName(CUSTOMER_ID);
-        JsonWriting.writeLong(out, value.customerId());
-        out.writeEndObject();
-    }
-
-    private static CustomerRemoved readCustomerRemoved(JsonParser in) throws IOException {
-        JsonReading.expectObject(in);
+    public CustomerRemoved read(RecordReader in) throws IOException {
         long customerId = 0;
-        boolean hasCustomerId = false;
-        int field = -1;
-        while ((field = JsonReading.nextField(in, CUSTOMER_REMOVED_NAMES, field + 1,
-                CustomerRemovedCodec::customerRemovedField)) != JsonReading.END_OF_OBJECT) {
-            in.nextToken();
+        for (int field = in.firstField(CUSTOMER_REMOVED); field != RecordReader.END; field = in.nextField()) {
             switch (field) {
-                case 0 -> {
-                    customerId = JsonReading.readLong(in);
-                    hasCustomerId = true;
-                }
-                default -> JsonReading.skip(in);
+                case 0 -> customerId = in.readLong();
             }
-        }
-        if (!hasCustomerId) {
-            throw JsonReading.missingField("customerId");
-        }
-        return new CustomerRemoved(customerId);
-    }
-
-    private static int customerRemovedField(String name) {
-        return switch (name) {
-            case "customerId" -> 0;
-            default -> 1;
-        };
-    }
-
-    private static void writeCustomerRemoved(Encoder out, CustomerRemoved value) throws
-            IOException {
-        out.writeLong(value.customerId());
-    }
-
-    private static CustomerRemoved readCustomerRemoved(Decoder in) throws IOException {
-        long customerId = 0;
-        int[] order = AvroReading.fieldOrder(in, 1);
-        int position = 0;
-        try {
-            for (; position < order.length; position++) {
-                switch (order[position]) {
-                    case 0 -> customerId = in.readLong();
-                }
-            }
-        } catch (IOException | RuntimeException problem) {
-            throw AvroReading.failure(problem, CUSTOMER_REMOVED_FIELDS[order[position]]);
         }
         return new CustomerRemoved(customerId);
     }

@@ -1,16 +1,12 @@
 package com.example.orders;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.stele.spi.EventCodec;
 import dev.stele.spi.EventType;
-import dev.stele.spi.codec.AvroReading;
-import dev.stele.spi.codec.JsonReading;
+import dev.stele.spi.codec.RecordFields;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * JSON and Avro codec of {@link CustomersTruncated}, event "CustomersTruncated" version 1.
@@ -26,58 +22,20 @@ public final class CustomersTruncatedCodec implements EventCodec<CustomersTrunca
     public static final EventType<CustomersTruncated> TYPE = EventType.of("CustomersTruncated", 1,
             CustomersTruncated.class, new CustomersTruncatedCodec(), 0x6ae3aa13500c2327L);
 
-    private static final SerializedString[] CUSTOMERS_TRUNCATED_NAMES = {};
+    private static final RecordFields CUSTOMERS_TRUNCATED = RecordFields.of();
 
     private CustomersTruncatedCodec() {
     }
 
     @Override
-    public void writeJson(CustomersTruncated event, JsonGenerator out) throws IOException {
-        writeCustomersTruncated(out, event);
+    public void write(CustomersTruncated value, RecordWriter out) throws IOException {
+        out.startRecord(CUSTOMERS_TRUNCATED);
+        out.endRecord();
     }
 
     @Override
-    public CustomersTruncated readJson(JsonParser in) throws IOException {
-        return readCustomersTruncated(in);
-    }
-
-    @Override
-    public void writeAvro(CustomersTruncated event, Encoder out) throws IOException {
-        writeCustomersTruncated(out, event);
-    }
-
-    @Override
-    public CustomersTruncated readAvro(Decoder in) throws IOException {
-        return readCustomersTruncated(in);
-    }
-
-    private static void writeCustomersTruncated(JsonGenerator out, CustomersTruncated value) throws
-            IOException {
-        out.writeStartObject();
-        out.writeEndObject();
-    }
-
-    private static CustomersTruncated readCustomersTruncated(JsonParser in) throws IOException {
-        JsonReading.expectObject(in);
-        int field = -1;
-        while ((field = JsonReading.nextField(in, CUSTOMERS_TRUNCATED_NAMES, field + 1,
-                CustomersTruncatedCodec::customersTruncatedField)) != JsonReading.END_OF_OBJECT) {
-            in.nextToken();
-            JsonReading.skip(in);
-        }
-        return new CustomersTruncated();
-    }
-
-    private static int customersTruncatedField(String name) {
-        return 0;
-    }
-
-    private static void writeCustomersTruncated(Encoder out, CustomersTruncated value) throws
-            IOException {
-    }
-
-    private static CustomersTruncated readCustomersTruncated(Decoder in) throws IOException {
-        AvroReading.fieldOrder(in, 0);
+    public CustomersTruncated read(RecordReader in) throws IOException {
+        in.firstField(CUSTOMERS_TRUNCATED);
         return new CustomersTruncated();
     }
 }

@@ -1,19 +1,13 @@
 package com.example.orders;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.stele.spi.EventCodec;
 import dev.stele.spi.EventType;
-import dev.stele.spi.codec.AvroReading;
-import dev.stele.spi.codec.AvroWriting;
-import dev.stele.spi.codec.JsonReading;
-import dev.stele.spi.codec.JsonWriting;
+import dev.stele.spi.codec.RecordFields;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import java.time.Instant;
 import javax.annotation.processing.Generated;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * JSON and Avro codec of {@link OrderPaid}, event "OrderPaid" version 1.
@@ -30,121 +24,32 @@ public final class OrderPaidCodec implements EventCodec<OrderPaid> {
             new OrderPaidCodec(), 0x019895513ab9e33aL)
             .withStreamId(OrderPaidCodec::streamId);
 
-    private static final SerializedString ORDER_ID = new SerializedString("orderId");
-
-    private static final SerializedString AMOUNT_MINOR = new SerializedString("amountMinor");
-
-    private static final SerializedString PAID_AT = new SerializedString("paidAt");
-
-    private static final SerializedString[] ORDER_PAID_NAMES = {ORDER_ID, AMOUNT_MINOR, PAID_AT};
-
-    private static final String[] ORDER_PAID_FIELDS = {"orderId", "amountMinor", "paidAt"};
+    private static final RecordFields ORDER_PAID = RecordFields.of("orderId", "amountMinor",
+            "paidAt");
 
     private OrderPaidCodec() {
     }
 
     @Override
-    public void writeJson(OrderPaid event, JsonGenerator out) throws IOException {
-        writeOrderPaid(out, event);
+    public void write(OrderPaid value, RecordWriter out) throws IOException {
+        out.startRecord(ORDER_PAID);
+        out.field(0).writeString(RecordWriter.required(value.orderId()).value());
+        out.field(1).writeLong(value.amountMinor());
+        out.field(2).writeInstant(value.paidAt());
+        out.endRecord();
     }
 
     @Override
-    public OrderPaid readJson(JsonParser in) throws IOException {
-        return readOrderPaid(in);
-    }
-
-    @Override
-    public void writeAvro(OrderPaid event, Encoder out) throws IOException {
-        writeOrderPaid(out, event);
-    }
-
-    @Override
-    public OrderPaid readAvro(Decoder in) throws IOException {
-        return readOrderPaid(in);
-    }
-
-    private static void writeOrderPaid(JsonGenerator out, OrderPaid value) throws IOException {
-        out.writeStartObject();
-        out.writeFieldName(ORDER_ID);
-        JsonWriting.writeString(out, JsonWriting.required(value.orderId()).value());
-        out.writeFieldName(AMOUNT_MINOR);
-        JsonWriting.writeLong(out, value.amountMinor());
-        out.writeFieldName(PAID_AT);
-        JsonWriting.writeInstant(out, value.paidAt());
-        out.writeEndObject();
-    }
-
-    private static OrderPaid readOrderPaid(JsonParser in) throws IOException {
-        JsonReading.expectObject(in);
+    public OrderPaid read(RecordReader in) throws IOException {
         OrderId orderId = null;
-        boolean hasOrderId = false;
         long amountMinor = 0;
-        boolean hasAmountMinor = false;
         Instant paidAt = null;
-        boolean hasPaidAt = false;
-        int field = -1;
-        while ((field = JsonReading.nextField(in, ORDER_PAID_NAMES, field + 1,
-                OrderPaidCodec::orderPaidField)) != JsonReading.END_OF_OBJECT) {
-            in.nextToken();
+        for (int field = in.firstField(ORDER_PAID); field != RecordReader.END; field = in.nextField()) {
             switch (field) {
-                case 0 -> {
-                    orderId = new OrderId(JsonReading.readString(in));
-                    hasOrderId = true;
-                }
-                case 1 -> {
-                    amountMinor = JsonReading.readLong(in);
-                    hasAmountMinor = true;
-                }
-                case 2 -> {
-                    paidAt = JsonReading.readInstant(in);
-                    hasPaidAt = true;
-                }
-                default -> JsonReading.skip(in);
+                case 0 -> orderId = new OrderId(in.readString());
+                case 1 -> amountMinor = in.readLong();
+                case 2 -> paidAt = in.readInstant();
             }
-        }
-        if (!hasOrderId) {
-            throw JsonReading.missingField("orderId");
-        }
-        if (!hasAmountMinor) {
-            throw JsonReading.missingField("amountMinor");
-        }
-        if (!hasPaidAt) {
-            throw JsonReading.missingField("paidAt");
-        }
-        return new OrderPaid(orderId, amountMinor, paidAt);
-    }
-
-    private static int orderPaidField(String name) {
-        return switch (name) {
-            case "orderId" -> 0;
-            case "amountMinor" -> 1;
-            case "paidAt" -> 2;
-            default -> 3;
-        };
-    }
-
-    private static void writeOrderPaid(Encoder out, OrderPaid value) throws IOException {
-        AvroWriting.writeString(out, AvroWriting.required(value.orderId()).value());
-        out.writeLong(value.amountMinor());
-        AvroWriting.writeInstant(out, value.paidAt());
-    }
-
-    private static OrderPaid readOrderPaid(Decoder in) throws IOException {
-        OrderId orderId = null;
-        long amountMinor = 0;
-        Instant paidAt = null;
-        int[] order = AvroReading.fieldOrder(in, 3);
-        int position = 0;
-        try {
-            for (; position < order.length; position++) {
-                switch (order[position]) {
-                    case 0 -> orderId = new OrderId(AvroReading.readString(in));
-                    case 1 -> amountMinor = in.readLong();
-                    case 2 -> paidAt = AvroReading.readInstant(in);
-                }
-            }
-        } catch (IOException | RuntimeException problem) {
-            throw AvroReading.failure(problem, ORDER_PAID_FIELDS[order[position]]);
         }
         return new OrderPaid(orderId, amountMinor, paidAt);
     }

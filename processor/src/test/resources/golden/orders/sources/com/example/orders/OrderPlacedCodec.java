@@ -1,14 +1,11 @@
 package com.example.orders;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.stele.spi.EventCodec;
 import dev.stele.spi.EventType;
-import dev.stele.spi.codec.AvroReading;
-import dev.stele.spi.codec.AvroWriting;
-import dev.stele.spi.codec.JsonReading;
-import dev.stele.spi.codec.JsonWriting;
+import dev.stele.spi.codec.EnumSymbols;
+import dev.stele.spi.codec.RecordFields;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * JSON and Avro codec of {@link OrderPlaced}, event "OrderPlaced" version 2.
@@ -35,344 +30,80 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
             OrderPlaced.class, new OrderPlacedCodec(), 0xb3d16c681d08ba57L)
             .withStreamId(OrderPlacedCodec::streamId);
 
-    private static final SerializedString ORDER_ID = new SerializedString("orderId");
+    private static final RecordFields ORDER_PLACED = RecordFields.of("orderId", "customerId",
+            "customerEmail", "placedAt", "channel", "couponCode", "lines", "attributes", "total")
+            .withAliases("customerEmail", "email")
+            .withOptional("channel", "couponCode");
 
-    private static final SerializedString CUSTOMER_ID = new SerializedString("customerId");
+    private static final EnumSymbols<Channel> CHANNEL = EnumSymbols.of("Channel", Channel.values(),
+            Channel.WEB);
 
-    private static final SerializedString CUSTOMER_EMAIL = new SerializedString("customerEmail");
-
-    private static final SerializedString PLACED_AT = new SerializedString("placedAt");
-
-    private static final SerializedString CHANNEL = new SerializedString("channel");
-
-    private static final SerializedString COUPON_CODE = new SerializedString("couponCode");
-
-    private static final SerializedString LINES = new SerializedString("lines");
-
-    private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
-
-    private static final SerializedString TOTAL = new SerializedString("total");
-
-    private static final SerializedString[] ORDER_PLACED_NAMES = {ORDER_ID, CUSTOMER_ID,
-            CUSTOMER_EMAIL, PLACED_AT, CHANNEL, COUPON_CODE, LINES, ATTRIBUTES, TOTAL};
-
-    private static final String[] ORDER_PLACED_FIELDS = {"orderId", "customerId", "customerEmail",
-            "placedAt", "channel", "couponCode", "lines", "attributes", "total"};
-
-    private static final Channel[] CHANNEL_SYMBOLS = Channel.values();
-
-    private static final SerializedString SKU = new SerializedString("sku");
-
-    private static final SerializedString QUANTITY = new SerializedString("quantity");
-
-    private static final SerializedString UNIT_PRICE = new SerializedString("unitPrice");
-
-    private static final SerializedString[] ORDER_LINE_NAMES = {SKU, QUANTITY, UNIT_PRICE};
-
-    private static final String[] ORDER_LINE_FIELDS = {"sku", "quantity", "unitPrice"};
+    private static final RecordFields ORDER_LINE = RecordFields.of("sku", "quantity", "unitPrice");
 
     private OrderPlacedCodec() {
     }
 
     @Override
-    public void writeJson(OrderPlaced event, JsonGenerator out) throws IOException {
-        writeOrderPlaced(out, event);
+    public void write(OrderPlaced value, RecordWriter out) throws IOException {
+        out.startRecord(ORDER_PLACED);
+        out.field(0).writeString(RecordWriter.required(value.orderId()).value());
+        out.field(1).writeUuid(value.customerId());
+        out.field(2).writeString(value.customerEmail());
+        out.field(3).writeInstant(value.placedAt());
+        out.field(4).writeEnum(CHANNEL, value.channel());
+        out.field(5).writeOptional(value.couponCode(), RecordWriter::writeString);
+        out.field(6).writeList(value.lines(), OrderPlacedCodec::writeOrderLine);
+        out.field(7).writeMap(value.attributes(), RecordWriter::writeString);
+        out.field(8).writeDecimal(value.total(), 12, 2);
+        out.endRecord();
     }
 
     @Override
-    public OrderPlaced readJson(JsonParser in) throws IOException {
-        return readOrderPlaced(in);
-    }
-
-    @Override
-    public void writeAvro(OrderPlaced event, Encoder out) throws IOException {
-        writeOrderPlaced(out, event);
-    }
-
-    @Override
-    public OrderPlaced readAvro(Decoder in) throws IOException {
-        return readOrderPlaced(in);
-    }
-
-    private static void writeOrderPlaced(JsonGenerator out, OrderPlaced value) throws IOException {
-        out.writeStartObject();
-        out.writeFieldName(ORDER_ID);
-        JsonWriting.writeString(out, JsonWriting.required(value.orderId()).value());
-        out.writeFieldName(CUSTOMER_ID);
-        JsonWriting.writeUuid(out, value.customerId());
-        out.writeFieldName(CUSTOMER_EMAIL);
-        JsonWriting.writeString(out, value.customerEmail());
-        out.writeFieldName(PLACED_AT);
-        JsonWriting.writeInstant(out, value.placedAt());
-        out.writeFieldName(CHANNEL);
-        JsonWriting.writeSymbol(out, value.channel());
-        out.writeFieldName(COUPON_CODE);
-        Optional<String> couponCode = JsonWriting.required(value.couponCode());
-        if (couponCode.isEmpty()) {
-            out.writeNull();
-        } else {
-            JsonWriting.writeString(out, couponCode.get());
-        }
-        out.writeFieldName(LINES);
-        JsonWriting.writeArray(out, value.lines(), OrderPlacedCodec::writeOrderLine);
-        out.writeFieldName(ATTRIBUTES);
-        JsonWriting.writeMap(out, value.attributes(), JsonWriting::writeString);
-        out.writeFieldName(TOTAL);
-        JsonWriting.writeDecimal(out, value.total(), 12, 2);
-        out.writeEndObject();
-    }
-
-    private static OrderPlaced readOrderPlaced(JsonParser in) throws IOException {
-        JsonReading.expectObject(in);
+    public OrderPlaced read(RecordReader in) throws IOException {
         OrderId orderId = null;
-        boolean hasOrderId = false;
         UUID customerId = null;
-        boolean hasCustomerId = false;
         String customerEmail = null;
-        boolean hasCustomerEmail = false;
         Instant placedAt = null;
-        boolean hasPlacedAt = false;
-        Channel channel = null;
-        boolean hasChannel = false;
+        Channel channel = Channel.WEB;
         Optional<String> couponCode = Optional.empty();
         List<OrderLine> lines = null;
-        boolean hasLines = false;
         Map<String, String> attributes = null;
-        boolean hasAttributes = false;
         BigDecimal total = null;
-        boolean hasTotal = false;
-        int field = -1;
-        while ((field = JsonReading.nextField(in, ORDER_PLACED_NAMES, field + 1,
-                OrderPlacedCodec::orderPlacedField)) != JsonReading.END_OF_OBJECT) {
-            in.nextToken();
+        for (int field = in.firstField(ORDER_PLACED); field != RecordReader.END; field = in.nextField()) {
             switch (field) {
-                case 0 -> {
-                    orderId = new OrderId(JsonReading.readString(in));
-                    hasOrderId = true;
-                }
-                case 1 -> {
-                    customerId = JsonReading.readUuid(in);
-                    hasCustomerId = true;
-                }
-                case 2 -> {
-                    customerEmail = JsonReading.readString(in);
-                    hasCustomerEmail = true;
-                }
-                case 3 -> {
-                    placedAt = JsonReading.readInstant(in);
-                    hasPlacedAt = true;
-                }
-                case 4 -> {
-                    channel = readChannel(in);
-                    hasChannel = true;
-                }
-                case 5 -> couponCode = JsonReading.isNull(in) ? Optional.empty()
-                        : Optional.of(JsonReading.readString(in));
-                case 6 -> {
-                    lines = JsonReading.readList(in, OrderPlacedCodec::readOrderLine);
-                    hasLines = true;
-                }
-                case 7 -> {
-                    attributes = JsonReading.readMap(in, JsonReading::readString);
-                    hasAttributes = true;
-                }
-                case 8 -> {
-                    total = JsonReading.readDecimal(in, 12, 2);
-                    hasTotal = true;
-                }
-                default -> JsonReading.skip(in);
+                case 0 -> orderId = new OrderId(in.readString());
+                case 1 -> customerId = in.readUuid();
+                case 2 -> customerEmail = in.readString();
+                case 3 -> placedAt = in.readInstant();
+                case 4 -> channel = in.readEnum(CHANNEL);
+                case 5 -> couponCode = in.readOptional(RecordReader::readString);
+                case 6 -> lines = in.readList(OrderPlacedCodec::readOrderLine);
+                case 7 -> attributes = in.readMap(RecordReader::readString);
+                case 8 -> total = in.readDecimal(12, 2);
             }
-        }
-        if (!hasOrderId) {
-            throw JsonReading.missingField("orderId");
-        }
-        if (!hasCustomerId) {
-            throw JsonReading.missingField("customerId");
-        }
-        if (!hasCustomerEmail) {
-            throw JsonReading.missingField("customerEmail");
-        }
-        if (!hasPlacedAt) {
-            throw JsonReading.missingField("placedAt");
-        }
-        if (!hasChannel) {
-            channel = Channel.WEB;
-        }
-        if (!hasLines) {
-            throw JsonReading.missingField("lines");
-        }
-        if (!hasAttributes) {
-            throw JsonReading.missingField("attributes");
-        }
-        if (!hasTotal) {
-            throw JsonReading.missingField("total");
         }
         return new OrderPlaced(orderId, customerId, customerEmail, placedAt, channel, couponCode,
                 lines, attributes, total);
     }
 
-    private static int orderPlacedField(String name) {
-        return switch (name) {
-            case "orderId" -> 0;
-            case "customerId" -> 1;
-            case "customerEmail", "email" -> 2;
-            case "placedAt" -> 3;
-            case "channel" -> 4;
-            case "couponCode" -> 5;
-            case "lines" -> 6;
-            case "attributes" -> 7;
-            case "total" -> 8;
-            default -> 9;
-        };
+    private static void writeOrderLine(RecordWriter out, OrderLine value) throws IOException {
+        out.startRecord(ORDER_LINE);
+        out.field(0).writeString(value.sku());
+        out.field(1).writeInt(value.quantity());
+        out.field(2).writeDecimal(value.unitPrice(), 12, 2);
+        out.endRecord();
     }
 
-    private static void writeOrderPlaced(Encoder out, OrderPlaced value) throws IOException {
-        AvroWriting.writeString(out, AvroWriting.required(value.orderId()).value());
-        AvroWriting.writeUuid(out, value.customerId());
-        AvroWriting.writeString(out, value.customerEmail());
-        AvroWriting.writeInstant(out, value.placedAt());
-        AvroWriting.writeSymbol(out, value.channel());
-        Optional<String> couponCode = AvroWriting.required(value.couponCode());
-        if (couponCode.isEmpty()) {
-            out.writeIndex(0);
-        } else {
-            out.writeIndex(1);
-            AvroWriting.writeString(out, couponCode.get());
-        }
-        AvroWriting.writeArray(out, value.lines(), OrderPlacedCodec::writeOrderLine);
-        AvroWriting.writeMap(out, value.attributes(), AvroWriting::writeString);
-        AvroWriting.writeDecimal(out, value.total(), 12, 2);
-    }
-
-    private static OrderPlaced readOrderPlaced(Decoder in) throws IOException {
-        OrderId orderId = null;
-        UUID customerId = null;
-        String customerEmail = null;
-        Instant placedAt = null;
-        Channel channel = null;
-        Optional<String> couponCode = Optional.empty();
-        List<OrderLine> lines = null;
-        Map<String, String> attributes = null;
-        BigDecimal total = null;
-        int[] order = AvroReading.fieldOrder(in, 9);
-        int position = 0;
-        try {
-            for (; position < order.length; position++) {
-                switch (order[position]) {
-                    case 0 -> orderId = new OrderId(AvroReading.readString(in));
-                    case 1 -> customerId = AvroReading.readUuid(in);
-                    case 2 -> customerEmail = AvroReading.readString(in);
-                    case 3 -> placedAt = AvroReading.readInstant(in);
-                    case 4 -> channel = readChannel(in);
-                    case 5 -> couponCode = AvroReading.readPresent(in, 0)
-                            ? Optional.of(AvroReading.readString(in)) : Optional.empty();
-                    case 6 -> lines = AvroReading.readList(in, OrderPlacedCodec::readOrderLine);
-                    case 7 -> attributes = AvroReading.readMap(in, AvroReading::readString);
-                    case 8 -> total = AvroReading.readDecimal(in, 12, 2);
-                }
-            }
-        } catch (IOException | RuntimeException problem) {
-            throw AvroReading.failure(problem, ORDER_PLACED_FIELDS[order[position]]);
-        }
-        return new OrderPlaced(orderId, customerId, customerEmail, placedAt, channel, couponCode,
-                lines, attributes, total);
-    }
-
-    private static Channel readChannel(JsonParser in) throws IOException {
-        return switch (JsonReading.readSymbol(in)) {
-            case "WEB" -> Channel.WEB;
-            case "MOBILE" -> Channel.MOBILE;
-            case "STORE" -> Channel.STORE;
-            default -> Channel.WEB;
-        };
-    }
-
-    private static Channel readChannel(Decoder in) throws IOException {
-        return CHANNEL_SYMBOLS[AvroReading.readSymbol(in, CHANNEL_SYMBOLS.length)];
-    }
-
-    private static void writeOrderLine(JsonGenerator out, OrderLine value) throws IOException {
-        out.writeStartObject();
-        out.writeFieldName(SKU);
-        JsonWriting.writeString(out, value.sku());
-        out.writeFieldName(QUANTITY);
-        JsonWriting.writeInt(out, value.quantity());
-        out.writeFieldName(UNIT_PRICE);
-        JsonWriting.writeDecimal(out, value.unitPrice(), 12, 2);
-        out.writeEndObject();
-    }
-
-    private static OrderLine readOrderLine(JsonParser in) throws IOException {
-        JsonReading.expectObject(in);
+    private static OrderLine readOrderLine(RecordReader in) throws IOException {
         String sku = null;
-        boolean hasSku = false;
         int quantity = 0;
-        boolean hasQuantity = false;
         BigDecimal unitPrice = null;
-        boolean hasUnitPrice = false;
-        int field = -1;
-        while ((field = JsonReading.nextField(in, ORDER_LINE_NAMES, field + 1,
-                OrderPlacedCodec::orderLineField)) != JsonReading.END_OF_OBJECT) {
-            in.nextToken();
+        for (int field = in.firstField(ORDER_LINE); field != RecordReader.END; field = in.nextField()) {
             switch (field) {
-                case 0 -> {
-                    sku = JsonReading.readString(in);
-                    hasSku = true;
-                }
-                case 1 -> {
-                    quantity = JsonReading.readInt(in);
-                    hasQuantity = true;
-                }
-                case 2 -> {
-                    unitPrice = JsonReading.readDecimal(in, 12, 2);
-                    hasUnitPrice = true;
-                }
-                default -> JsonReading.skip(in);
+                case 0 -> sku = in.readString();
+                case 1 -> quantity = in.readInt();
+                case 2 -> unitPrice = in.readDecimal(12, 2);
             }
-        }
-        if (!hasSku) {
-            throw JsonReading.missingField("sku");
-        }
-        if (!hasQuantity) {
-            throw JsonReading.missingField("quantity");
-        }
-        if (!hasUnitPrice) {
-            throw JsonReading.missingField("unitPrice");
-        }
-        return new OrderLine(sku, quantity, unitPrice);
-    }
-
-    private static int orderLineField(String name) {
-        return switch (name) {
-            case "sku" -> 0;
-            case "quantity" -> 1;
-            case "unitPrice" -> 2;
-            default -> 3;
-        };
-    }
-
-    private static void writeOrderLine(Encoder out, OrderLine value) throws IOException {
-        AvroWriting.writeString(out, value.sku());
-        out.writeInt(value.quantity());
-        AvroWriting.writeDecimal(out, value.unitPrice(), 12, 2);
-    }
-
-    private static OrderLine readOrderLine(Decoder in) throws IOException {
-        String sku = null;
-        int quantity = 0;
-        BigDecimal unitPrice = null;
-        int[] order = AvroReading.fieldOrder(in, 3);
-        int position = 0;
-        try {
-            for (; position < order.length; position++) {
-                switch (order[position]) {
-                    case 0 -> sku = AvroReading.readString(in);
-                    case 1 -> quantity = in.readInt();
-                    case 2 -> unitPrice = AvroReading.readDecimal(in, 12, 2);
-                }
-            }
-        } catch (IOException | RuntimeException problem) {
-            throw AvroReading.failure(problem, ORDER_LINE_FIELDS[order[position]]);
         }
         return new OrderLine(sku, quantity, unitPrice);
     }

@@ -1,19 +1,13 @@
 package com.example.orders;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.stele.spi.EventCodec;
 import dev.stele.spi.EventType;
-import dev.stele.spi.codec.AvroReading;
-import dev.stele.spi.codec.AvroWriting;
-import dev.stele.spi.codec.JsonReading;
-import dev.stele.spi.codec.JsonWriting;
+import dev.stele.spi.codec.RecordFields;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import java.time.Instant;
 import javax.annotation.processing.Generated;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * JSON and Avro codec of {@link OrderPlacedV1}, event "OrderPlaced" version 1.
@@ -31,141 +25,35 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
             .upcastingTo(2, OrderPlacedV1::toV2)
             .withStreamId(OrderPlacedV1::orderId);
 
-    private static final SerializedString ORDER_ID = new SerializedString("orderId");
-
-    private static final SerializedString EMAIL = new SerializedString("email");
-
-    private static final SerializedString TOTAL_EUROS = new SerializedString("totalEuros");
-
-    private static final SerializedString PLACED_AT = new SerializedString("placedAt");
-
-    private static final SerializedString[] ORDER_PLACED_V1_NAMES = {ORDER_ID, EMAIL, TOTAL_EUROS,
-            PLACED_AT};
-
-    private static final String[] ORDER_PLACED_V1_FIELDS = {"orderId", "email", "totalEuros",
-            "placedAt"};
+    private static final RecordFields ORDER_PLACED_V1 = RecordFields.of("orderId", "email",
+            "totalEuros", "placedAt");
 
     private OrderPlacedV1Codec() {
     }
 
     @Override
-    public void writeJson(OrderPlacedV1 event, JsonGenerator out) throws IOException {
-        writeOrderPlacedV1(out, event);
+    public void write(OrderPlacedV1 value, RecordWriter out) throws IOException {
+        out.startRecord(ORDER_PLACED_V1);
+        out.field(0).writeString(value.orderId());
+        out.field(1).writeString(value.email());
+        out.field(2).writeLong(value.totalEuros());
+        out.field(3).writeInstant(value.placedAt());
+        out.endRecord();
     }
 
     @Override
-    public OrderPlacedV1 readJson(JsonParser in) throws IOException {
-        return readOrderPlacedV1(in);
-    }
-
-    @Override
-    public void writeAvro(OrderPlacedV1 event, Encoder out) throws IOException {
-        writeOrderPlacedV1(out, event);
-    }
-
-    @Override
-    public OrderPlacedV1 readAvro(Decoder in) throws IOException {
-        return readOrderPlacedV1(in);
-    }
-
-    private static void writeOrderPlacedV1(JsonGenerator out, OrderPlacedV1 value) throws
-            IOException {
-        out.writeStartObject();
-        out.writeFieldName(ORDER_ID);
-        JsonWriting.writeString(out, value.orderId());
-        out.writeFieldName(EMAIL);
-        JsonWriting.writeString(out, value.email());
-        out.writeFieldName(TOTAL_EUROS);
-        JsonWriting.writeLong(out, value.totalEuros());
-        out.writeFieldName(PLACED_AT);
-        JsonWriting.writeInstant(out, value.placedAt());
-        out.writeEndObject();
-    }
-
-    private static OrderPlacedV1 readOrderPlacedV1(JsonParser in) throws IOException {
-        JsonReading.expectObject(in);
+    public OrderPlacedV1 read(RecordReader in) throws IOException {
         String orderId = null;
-        boolean hasOrderId = false;
         String email = null;
-        boolean hasEmail = false;
         long totalEuros = 0;
-        boolean hasTotalEuros = false;
         Instant placedAt = null;
-        boolean hasPlacedAt = false;
-        int field = -1;
-        while ((field = JsonReading.nextField(in, ORDER_PLACED_V1_NAMES, field + 1,
-                OrderPlacedV1Codec::orderPlacedV1Field)) != JsonReading.END_OF_OBJECT) {
-            in.nextToken();
+        for (int field = in.firstField(ORDER_PLACED_V1); field != RecordReader.END; field = in.nextField()) {
             switch (field) {
-                case 0 -> {
-                    orderId = JsonReading.readString(in);
-                    hasOrderId = true;
-                }
-                case 1 -> {
-                    email = JsonReading.readString(in);
-                    hasEmail = true;
-                }
-                case 2 -> {
-                    totalEuros = JsonReading.readLong(in);
-                    hasTotalEuros = true;
-                }
-                case 3 -> {
-                    placedAt = JsonReading.readInstant(in);
-                    hasPlacedAt = true;
-                }
-                default -> JsonReading.skip(in);
+                case 0 -> orderId = in.readString();
+                case 1 -> email = in.readString();
+                case 2 -> totalEuros = in.readLong();
+                case 3 -> placedAt = in.readInstant();
             }
-        }
-        if (!hasOrderId) {
-            throw JsonReading.missingField("orderId");
-        }
-        if (!hasEmail) {
-            throw JsonReading.missingField("email");
-        }
-        if (!hasTotalEuros) {
-            throw JsonReading.missingField("totalEuros");
-        }
-        if (!hasPlacedAt) {
-            throw JsonReading.missingField("placedAt");
-        }
-        return new OrderPlacedV1(orderId, email, totalEuros, placedAt);
-    }
-
-    private static int orderPlacedV1Field(String name) {
-        return switch (name) {
-            case "orderId" -> 0;
-            case "email" -> 1;
-            case "totalEuros" -> 2;
-            case "placedAt" -> 3;
-            default -> 4;
-        };
-    }
-
-    private static void writeOrderPlacedV1(Encoder out, OrderPlacedV1 value) throws IOException {
-        AvroWriting.writeString(out, value.orderId());
-        AvroWriting.writeString(out, value.email());
-        out.writeLong(value.totalEuros());
-        AvroWriting.writeInstant(out, value.placedAt());
-    }
-
-    private static OrderPlacedV1 readOrderPlacedV1(Decoder in) throws IOException {
-        String orderId = null;
-        String email = null;
-        long totalEuros = 0;
-        Instant placedAt = null;
-        int[] order = AvroReading.fieldOrder(in, 4);
-        int position = 0;
-        try {
-            for (; position < order.length; position++) {
-                switch (order[position]) {
-                    case 0 -> orderId = AvroReading.readString(in);
-                    case 1 -> email = AvroReading.readString(in);
-                    case 2 -> totalEuros = in.readLong();
-                    case 3 -> placedAt = AvroReading.readInstant(in);
-                }
-            }
-        } catch (IOException | RuntimeException problem) {
-            throw AvroReading.failure(problem, ORDER_PLACED_V1_FIELDS[order[position]]);
         }
         return new OrderPlacedV1(orderId, email, totalEuros, placedAt);
     }

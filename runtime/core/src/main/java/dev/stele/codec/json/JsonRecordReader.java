@@ -1,0 +1,535 @@
+package dev.stele.codec.json;
+
+import dev.stele.spi.codec.CodecFailure;
+import dev.stele.spi.codec.CodecPath;
+import dev.stele.spi.codec.Decimals;
+import dev.stele.spi.codec.EnumSymbols;
+import dev.stele.spi.codec.RecordFields;
+import dev.stele.spi.codec.RecordReader;
+import dev.stele.spi.codec.Strings;
+import dev.stele.spi.codec.Temporals;
+import dev.stele.spi.codec.Uuids;
+import dev.stele.spi.codec.ValueReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads an event from UTF-8 JSON bytes, straight from the bytes: the top-level value must be an object,
+ * and {@link #expectEnd()} checks that only whitespace follows it.
+ *
+ * <p>The input must be JSON as RFC 8259 defines it, with strict UTF-8: no comments, trailing commas,
+ * single quotes, {@code NaN} literals or leading zeros. Anything else is a {@link CodecFailure} whose reason
+ * starts with {@code Unexpected character} or {@code Unexpected end-of-input} and ends with where, as
+ * {@code (line 1, column 34)} (1-based, the column counted in bytes). A value of the wrong kind, a missing
+ * required field, or text that does not parse is a {@link CodecFailure} too, and {@link #path()} says
+ * where. Nothing else is thrown, for any input.
+ *
+ * <p>Fields are matched first by the bytes of the name expected next in declaration order (as Stele writes
+ * them), else by name or alias in any order; names a record lacks have their values skipped, whatever
+ * their shape; a field given twice reads as its last value. Strings holding an unpaired surrogate (from a
+ * <code>&#92;ud800</code> escape) are refused, as writing refuses them. Nesting deeper than
+ * {@link CodecPath#MAX_DEPTH} is refused without recursion, numbers longer than 1000 characters are refused
+ * before they are parsed, and nothing is allocated in proportion to a length the input merely claims.
+ *
+ * <p>One reader may read any number of events, one at a time, through {@link #reset}. Not thread-safe.
+ */
+public final class JsonRecordReader extends RecordReader {
+
+    private final JsonBytes in = new JsonBytes();
+
+    /** Per record being read, innermost last: its fields, the field expected next, where its presence bits start. */
+    private RecordFields[] records = new RecordFields[8];
+    private int[] expected = new int[8];
+    private int[] seenFrom = new int[8];
+    private int top = -1;
+    /** The presence bits of every record being read, each record's words after its parent's. */
+    private long[] seen = new long[8];
+    private int seenEnd;
+
+    /** A reader of the payload {@code bytes[offset, offset + length)}. */
+    public JsonRecordReader(byte[] bytes, int offset, int length) {
+        reset(bytes, offset, length);
+    }
+
+    /** Starts over on another payload, keeping this reader's buffers. */
+    public void reset(byte[] bytes, int offset, int length) {
+        in.reset(bytes, offset, length);
+        path.reset();
+        Arrays.fill(records, 0, top + 1, null);
+        top = -1;
+        seenEnd = 0;
+    }
+
+    /** Checks that only whitespace follows the value read. */
+    public void expectEnd() {
+        if (in.skipWhitespace() != -1) {
+            throw new CodecFailure("unexpected content after the event object");
+        }
+    }
+
+    // records
+
+    @Override
+    public int firstField(RecordFields fields) {
+        int c = in.skipWhitespace();
+        if (c != '{') {
+            throw wrongKind(c, "an object");
+        }
+        in.pos++;
+        path.enterRecord(fields);
+        push(fields);
+        c = in.skipWhitespace();
+        if (c == '}') {
+            in.pos++;
+            return endRecord();
+        }
+        return field();
+    }
+
+    @Override
+    public int nextField() {
+        int c = in.skipWhitespace();
+        if (c == ',') {
+            in.pos++;
+            in.skipWhitespace();
+            return field();
+        }
+        if (c == '}') {
+            in.pos++;
+            return endRecord();
+        }
+        throw in.unexpected("expected ',' or '}'");
+    }
+
+    /** The field whose name is at the cursor, its unknown predecessors skipped; {@link #END} if none is left. */
+    private int field() {
+        RecordFields fields = records[top];
+        for (;;) {
+            int next = expected[top];
+            int index;
+            byte[] quoted;
+            if (next < fields.size() && in.startsWith(quoted = fields.quotedName(next))) {
+                in.pos += quoted.length;
+                index = next;
+            } else {
+                index = fieldByName(fields);
+            }
+            if (index >= 0) {
+                expected[top] = index + 1;
+                seen[seenFrom[top] + (index >>> 6)] |= 1L << index;
+                path.atField(index);
+                return index;
+            }
+            path.atField(-1);
+            in.skipValue(CodecPath.MAX_DEPTH - path.depth());
+            int c = in.skipWhitespace();
+            if (c == ',') {
+                in.pos++;
+                in.skipWhitespace();
+            } else if (c == '}') {
+                in.pos++;
+                return endRecord();
+            } else {
+                throw in.unexpected("expected ',' or '}'");
+            }
+        }
+    }
+
+    /** Reads the name at the cursor and its colon; its field's index, or -1. */
+    private int fieldByName(RecordFields fields) {
+        if (in.skipWhitespace() != '"') {
+            throw in.unexpected("expected a field name");
+        }
+        int scanned = in.scanString();
+        int index;
+        if (scanned >= 0) {
+            index = fields.indexOf(in.bytes, in.pos + 1, scanned - in.pos - 1);
+            in.pos = scanned + 1;
+        } else {
+            byte[] name = in.escapedNameBytes(scanned);
+            index = fields.indexOf(name, 0, name.length);
+        }
+        in.colon();
+        return index;
+    }
+
+    private void push(RecordFields fields) {
+        if (++top == records.length) {
+            records = Arrays.copyOf(records, 2 * top);
+            expected = Arrays.copyOf(expected, 2 * top);
+            seenFrom = Arrays.copyOf(seenFrom, 2 * top);
+        }
+        int words = (fields.size() + 63) >>> 6;
+        if (seenEnd + words > seen.length) {
+            seen = Arrays.copyOf(seen, Math.max(2 * seen.length, seenEnd + words));
+        }
+        Arrays.fill(seen, seenEnd, seenEnd + words, 0L);
+        records[top] = fields;
+        expected[top] = 0;
+        seenFrom[top] = seenEnd;
+        seenEnd += words;
+    }
+
+    /** Checks that the record just closed had every required field, and leaves it. */
+    private int endRecord() {
+        RecordFields fields = records[top];
+        int from = seenFrom[top];
+        for (int field = 0, size = fields.size(); field < size; field++) {
+            if ((seen[from + (field >>> 6)] & 1L << field) == 0 && fields.isRequired(field)) {
+                path.atField(field);
+                throw new CodecFailure("required field is missing; it has no @Default");
+            }
+        }
+        records[top--] = null;
+        seenEnd = from;
+        path.exit();
+        return END;
+    }
+
+    // scalars
+
+    @Override
+    public boolean readBoolean() {
+        int c = in.skipWhitespace();
+        if (c == 't') {
+            in.literal(JsonBytes.TRUE);
+            return true;
+        }
+        if (c == 'f') {
+            in.literal(JsonBytes.FALSE);
+            return false;
+        }
+        throw wrongKind(c, "true or false");
+    }
+
+    @Override
+    public int readInt() {
+        long value = JsonScalars.shortWhole(in, 9);
+        if (value != JsonScalars.NOT_SHORT) {
+            return (int) value;
+        }
+        int from = wholeNumber();
+        int to = in.pos;
+        value = JsonScalars.parseWhole(in, from, to, "an int");
+        if (value != (int) value) {
+            throw JsonScalars.outOfRange(in, from, to, "an int");
+        }
+        return (int) value;
+    }
+
+    @Override
+    public long readLong() {
+        long value = JsonScalars.shortWhole(in, 18);
+        if (value != JsonScalars.NOT_SHORT) {
+            return value;
+        }
+        int from = wholeNumber();
+        return JsonScalars.parseWhole(in, from, in.pos, "a long");
+    }
+
+
+    /** Reads past the whole number at the cursor; where it starts. */
+    private int wholeNumber() {
+        int c = in.skipWhitespace();
+        if (!startsNumber(c)) {
+            throw wrongKind(c, "a whole number");
+        }
+        int from = in.pos;
+        in.pos = in.scanNumber();
+        if (!in.integral) {
+            throw new CodecFailure("expected a whole number, found a number");
+        }
+        return from;
+    }
+
+
+    @Override
+    public float readFloat() {
+        int c = in.skipWhitespace();
+        if (c == '"') {
+            return (float) JsonScalars.nonFinite(in.readString());
+        }
+        if (!startsNumber(c)) {
+            throw wrongKind(c, "a number");
+        }
+        int from = in.pos;
+        in.pos = in.scanNumber();
+        String text = in.ascii(from, in.pos);
+        float value = Float.parseFloat(text);
+        if (Float.isInfinite(value)) {
+            throw new CodecFailure(text + " is out of range for a float");
+        }
+        return value;
+    }
+
+    @Override
+    public double readDouble() {
+        int c = in.skipWhitespace();
+        if (c == '"') {
+            return JsonScalars.nonFinite(in.readString());
+        }
+        if (!startsNumber(c)) {
+            throw wrongKind(c, "a number");
+        }
+        int from = in.pos;
+        in.pos = in.scanNumber();
+        double exact = JsonScalars.exactDouble(in.bytes, from, in.pos);
+        if (!Double.isNaN(exact)) {
+            return exact;
+        }
+        String text = in.ascii(from, in.pos);
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            throw new CodecFailure(text + " is out of range for a double");
+        }
+        return value;
+    }
+
+
+    @Override
+    public BigDecimal readDecimal(int precision, int scale) {
+        int c = in.skipWhitespace();
+        BigDecimal value;
+        if (c == '"') {
+            value = Decimals.parse(in.readString());
+        } else if (startsNumber(c)) {
+            int from = in.pos;
+            in.pos = in.scanNumber();
+            value = JsonScalars.decimal(in, from, in.pos);
+        } else {
+            throw wrongKind(c, "a decimal number");
+        }
+        return Decimals.fit(value, precision, scale);
+    }
+
+
+    @Override
+    public String readString() {
+        int c = in.skipWhitespace();
+        if (c != '"') {
+            throw wrongKind(c, "a string");
+        }
+        return in.readString();
+    }
+
+    @Override
+    public Instant readInstant() {
+        int c = in.skipWhitespace();
+        if (c != '"') {
+            throw wrongKind(c, "an ISO-8601 instant string");
+        }
+        int scanned = in.scanString();
+        if (scanned >= 0 && in.ascii) {
+            int from = in.pos + 1;
+            in.pos = scanned + 1;
+            return Temporals.parseInstant(in.bytes, from, scanned - from);
+        }
+        return Temporals.parseInstant(in.string(scanned));
+    }
+
+    @Override
+    public LocalDate readLocalDate() {
+        int c = in.skipWhitespace();
+        if (c != '"') {
+            throw wrongKind(c, "an ISO-8601 date string");
+        }
+        return Temporals.parseLocalDate(in.readString());
+    }
+
+    @Override
+    public LocalDateTime readLocalDateTime() {
+        int c = in.skipWhitespace();
+        if (c != '"') {
+            throw wrongKind(c, "an ISO-8601 local date-time string");
+        }
+        return Temporals.parseLocalDateTime(in.readString());
+    }
+
+    @Override
+    public UUID readUuid() {
+        int c = in.skipWhitespace();
+        if (c != '"') {
+            throw wrongKind(c, "a UUID string");
+        }
+        int scanned = in.scanString();
+        if (scanned == in.pos + 37) {
+            UUID value = JsonScalars.uuid(in.bytes, in.pos + 1);
+            if (value != null) {
+                in.pos = scanned + 1;
+                return value;
+            }
+        }
+        return Uuids.parse(in.string(scanned));
+    }
+
+    @Override
+    public byte[] readBytes() {
+        int c = in.skipWhitespace();
+        if (c != '"') {
+            throw wrongKind(c, "a Base64 string");
+        }
+        String text = in.readString();
+        String shown = text.length() <= 64 ? text : text.substring(0, 64) + "…";
+        if (text.length() % 4 != 0) {
+            // java.util.Base64 takes text without its padding, which Jackson refused
+            throw new CodecFailure("'" + shown + "' is not Base64 (its length is not a multiple of 4: padding is missing)");
+        }
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new CodecFailure("'" + shown + "' is not Base64 (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public <E extends Enum<E>> E readEnum(EnumSymbols<E> symbols) {
+        int c = in.skipWhitespace();
+        if (c != '"') {
+            throw wrongKind(c, "an enum symbol string");
+        }
+        int scanned = in.scanString();
+        if (scanned >= 0) {
+            int from = in.pos + 1;
+            in.pos = scanned + 1;
+            return symbols.bySymbol(in.bytes, from, scanned - from);
+        }
+        return symbols.bySymbol(in.string(scanned));
+    }
+
+    // containers
+
+    @Override
+    public <T> List<T> readList(ValueReader<T> element) throws IOException {
+        List<T> values = new ArrayList<>();
+        readElements(element, values);
+        return Collections.unmodifiableList(values);
+    }
+
+    @Override
+    public <T> Set<T> readSet(ValueReader<T> element) throws IOException {
+        Set<T> values = new LinkedHashSet<>();
+        readElements(element, values);
+        return Collections.unmodifiableSet(values);
+    }
+
+    private <T> void readElements(ValueReader<T> element, Collection<T> values) throws IOException {
+        int c = in.skipWhitespace();
+        if (c != '[') {
+            throw wrongKind(c, "an array");
+        }
+        in.pos++;
+        path.enterCollection();
+        if (in.skipWhitespace() == ']') {
+            in.pos++;
+            path.exit();
+            return;
+        }
+        for (int index = 0; ; index++) {
+            path.atIndex(index);
+            values.add(element.read(this));
+            c = in.skipWhitespace();
+            if (c == ',') {
+                in.pos++;
+            } else if (c == ']') {
+                in.pos++;
+                path.exit();
+                return;
+            } else {
+                throw in.unexpected("expected ',' or ']'");
+            }
+        }
+    }
+
+    @Override
+    public <T> Map<String, T> readMap(ValueReader<T> value) throws IOException {
+        int c = in.skipWhitespace();
+        if (c != '{') {
+            throw wrongKind(c, "an object");
+        }
+        in.pos++;
+        path.enterMap();
+        Map<String, T> values = new LinkedHashMap<>();
+        c = in.skipWhitespace();
+        if (c == '}') {
+            in.pos++;
+            path.exit();
+            return Collections.unmodifiableMap(values);
+        }
+        for (;;) {
+            if (c != '"') {
+                throw in.unexpected("expected a key");
+            }
+            String key = in.readUncheckedString();
+            path.atKey(key);
+            Strings.wellFormed(key);
+            in.colon();
+            values.put(key, value.read(this));
+            c = in.skipWhitespace();
+            if (c == ',') {
+                in.pos++;
+                c = in.skipWhitespace();
+            } else if (c == '}') {
+                in.pos++;
+                path.exit();
+                return Collections.unmodifiableMap(values);
+            } else {
+                throw in.unexpected("expected ',' or '}'");
+            }
+        }
+    }
+
+    @Override
+    public <T> Optional<T> readOptional(ValueReader<T> present) throws IOException {
+        return Optional.ofNullable(readNullable(present));
+    }
+
+    @Override
+    public <T> T readNullable(ValueReader<T> present) throws IOException {
+        if (in.skipWhitespace() == 'n') {
+            in.literal(JsonBytes.NULL);
+            return null;
+        }
+        return present.read(this);
+    }
+
+    // failures
+
+    private static boolean startsNumber(int c) {
+        return c == '-' || c >= '0' && c <= '9';
+    }
+
+    /**
+     * A value of another kind than {@code expected} at the cursor, named after checking that it is well
+     * formed (malformed input is reported as such), as in {@code expected a string, found a number}.
+     */
+    private CodecFailure wrongKind(int c, String expected) {
+        String found;
+        if (c == '{') {
+            found = "an object";
+        } else if (c == '[') {
+            found = "an array";
+        } else if (c == 'n') {
+            in.literal(JsonBytes.NULL);
+            found = "null, but the field is required";
+        } else {
+            in.skipScalar(c);
+            found = c == '"' ? "a string" : c == 't' || c == 'f' ? "a boolean" : "a number";
+        }
+        return new CodecFailure("expected " + expected + ", found " + found);
+    }
+}

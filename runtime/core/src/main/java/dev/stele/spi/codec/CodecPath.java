@@ -1,0 +1,143 @@
+package dev.stele.spi.codec;
+
+import java.util.Arrays;
+
+/**
+ * Where a {@link RecordReader} or {@link RecordWriter} stands: the records, collections and maps it is
+ * inside and the field, index or key within each, so that a failure can say {@code lines[2].sku}. Kept as
+ * it goes (two array stores a field), read only when something fails. Also the bound on nesting that
+ * keeps hostile input from exhausting the stack.
+ */
+public final class CodecPath {
+
+    /** How deeply values may nest, as Jackson's default read constraints allow. */
+    public static final int MAX_DEPTH = 1000;
+
+    private static final Object COLLECTION = new Object();
+
+    /** Per level: the {@link RecordFields} of a record, {@link #COLLECTION}, or a map's current key. */
+    private Object[] levels = new Object[8];
+    /** Per level: the field or element index; -1 before the first. */
+    private int[] positions = new int[8];
+    private int depth = -1;
+
+    /** Enters a record whose fields are {@code fields}. */
+    public void enterRecord(RecordFields fields) {
+        push(fields);
+    }
+
+    /** The record being read or written is at {@code field}. */
+    public void atField(int field) {
+        positions[depth] = field;
+    }
+
+    /** Enters an array. */
+    public void enterCollection() {
+        push(COLLECTION);
+    }
+
+    /** The array is at element {@code index}. */
+    public void atIndex(int index) {
+        positions[depth] = index;
+    }
+
+    /** Enters a map; {@link #atKey} says which entry. */
+    public void enterMap() {
+        push(null);
+    }
+
+    /** The map is at the entry of {@code key}; {@code null} between entries (reading the next key). */
+    public void atKey(String key) {
+        levels[depth] = key;
+        positions[depth] = 0;
+    }
+
+    /** Leaves the innermost record, array or map. */
+    public void exit() {
+        levels[depth] = null;
+        depth--;
+    }
+
+    /** How many records, arrays and maps the position is inside. */
+    public int depth() {
+        return depth + 1;
+    }
+
+    /** The fields of the innermost level if it is a record, else null. */
+    public RecordFields currentRecord() {
+        return depth >= 0 && levels[depth] instanceof RecordFields fields ? fields : null;
+    }
+
+    /** The field or index at the innermost level, -1 before the first. */
+    public int currentPosition() {
+        return depth >= 0 ? positions[depth] : -1;
+    }
+
+    /** Forgets everything: the position of a new event. */
+    public void reset() {
+        Arrays.fill(levels, 0, depth + 1, null);
+        depth = -1;
+    }
+
+    private void push(Object level) {
+        if (depth + 1 == MAX_DEPTH) {
+            throw new CodecFailure("values are nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (++depth == levels.length) {
+            levels = Arrays.copyOf(levels, depth * 2);
+            positions = Arrays.copyOf(positions, depth * 2);
+        }
+        levels[depth] = level;
+        positions[depth] = -1;
+    }
+
+    /**
+     * {@code lines[2].sku}, {@code tags[1]}, {@code addressBook.home[0]}; a map key that is not a plain name
+     * in brackets and quotes, {@code attributes["colour code"]}; empty at the top.
+     */
+    @Override
+    public String toString() {
+        StringBuilder path = new StringBuilder();
+        for (int level = 0; level <= depth; level++) {
+            Object at = levels[level];
+            int position = positions[level];
+            if (at instanceof RecordFields fields) {
+                if (position < 0 || position >= fields.size()) {
+                    continue;
+                }
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(fields.name(position));
+            } else if (at == COLLECTION) {
+                if (position >= 0) {
+                    path.append('[').append(position).append(']');
+                }
+            } else if (at instanceof String key) {
+                if (isName(key)) {
+                    path.append('.').append(key);
+                } else {
+                    path.append("[\"").append(key).append("\"]");
+                }
+            }
+        }
+        return path.toString();
+    }
+
+    /** Whether a map key reads unambiguously after a dot: letters, digits, {@code _} and {@code $}, not first a digit. */
+    private static boolean isName(String key) {
+        if (key.isEmpty() || !isNamePart(key.charAt(0)) || Character.isDigit(key.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            if (!isNamePart(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNamePart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+    }
+}

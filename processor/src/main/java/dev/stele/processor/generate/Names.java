@@ -15,6 +15,8 @@ import dev.stele.spi.codec.EnumSymbols;
 import dev.stele.spi.codec.RecordFields;
 import dev.stele.spi.codec.RecordReader;
 import dev.stele.spi.codec.RecordWriter;
+import dev.stele.spi.codec.ValueReader;
+import dev.stele.spi.codec.ValueWriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,8 @@ final class Names {
 
     static final ClassName RECORD_WRITER = ClassName.get(RecordWriter.class);
     static final ClassName RECORD_READER = ClassName.get(RecordReader.class);
+    static final ClassName VALUE_WRITER = ClassName.get(ValueWriter.class);
+    static final ClassName VALUE_READER = ClassName.get(ValueReader.class);
     static final ClassName RECORD_FIELDS = ClassName.get(RecordFields.class);
     static final ClassName ENUM_SYMBOLS = ClassName.get(EnumSymbols.class);
     static final ClassName EVENT_CODEC = ClassName.get(EventCodec.class);

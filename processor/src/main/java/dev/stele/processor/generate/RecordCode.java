@@ -126,10 +126,13 @@ final class RecordCode {
                 writer(nullable.value(), locals));
     }
 
-    /** A {@code ValueWriter} of {@code type}: a method reference where one fits, else a lambda. */
+    /**
+     * A {@code ValueWriter} of {@code type}: for a scalar the constant the runtime holds, as javac compiles a class
+     * without lambdas noticeably faster; a method reference to a nested record's writer; else a lambda.
+     */
     private CodeBlock writer(TypeMapping type, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
-            return CodeBlock.of("$T::write$L", Names.RECORD_WRITER, suffix(scalar));
+            return CodeBlock.of("$T.$L", Names.VALUE_WRITER, constant(scalar));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$T::$N", members.codec(), members.write(nested.record()));
@@ -171,10 +174,10 @@ final class RecordCode {
                 reader(nullable.value(), locals));
     }
 
-    /** A {@code ValueReader} of {@code type}: a method reference where one fits, else a lambda. */
+    /** A {@code ValueReader} of {@code type}: as {@link #writer}, a constant, a method reference or a lambda. */
     private CodeBlock reader(TypeMapping type, NameAllocator locals) {
         if (type instanceof TypeMapping.Scalar scalar) {
-            return CodeBlock.of("$T::read$L", Names.RECORD_READER, suffix(scalar));
+            return CodeBlock.of("$T.$L", Names.VALUE_READER, constant(scalar));
         }
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$T::$N", members.codec(), members.read(nested.record()));
@@ -194,6 +197,11 @@ final class RecordCode {
             default:
                 return false;
         }
+    }
+
+    /** The {@code ValueWriter} and {@code ValueReader} constant of a scalar: {@code STRING}, {@code LOCAL_DATE}. */
+    private static String constant(TypeMapping.Scalar scalar) {
+        return Names.constant(suffix(scalar));
     }
 
     /** The type part of the reader's and writer's method names: {@code writeInstant}, {@code readLocalDate}. */

@@ -30,4 +30,14 @@ public interface EventCodec<E> {
      * version to it.
      */
     E read(RecordReader in) throws IOException;
+
+    /**
+     * The stream {@code event} names in its {@code @StreamId} component, as text (a typed id's value, a
+     * UUID's or a number's text), or null if it names none. Only called on types registered
+     * {@link EventType#withStreamId() withStreamId()}; the generated codec of a record with a
+     * {@code @StreamId} component overrides it.
+     */
+    default String streamId(E event) {
+        return null;
+    }
 }

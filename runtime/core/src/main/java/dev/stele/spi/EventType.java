@@ -54,10 +54,13 @@ public final class EventType<E> {
                 Objects.requireNonNull(step, "step"), streamId);
     }
 
-    /** The same type, whose events name their stream in their {@code @StreamId} component, as text. */
-    public EventType<E> withStreamId(Function<? super E, String> accessor) {
+    /**
+     * The same type, whose events name their stream in their {@code @StreamId} component: the codec's
+     * {@link EventCodec#streamId(Object) streamId} reads it.
+     */
+    public EventType<E> withStreamId() {
         return new EventType<>(name, version, javaType, codec, schemaFingerprint, upcastTarget, upcast,
-                Objects.requireNonNull(accessor, "accessor"));
+                codec::streamId);
     }
 
     public String name() {

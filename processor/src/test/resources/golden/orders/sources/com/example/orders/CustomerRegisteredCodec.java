@@ -6,6 +6,8 @@ import dev.stele.spi.codec.EnumSymbols;
 import dev.stele.spi.codec.RecordFields;
 import dev.stele.spi.codec.RecordReader;
 import dev.stele.spi.codec.RecordWriter;
+import dev.stele.spi.codec.ValueReader;
+import dev.stele.spi.codec.ValueWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,7 +31,7 @@ public final class CustomerRegisteredCodec implements EventCodec<CustomerRegiste
      */
     public static final EventType<CustomerRegistered> TYPE = EventType.of("CustomerRegistered", 1,
             CustomerRegistered.class, new CustomerRegisteredCodec(), 0xd11fdfa34f44e75dL)
-            .withStreamId(event -> Objects.toString(event.customerId(), null));
+            .withStreamId();
 
     private static final RecordFields CUSTOMER_REGISTERED = RecordFields.of("customerId", "email",
             "displayName", "lastSeenAt", "firstOrderID", "referrerOrderId", "channel", "tags",
@@ -46,13 +48,13 @@ public final class CustomerRegisteredCodec implements EventCodec<CustomerRegiste
         out.startRecord(CUSTOMER_REGISTERED);
         out.field(0).writeLong(value.customerId());
         out.field(1).writeString(value.email());
-        out.field(2).writeOptional(value.displayName(), RecordWriter::writeString);
-        out.field(3).writeNullable(value.lastSeenAt(), RecordWriter::writeInstant);
+        out.field(2).writeOptional(value.displayName(), ValueWriter.STRING);
+        out.field(3).writeNullable(value.lastSeenAt(), ValueWriter.INSTANT);
         out.field(4).writeString(RecordWriter.required(value.firstOrderID()).value());
         out.field(5).writeOptional(value.referrerOrderId(),
                 (elementOut, element) -> elementOut.writeString(element.value()));
         out.field(6).writeEnum(CHANNEL, value.channel());
-        out.field(7).writeList(value.tags(), RecordWriter::writeString);
+        out.field(7).writeList(value.tags(), ValueWriter.STRING);
         out.field(8).writeDecimal(value.credit(), 12, 2);
         out.field(9).writeBoolean(value.vip());
         out.field(10).writeInt(RecordWriter.required(value.logins()));
@@ -80,13 +82,13 @@ public final class CustomerRegisteredCodec implements EventCodec<CustomerRegiste
             switch (field) {
                 case 0 -> customerId = in.readLong();
                 case 1 -> email = in.readString();
-                case 2 -> displayName = in.readOptional(RecordReader::readString);
-                case 3 -> lastSeenAt = in.readNullable(RecordReader::readInstant);
+                case 2 -> displayName = in.readOptional(ValueReader.STRING);
+                case 3 -> lastSeenAt = in.readNullable(ValueReader.INSTANT);
                 case 4 -> firstOrderID = new OrderId(in.readString());
                 case 5 -> referrerOrderId =
                         in.readOptional(elementIn -> new OrderId(elementIn.readString()));
                 case 6 -> channel = in.readEnum(CHANNEL);
-                case 7 -> tags = in.readList(RecordReader::readString);
+                case 7 -> tags = in.readList(ValueReader.STRING);
                 case 8 -> credit = in.readDecimal(12, 2);
                 case 9 -> vip = in.readBoolean();
                 case 10 -> logins = in.readInt();
@@ -96,5 +98,10 @@ public final class CustomerRegisteredCodec implements EventCodec<CustomerRegiste
         }
         return new CustomerRegistered(customerId, email, displayName, lastSeenAt, firstOrderID,
                 referrerOrderId, channel, tags, credit, vip, logins, externalId, since);
+    }
+
+    @Override
+    public String streamId(CustomerRegistered event) {
+        return Objects.toString(event.customerId(), null);
     }
 }

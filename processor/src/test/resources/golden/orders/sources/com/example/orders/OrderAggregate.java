@@ -5,6 +5,8 @@ import dev.stele.spi.codec.EnumSymbols;
 import dev.stele.spi.codec.RecordFields;
 import dev.stele.spi.codec.RecordReader;
 import dev.stele.spi.codec.RecordWriter;
+import dev.stele.spi.codec.ValueReader;
+import dev.stele.spi.codec.ValueWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -83,7 +85,7 @@ public final class OrderAggregate implements AggregateType<Order> {
         out.field(0).writeString(RecordWriter.required(value.id()).value());
         out.field(1).writeEnum(STATUS, value.status());
         out.field(2).writeEnum(CHANNEL, value.channel());
-        out.field(3).writeOptional(value.couponCode(), RecordWriter::writeString);
+        out.field(3).writeOptional(value.couponCode(), ValueWriter.STRING);
         out.field(4).writeList(value.lines(), OrderAggregate::writeOrderLine);
         out.endRecord();
     }
@@ -100,7 +102,7 @@ public final class OrderAggregate implements AggregateType<Order> {
                 case 0 -> id = new OrderId(in.readString());
                 case 1 -> status = in.readEnum(STATUS);
                 case 2 -> channel = in.readEnum(CHANNEL);
-                case 3 -> couponCode = in.readOptional(RecordReader::readString);
+                case 3 -> couponCode = in.readOptional(ValueReader.STRING);
                 case 4 -> lines = in.readList(OrderAggregate::readOrderLine);
             }
         }

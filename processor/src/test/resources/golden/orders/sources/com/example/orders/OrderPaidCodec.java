@@ -22,7 +22,7 @@ public final class OrderPaidCodec implements EventCodec<OrderPaid> {
      */
     public static final EventType<OrderPaid> TYPE = EventType.of("OrderPaid", 1, OrderPaid.class,
             new OrderPaidCodec(), 0x019895513ab9e33aL)
-            .withStreamId(OrderPaidCodec::streamId);
+            .withStreamId();
 
     private static final RecordFields ORDER_PAID = RecordFields.of("orderId", "amountMinor",
             "paidAt");
@@ -54,7 +54,8 @@ public final class OrderPaidCodec implements EventCodec<OrderPaid> {
         return new OrderPaid(orderId, amountMinor, paidAt);
     }
 
-    private static String streamId(OrderPaid event) {
+    @Override
+    public String streamId(OrderPaid event) {
         OrderId orderId = event.orderId();
         if (orderId == null) {
             return null;

@@ -6,6 +6,8 @@ import dev.stele.spi.codec.EnumSymbols;
 import dev.stele.spi.codec.RecordFields;
 import dev.stele.spi.codec.RecordReader;
 import dev.stele.spi.codec.RecordWriter;
+import dev.stele.spi.codec.ValueReader;
+import dev.stele.spi.codec.ValueWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,7 +30,7 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
      */
     public static final EventType<OrderPlaced> TYPE = EventType.of("OrderPlaced", 2,
             OrderPlaced.class, new OrderPlacedCodec(), 0xb3d16c681d08ba57L)
-            .withStreamId(OrderPlacedCodec::streamId);
+            .withStreamId();
 
     private static final RecordFields ORDER_PLACED = RecordFields.of("orderId", "customerId",
             "customerEmail", "placedAt", "channel", "couponCode", "lines", "attributes", "total")
@@ -51,9 +53,9 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         out.field(2).writeString(value.customerEmail());
         out.field(3).writeInstant(value.placedAt());
         out.field(4).writeEnum(CHANNEL, value.channel());
-        out.field(5).writeOptional(value.couponCode(), RecordWriter::writeString);
+        out.field(5).writeOptional(value.couponCode(), ValueWriter.STRING);
         out.field(6).writeList(value.lines(), OrderPlacedCodec::writeOrderLine);
-        out.field(7).writeMap(value.attributes(), RecordWriter::writeString);
+        out.field(7).writeMap(value.attributes(), ValueWriter.STRING);
         out.field(8).writeDecimal(value.total(), 12, 2);
         out.endRecord();
     }
@@ -76,9 +78,9 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
                 case 2 -> customerEmail = in.readString();
                 case 3 -> placedAt = in.readInstant();
                 case 4 -> channel = in.readEnum(CHANNEL);
-                case 5 -> couponCode = in.readOptional(RecordReader::readString);
+                case 5 -> couponCode = in.readOptional(ValueReader.STRING);
                 case 6 -> lines = in.readList(OrderPlacedCodec::readOrderLine);
-                case 7 -> attributes = in.readMap(RecordReader::readString);
+                case 7 -> attributes = in.readMap(ValueReader.STRING);
                 case 8 -> total = in.readDecimal(12, 2);
             }
         }
@@ -108,7 +110,8 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         return new OrderLine(sku, quantity, unitPrice);
     }
 
-    private static String streamId(OrderPlaced event) {
+    @Override
+    public String streamId(OrderPlaced event) {
         OrderId orderId = event.orderId();
         if (orderId == null) {
             return null;

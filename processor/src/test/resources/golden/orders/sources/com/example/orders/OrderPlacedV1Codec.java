@@ -23,7 +23,7 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
     public static final EventType<OrderPlacedV1> TYPE = EventType.of("OrderPlaced", 1,
             OrderPlacedV1.class, new OrderPlacedV1Codec(), 0x29af2caf89d89ef0L)
             .upcastingTo(2, OrderPlacedV1::toV2)
-            .withStreamId(OrderPlacedV1::orderId);
+            .withStreamId();
 
     private static final RecordFields ORDER_PLACED_V1 = RecordFields.of("orderId", "email",
             "totalEuros", "placedAt");
@@ -56,5 +56,10 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
             }
         }
         return new OrderPlacedV1(orderId, email, totalEuros, placedAt);
+    }
+
+    @Override
+    public String streamId(OrderPlacedV1 event) {
+        return event.orderId();
     }
 }

@@ -43,6 +43,8 @@ public final class JsonRecordWriter extends RecordWriter {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] HEX_LOWER = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd',
             'e', 'f'};
+    /** Per byte value: its two lower-case hex digits, the first in the high byte. */
+    private static final short[] HEX_PAIRS = new short[256];
     private static final byte[] HEX_UPPER = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D',
             'E', 'F'};
     /** The tens and the ones digit of 0 to 99. */
@@ -52,6 +54,9 @@ public final class JsonRecordWriter extends RecordWriter {
     private static final byte[] ESCAPES = new byte[128];
 
     static {
+        for (int i = 0; i < 256; i++) {
+            HEX_PAIRS[i] = (short) (HEX_LOWER[i >> 4] << 8 | HEX_LOWER[i & 0xF]);
+        }
         for (int i = 0; i < 100; i++) {
             TENS[i] = (byte) ('0' + i / 10);
             ONES[i] = (byte) ('0' + i % 10);
@@ -70,6 +75,10 @@ public final class JsonRecordWriter extends RecordWriter {
 
     private byte[] buffer;
     private int size;
+    /** The record being written, and those it is nested in, innermost last (kept beside the path, which holds them too). */
+    private RecordFields record;
+    private RecordFields[] outer = new RecordFields[8];
+    private int outerCount;
 
     /** A writer whose buffer starts at 512 bytes and grows as events need. */
     public JsonRecordWriter() {
@@ -85,6 +94,11 @@ public final class JsonRecordWriter extends RecordWriter {
     public void reset() {
         size = 0;
         path.reset();
+        if (outerCount != 0 || record != null) {
+            Arrays.fill(outer, 0, outerCount, null);
+            outerCount = 0;
+            record = null;
+        }
     }
 
     /** The number of bytes written since the last {@link #reset()}. */
@@ -100,6 +114,11 @@ public final class JsonRecordWriter extends RecordWriter {
     @Override
     public void startRecord(RecordFields fields) {
         path.enterRecord(fields);
+        if (outerCount == outer.length) {
+            outer = Arrays.copyOf(outer, 2 * outerCount);
+        }
+        outer[outerCount++] = record;
+        record = fields;
         ensure(1);
         buffer[size++] = '{';
     }
@@ -107,7 +126,7 @@ public final class JsonRecordWriter extends RecordWriter {
     @Override
     public RecordWriter field(int index) {
         path.atField(index);
-        byte[] name = path.currentRecord().quotedName(index);
+        byte[] name = record.quotedName(index);
         ensure(name.length + 1);
         if (index != 0) {
             buffer[size++] = ',';
@@ -121,6 +140,8 @@ public final class JsonRecordWriter extends RecordWriter {
     public void endRecord() {
         ensure(1);
         buffer[size++] = '}';
+        record = outer[--outerCount];
+        outer[outerCount] = null;
         path.exit();
     }
 
@@ -231,7 +252,8 @@ public final class JsonRecordWriter extends RecordWriter {
         int i = 0;
         for (; i < length; i++) {
             char c = text.charAt(i);
-            if (c >= 128 || ESCAPES[c] != 0) {
+            // written as it is: U+0020 to U+007F but the quote and the backslash (ESCAPES says the same)
+            if ((char) (c - 0x20) >= 0x60 || c == '"' || c == '\\') {
                 break;
             }
             out[at++] = (byte) c;
@@ -318,24 +340,27 @@ public final class JsonRecordWriter extends RecordWriter {
         byte[] out = buffer;
         int at = size;
         out[at] = '"';
-        hex(out, at + 1, most >>> 32, 8);
+        hex(out, at + 1, (int) (most >>> 32), 4);
         out[at + 9] = '-';
-        hex(out, at + 10, most >>> 16, 4);
+        hex(out, at + 10, (int) (most >>> 16), 2);
         out[at + 14] = '-';
-        hex(out, at + 15, most, 4);
+        hex(out, at + 15, (int) most, 2);
         out[at + 19] = '-';
-        hex(out, at + 20, least >>> 48, 4);
+        hex(out, at + 20, (int) (least >>> 48), 2);
         out[at + 24] = '-';
-        hex(out, at + 25, least, 12);
+        hex(out, at + 25, (int) (least >>> 32), 2);
+        hex(out, at + 29, (int) least, 4);
         out[at + 37] = '"';
         size = at + 38;
     }
 
-    /** The low {@code digits} hex digits of {@code value}, lower-case, at {@code at}. */
-    private static void hex(byte[] out, int at, long value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            out[i] = HEX_LOWER[(int) value & 0xF];
-            value >>>= 4;
+    /** The low {@code bytes} bytes of {@code value} as lower-case hex digits, two a byte, at {@code at}. */
+    private static void hex(byte[] out, int at, int value, int bytes) {
+        for (int i = at + 2 * bytes - 2; i >= at; i -= 2) {
+            short pair = HEX_PAIRS[value & 0xFF];
+            out[i] = (byte) (pair >> 8);
+            out[i + 1] = (byte) pair;
+            value >>>= 8;
         }
     }
 

@@ -12,8 +12,8 @@ final class JsonScalars {
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-    /** The value of each ASCII hex digit, else -1. */
-    private static final byte[] HEX = new byte[128];
+    /** The value of each byte (as unsigned) that is a hex digit, else -1. */
+    private static final byte[] HEX = new byte[256];
 
     static {
         Arrays.fill(HEX, (byte) -1);
@@ -171,16 +171,15 @@ final class JsonScalars {
         return new UUID(a << 32 | b << 16 | c, d << 48 | e);
     }
 
+    /** The value of {@code count} hex digits, or -1 if one is not a hex digit. */
     private static long hex(byte[] bytes, int from, int count) {
         long value = 0;
+        int invalid = 0;
         for (int i = from; i < from + count; i++) {
-            byte b = bytes[i];
-            int digit = b < 0 ? -1 : HEX[b];
-            if (digit < 0) {
-                return -1;
-            }
-            value = value << 4 | digit;
+            int digit = HEX[bytes[i] & 0xFF];
+            invalid |= digit;
+            value = value << 4 | (digit & 0xF);
         }
-        return value;
+        return invalid < 0 ? -1 : value;
     }
 }

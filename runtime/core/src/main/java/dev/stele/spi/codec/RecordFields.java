@@ -30,6 +30,8 @@ public final class RecordFields {
     /** Open addressing over {@link #keys}: slot to key number + 1, 0 when empty. */
     private int[] slots;
     private final byte[][] quoted;
+    /** Bit {@code i} set when field {@code i} (of the first 64) is required. */
+    private long requiredMask;
 
     private RecordFields(String[] names) {
         this.names = names;
@@ -42,6 +44,7 @@ public final class RecordFields {
             quoted[i] = ('"' + names[i] + "\":").getBytes(StandardCharsets.UTF_8);
             addKey(names[i], i);
         }
+        requiredMask = names.length >= 64 ? -1L : (1L << names.length) - 1;
     }
 
     /** The fields by name, in declaration order; every one required until {@link #withOptional} says otherwise. */
@@ -72,7 +75,11 @@ public final class RecordFields {
      */
     public RecordFields withOptional(String... fields) {
         for (String field : fields) {
-            optional[require(field)] = true;
+            int index = require(field);
+            optional[index] = true;
+            if (index < 64) {
+                requiredMask &= ~(1L << index);
+            }
         }
         return this;
     }
@@ -104,6 +111,14 @@ public final class RecordFields {
     /** Whether data must have the field: it is neither optional nor defaulted. */
     public boolean isRequired(int field) {
         return !optional[field];
+    }
+
+    /**
+     * The required fields among the first 64 as bits, field {@code i} as {@code 1L << i}: a reader that keeps
+     * the fields it has seen as bits checks them all with one comparison. Fields from the 65th on are not in it.
+     */
+    public long requiredMask() {
+        return requiredMask;
     }
 
     /** The branch of null in the field's Avro union: 0, or 1 for a field marked {@link #withNullSecond}. */

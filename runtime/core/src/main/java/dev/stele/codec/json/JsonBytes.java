@@ -59,11 +59,12 @@ final class JsonBytes {
     int skipWhitespace() {
         // Stele writes none: the byte at the cursor is most often the one wanted
         int i = pos;
-        if (i < end) {
-            int b = bytes[i] & 0xFF;
-            if (b > ' ') {
-                return b;
-            }
+        if (i >= end) {
+            return -1;
+        }
+        int b = bytes[i] & 0xFF;
+        if (b > ' ') {
+            return b;
         }
         return skipSpaces();
     }
@@ -264,10 +265,12 @@ final class JsonBytes {
     }
 
     /** The string without escapes whose closing quote is at {@code close}; the cursor moves past it. */
+    @SuppressWarnings("deprecation") // String(byte[], int, int, int), the shortest path to a Latin-1 string
     private String plainString(int close) {
         int from = pos + 1;
         pos = close + 1;
-        return new String(bytes, from, close - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return ascii ? new String(bytes, 0, from, close - from)
+                : new String(bytes, from, close - from, StandardCharsets.UTF_8);
     }
 
     /** The string at the cursor, as {@link #string}. */

@@ -118,8 +118,7 @@ public final class JsonRecordReader extends RecordReader {
         int c = in.skipWhitespace();
         if (c == ',') {
             in.pos++;
-            in.skipWhitespace();
-            return field();
+            return field(); // whitespace before the name fails the expected name's test, and fieldByName skips it
         }
         if (c == '}') {
             in.pos++;
@@ -156,7 +155,6 @@ public final class JsonRecordReader extends RecordReader {
             int c = in.skipWhitespace();
             if (c == ',') {
                 in.pos++;
-                in.skipWhitespace();
             } else if (c == '}') {
                 in.pos++;
                 return endRecord();

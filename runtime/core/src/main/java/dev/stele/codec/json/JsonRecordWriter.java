@@ -9,7 +9,10 @@ import dev.stele.spi.codec.Strings;
 import dev.stele.spi.codec.Temporals;
 import dev.stele.spi.codec.ValueWriter;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,6 +40,8 @@ import java.util.UUID;
  * write any number of events, one at a time: {@link #reset()} keeps its buffer. Not thread-safe.
  */
 public final class JsonRecordWriter extends RecordWriter {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -127,12 +132,24 @@ public final class JsonRecordWriter extends RecordWriter {
     public RecordWriter field(int index) {
         path.atField(index);
         byte[] name = record.quotedName(index);
-        ensure(name.length + 1);
+        int length = name.length;
+        ensure(length + 1);
+        byte[] out = buffer;
+        int at = size;
         if (index != 0) {
-            buffer[size++] = ',';
+            out[at++] = ',';
         }
-        System.arraycopy(name, 0, buffer, size, name.length);
-        size += name.length;
+        if (length >= 8) {
+            // eight bytes at a time, the last eight overlapping those copied already: names are short
+            int last = length - 8;
+            for (int i = 0; i < last; i += 8) {
+                LONGS.set(out, at + i, (long) LONGS.get(name, i));
+            }
+            LONGS.set(out, at + last, (long) LONGS.get(name, last));
+        } else {
+            System.arraycopy(name, 0, out, at, length);
+        }
+        size = at + length;
         return this;
     }
 

@@ -80,15 +80,23 @@ public final class CodecPath {
     }
 
     private void push(Object level) {
-        if (depth + 1 == MAX_DEPTH) {
+        int next = depth + 1;
+        if (next == levels.length) {
+            grow(next);
+        }
+        levels[next] = level;
+        positions[next] = -1;
+        depth = next;
+    }
+
+    /** Makes room for level {@code next}, the arrays' length: a failure at {@link #MAX_DEPTH}, where they stop growing. */
+    private void grow(int next) {
+        if (next == MAX_DEPTH) {
             throw new CodecFailure("values are nested deeper than " + MAX_DEPTH + " levels");
         }
-        if (++depth == levels.length) {
-            levels = Arrays.copyOf(levels, depth * 2);
-            positions = Arrays.copyOf(positions, depth * 2);
-        }
-        levels[depth] = level;
-        positions[depth] = -1;
+        int length = Math.min(next * 2, MAX_DEPTH);
+        levels = Arrays.copyOf(levels, length);
+        positions = Arrays.copyOf(positions, length);
     }
 
     /**

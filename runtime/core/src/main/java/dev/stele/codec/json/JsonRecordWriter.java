@@ -42,14 +42,11 @@ import java.util.UUID;
 public final class JsonRecordWriter extends RecordWriter {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final byte[] HEX_LOWER = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd',
-            'e', 'f'};
-    /** Per byte value: its two lower-case hex digits, the first in the high byte. */
-    private static final short[] HEX_PAIRS = new short[256];
     private static final byte[] HEX_UPPER = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D',
             'E', 'F'};
     /** The tens and the ones digit of 0 to 99. */
@@ -59,9 +56,6 @@ public final class JsonRecordWriter extends RecordWriter {
     private static final byte[] ESCAPES = new byte[128];
 
     static {
-        for (int i = 0; i < 256; i++) {
-            HEX_PAIRS[i] = (short) (HEX_LOWER[i >> 4] << 8 | HEX_LOWER[i & 0xF]);
-        }
         for (int i = 0; i < 100; i++) {
             TENS[i] = (byte) ('0' + i / 10);
             ONES[i] = (byte) ('0' + i % 10);
@@ -139,16 +133,7 @@ public final class JsonRecordWriter extends RecordWriter {
         if (index != 0) {
             out[at++] = ',';
         }
-        if (length >= 8) {
-            // eight bytes at a time, the last eight overlapping those copied already: names are short
-            int last = length - 8;
-            for (int i = 0; i < last; i += 8) {
-                LONGS.set(out, at + i, (long) LONGS.get(name, i));
-            }
-            LONGS.set(out, at + last, (long) LONGS.get(name, last));
-        } else {
-            System.arraycopy(name, 0, out, at, length);
-        }
+        copyShort(name, out, at);
         size = at + length;
         return this;
     }
@@ -357,28 +342,29 @@ public final class JsonRecordWriter extends RecordWriter {
         byte[] out = buffer;
         int at = size;
         out[at] = '"';
-        hex(out, at + 1, (int) (most >>> 32), 4);
+        LONGS.set(out, at + 1, hex8((int) (most >>> 32)));
         out[at + 9] = '-';
-        hex(out, at + 10, (int) (most >>> 16), 2);
+        long digits = hex8((int) most);
+        INTS.set(out, at + 10, (int) digits);
         out[at + 14] = '-';
-        hex(out, at + 15, (int) most, 2);
+        INTS.set(out, at + 15, (int) (digits >>> 32));
         out[at + 19] = '-';
-        hex(out, at + 20, (int) (least >>> 48), 2);
+        digits = hex8((int) (least >>> 32));
+        INTS.set(out, at + 20, (int) digits);
         out[at + 24] = '-';
-        hex(out, at + 25, (int) (least >>> 32), 2);
-        hex(out, at + 29, (int) least, 4);
+        INTS.set(out, at + 25, (int) (digits >>> 32));
+        LONGS.set(out, at + 29, hex8((int) least));
         out[at + 37] = '"';
         size = at + 38;
     }
 
-    /** The low {@code bytes} bytes of {@code value} as lower-case hex digits, two a byte, at {@code at}. */
-    private static void hex(byte[] out, int at, int value, int bytes) {
-        for (int i = at + 2 * bytes - 2; i >= at; i -= 2) {
-            short pair = HEX_PAIRS[value & 0xFF];
-            out[i] = (byte) (pair >> 8);
-            out[i + 1] = (byte) pair;
-            value >>>= 8;
-        }
+    /** The eight lower-case hex digits of {@code value} as ASCII bytes, the first in the lowest byte. */
+    private static long hex8(int value) {
+        long x = (value & 0xFFFFFFFFL) >>> 16 | (value & 0xFFFFL) << 32; // digits 0-3, then 4-7, in 32-bit halves
+        x = (x >>> 8) & 0x000000FF000000FFL | (x & 0x000000FF000000FFL) << 16; // pairs of digits in 16-bit quarters
+        x = (x >>> 4) & 0x000F000F000F000FL | (x & 0x000F000F000F000FL) << 8; // one digit a byte
+        long letters = ((x + 0x0606060606060606L) >>> 4) & 0x0101010101010101L; // the digits from 10 on
+        return x + 0x3030303030303030L + 39 * letters; // '0' + digit, or 'a' + digit - 10
     }
 
     @Override
@@ -466,8 +452,26 @@ public final class JsonRecordWriter extends RecordWriter {
 
     private void writeRaw(byte[] bytes) {
         ensure(bytes.length);
-        System.arraycopy(bytes, 0, buffer, size, bytes.length);
+        copyShort(bytes, buffer, size);
         size += bytes.length;
+    }
+
+    /**
+     * Copies {@code bytes}, a few dozen at most (a field name, a symbol), to {@code out} at {@code at}: eight
+     * bytes at a time, the last eight overlapping those copied already, which costs less than
+     * System.arraycopy's call for so few.
+     */
+    private static void copyShort(byte[] bytes, byte[] out, int at) {
+        int length = bytes.length;
+        if (length >= 8) {
+            int last = length - 8;
+            for (int i = 0; i < last; i += 8) {
+                LONGS.set(out, at + i, (long) LONGS.get(bytes, i));
+            }
+            LONGS.set(out, at + last, (long) LONGS.get(bytes, last));
+        } else {
+            System.arraycopy(bytes, 0, out, at, length);
+        }
     }
 
     /** Text known to be ASCII, such as a number's. */

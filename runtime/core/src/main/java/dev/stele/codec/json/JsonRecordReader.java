@@ -115,6 +115,16 @@ public final class JsonRecordReader extends RecordReader {
 
     @Override
     public int nextField() {
+        // most often the comma and the name expected next, with no whitespace: all compared at once
+        RecordFields fields = this.fields;
+        int next = expected;
+        if (next < fields.size()) {
+            byte[] separated = fields.quotedNameAfterComma(next);
+            if (in.startsWith(separated)) {
+                in.pos += separated.length;
+                return found(next);
+            }
+        }
         int c = in.skipWhitespace();
         if (c == ',') {
             in.pos++;
@@ -141,14 +151,7 @@ public final class JsonRecordReader extends RecordReader {
                 index = fieldByName(fields);
             }
             if (index >= 0) {
-                expected = index + 1;
-                if (index < 64) {
-                    seen |= 1L << index;
-                } else {
-                    moreSeen[moreFrom + (index >>> 6) - 1] |= 1L << index;
-                }
-                path.atField(index);
-                return index;
+                return found(index);
             }
             path.atField(-1);
             in.skipValue(CodecPath.MAX_DEPTH - path.depth());
@@ -162,6 +165,18 @@ public final class JsonRecordReader extends RecordReader {
                 throw in.unexpected("expected ',' or '}'");
             }
         }
+    }
+
+    /** Field {@code index}'s name has been read: notes it as seen, and the one after it as expected next. */
+    private int found(int index) {
+        expected = index + 1;
+        if (index < 64) {
+            seen |= 1L << index;
+        } else {
+            moreSeen[moreFrom + (index >>> 6) - 1] |= 1L << index;
+        }
+        path.atField(index);
+        return index;
     }
 
     /** Reads the name at the cursor and its colon; its field's index, or -1. */

@@ -125,16 +125,10 @@ public final class JsonRecordWriter extends RecordWriter {
     @Override
     public RecordWriter field(int index) {
         path.atField(index);
-        byte[] name = record.quotedName(index);
-        int length = name.length;
-        ensure(length + 1);
-        byte[] out = buffer;
-        int at = size;
-        if (index != 0) {
-            out[at++] = ',';
-        }
-        copyShort(name, out, at);
-        size = at + length;
+        byte[] name = index == 0 ? record.quotedName(0) : record.quotedNameAfterComma(index);
+        ensure(name.length);
+        copyShort(name, buffer, size);
+        size += name.length;
         return this;
     }
 

@@ -30,6 +30,7 @@ public final class RecordFields {
     /** Open addressing over {@link #keys}: slot to key number + 1, 0 when empty. */
     private int[] slots;
     private final byte[][] quoted;
+    private final byte[][] quotedAfterComma;
     /** Bit {@code i} set when field {@code i} (of the first 64) is required. */
     private long requiredMask;
 
@@ -38,10 +39,12 @@ public final class RecordFields {
         this.optional = new boolean[names.length];
         this.nullSecond = new boolean[names.length];
         this.quoted = new byte[names.length][];
+        this.quotedAfterComma = new byte[names.length][];
         this.keys = new byte[0][];
         this.keyFields = new int[0];
         for (int i = 0; i < names.length; i++) {
             quoted[i] = ('"' + names[i] + "\":").getBytes(StandardCharsets.UTF_8);
+            quotedAfterComma[i] = (",\"" + names[i] + "\":").getBytes(StandardCharsets.UTF_8);
             addKey(names[i], i);
         }
         requiredMask = names.length >= 64 ? -1L : (1L << names.length) - 1;
@@ -129,6 +132,14 @@ public final class RecordFields {
     /** The field's name as JSON writes it before its value: {@code "name":} in UTF-8. Not to be modified. */
     public byte[] quotedName(int field) {
         return quoted[field];
+    }
+
+    /**
+     * {@link #quotedName} after the comma that separates it from the field before: {@code ,"name":} in
+     * UTF-8, what JSON has between two fields' values. Not to be modified.
+     */
+    public byte[] quotedNameAfterComma(int field) {
+        return quotedAfterComma[field];
     }
 
     /** The field with {@code name} or an alias of it, or -1. */

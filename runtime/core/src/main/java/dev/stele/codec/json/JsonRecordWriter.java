@@ -456,16 +456,7 @@ public final class JsonRecordWriter extends RecordWriter {
      * System.arraycopy's call for so few.
      */
     private static void copyShort(byte[] bytes, byte[] out, int at) {
-        int length = bytes.length;
-        if (length >= 8) {
-            int last = length - 8;
-            for (int i = 0; i < last; i += 8) {
-                LONGS.set(out, at + i, (long) LONGS.get(bytes, i));
-            }
-            LONGS.set(out, at + last, (long) LONGS.get(bytes, last));
-        } else {
-            System.arraycopy(bytes, 0, out, at, length);
-        }
+        System.arraycopy(bytes, 0, out, at, bytes.length);
     }
 
     /** Text known to be ASCII, such as a number's. */

@@ -79,8 +79,10 @@ public final class CodecPath {
 
     /** Forgets everything: the position of a new event. */
     public void reset() {
-        Arrays.fill(levels, 0, depth + 1, null);
-        depth = -1;
+        if (depth >= 0) { // none to clear after an event read or written through
+            Arrays.fill(levels, 0, depth + 1, null);
+            depth = -1;
+        }
     }
 
     private void push(Object level) {

@@ -127,7 +127,7 @@ public final class JsonRecordWriter extends RecordWriter {
         path.atField(index);
         byte[] name = index == 0 ? record.quotedName(0) : record.quotedNameAfterComma(index);
         ensure(name.length);
-        copyShort(name, buffer, size);
+        System.arraycopy(name, 0, buffer, size, name.length);
         size += name.length;
         return this;
     }
@@ -446,17 +446,8 @@ public final class JsonRecordWriter extends RecordWriter {
 
     private void writeRaw(byte[] bytes) {
         ensure(bytes.length);
-        copyShort(bytes, buffer, size);
+        System.arraycopy(bytes, 0, buffer, size, bytes.length);
         size += bytes.length;
-    }
-
-    /**
-     * Copies {@code bytes}, a few dozen at most (a field name, a symbol), to {@code out} at {@code at}: eight
-     * bytes at a time, the last eight overlapping those copied already, which costs less than
-     * System.arraycopy's call for so few.
-     */
-    private static void copyShort(byte[] bytes, byte[] out, int at) {
-        System.arraycopy(bytes, 0, out, at, bytes.length);
     }
 
     /** Text known to be ASCII, such as a number's. */

@@ -3,6 +3,9 @@ package dev.stele.codec.json;
 import dev.stele.spi.codec.CodecFailure;
 import dev.stele.spi.codec.CodecPath;
 import dev.stele.spi.codec.Strings;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -20,6 +23,10 @@ final class JsonBytes {
     static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    /** Eight and four bytes of a byte array at once, as the first is the lowest (the order a word is tested in). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final byte IN_ARRAY = 1;
     private static final byte IN_OBJECT = 2;
@@ -50,6 +57,19 @@ final class JsonBytes {
 
     /** Skips JSON's four whitespace characters; returns the byte at the cursor (0 to 255), or -1 at the end. */
     int skipWhitespace() {
+        // Stele writes none: the byte at the cursor is most often the one wanted
+        int i = pos;
+        if (i >= end) {
+            return -1;
+        }
+        int b = bytes[i] & 0xFF;
+        if (b > ' ') {
+            return b;
+        }
+        return skipSpaces();
+    }
+
+    private int skipSpaces() {
         byte[] in = bytes;
         for (int i = pos, limit = end; i < limit; i++) {
             byte b = in[i];
@@ -62,10 +82,34 @@ final class JsonBytes {
         return -1;
     }
 
-    /** Whether the bytes at the cursor are {@code expected}. */
+    /** Whether the bytes at the cursor are {@code expected}; compared eight or four at a time. */
     boolean startsWith(byte[] expected) {
         int length = expected.length;
-        return pos + length <= end && Arrays.equals(bytes, pos, pos + length, expected, 0, length);
+        int at = pos;
+        if (length > end - at) {
+            return false;
+        }
+        byte[] in = bytes;
+        if (length >= 8) {
+            int last = length - 8;
+            for (int i = 0; i < last; i += 8) {
+                if ((long) LONGS.get(in, at + i) != (long) LONGS.get(expected, i)) {
+                    return false;
+                }
+            }
+            // the last eight, which may overlap those compared already
+            return (long) LONGS.get(in, at + last) == (long) LONGS.get(expected, last);
+        }
+        if (length >= 4) {
+            return (int) INTS.get(in, at) == (int) INTS.get(expected, 0)
+                    && (int) INTS.get(in, at + length - 4) == (int) INTS.get(expected, length - 4);
+        }
+        for (int i = 0; i < length; i++) {
+            if (in[at + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads {@code literal} ({@code true}, {@code false} or {@code null}) at the cursor. */
@@ -159,6 +203,23 @@ final class JsonBytes {
         int i = pos + 1;
         boolean onlyAscii = true;
         for (;;) {
+            // eight bytes at a time while none is a quote, a backslash, below 0x20 or above 0x7F
+            while (i <= limit - 8) {
+                long word = (long) LONGS.get(in, i);
+                long quotes = word ^ 0x2222222222222222L;
+                long backslashes = word ^ 0x5C5C5C5C5C5C5C5CL;
+                long stops = ((quotes - 0x0101010101010101L) & ~quotes)
+                        | ((backslashes - 0x0101010101010101L) & ~backslashes)
+                        | ((word - 0x2020202020202020L) & ~word)
+                        | word;
+                stops &= 0x8080808080808080L;
+                if (stops != 0) {
+                    // the lowest flagged byte is a true one (false flags only sit above a true one)
+                    i += Long.numberOfTrailingZeros(stops) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
             byte b;
             while (i < limit && (b = in[i]) >= 0x20 && b != '"' && b != '\\') {
                 i++;
@@ -204,10 +265,12 @@ final class JsonBytes {
     }
 
     /** The string without escapes whose closing quote is at {@code close}; the cursor moves past it. */
+    @SuppressWarnings("deprecation") // String(byte[], int, int, int), the shortest path to a Latin-1 string
     private String plainString(int close) {
         int from = pos + 1;
         pos = close + 1;
-        return new String(bytes, from, close - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return ascii ? new String(bytes, 0, from, close - from)
+                : new String(bytes, from, close - from, StandardCharsets.UTF_8);
     }
 
     /** The string at the cursor, as {@link #string}. */

@@ -52,14 +52,23 @@ public final class JsonRecordReader extends RecordReader {
 
     private final JsonBytes in = new JsonBytes();
 
-    /** Per record being read, innermost last: its fields, the field expected next, where its presence bits start. */
-    private RecordFields[] records = new RecordFields[8];
-    private int[] expected = new int[8];
-    private int[] seenFrom = new int[8];
-    private int top = -1;
-    /** The presence bits of every record being read, each record's words after its parent's. */
-    private long[] seen = new long[8];
-    private int seenEnd;
+    /**
+     * The record being read: its fields, the field expected next, the presence bits of its first 64 fields,
+     * and where the words of its other fields' bits start in {@link #moreSeen}; null outside any record.
+     */
+    private RecordFields fields;
+    private int expected;
+    private long seen;
+    private int moreFrom;
+    /** The same of the records it is nested in, innermost last. */
+    private RecordFields[] outerFields = new RecordFields[8];
+    private int[] outerExpected = new int[8];
+    private long[] outerSeen = new long[8];
+    private int[] outerMoreFrom = new int[8];
+    private int outerCount;
+    /** The presence bits of fields from the 65th on of every record being read, each record's words after its parent's. */
+    private long[] moreSeen;
+    private int moreEnd;
 
     /** A reader of the payload {@code bytes[offset, offset + length)}. */
     public JsonRecordReader(byte[] bytes, int offset, int length) {
@@ -70,9 +79,12 @@ public final class JsonRecordReader extends RecordReader {
     public void reset(byte[] bytes, int offset, int length) {
         in.reset(bytes, offset, length);
         path.reset();
-        Arrays.fill(records, 0, top + 1, null);
-        top = -1;
-        seenEnd = 0;
+        if (outerCount != 0) {
+            Arrays.fill(outerFields, 0, outerCount, null);
+            outerCount = 0;
+        }
+        fields = null;
+        moreEnd = 0;
     }
 
     /** Checks that only whitespace follows the value read. */
@@ -103,11 +115,20 @@ public final class JsonRecordReader extends RecordReader {
 
     @Override
     public int nextField() {
+        // most often the comma and the name expected next, with no whitespace: all compared at once
+        RecordFields fields = this.fields;
+        int next = expected;
+        if (next < fields.size()) {
+            byte[] separated = fields.quotedNameAfterComma(next);
+            if (in.startsWith(separated)) {
+                in.pos += separated.length;
+                return found(next);
+            }
+        }
         int c = in.skipWhitespace();
         if (c == ',') {
             in.pos++;
-            in.skipWhitespace();
-            return field();
+            return field(); // whitespace before the name fails the expected name's test, and fieldByName skips it
         }
         if (c == '}') {
             in.pos++;
@@ -118,9 +139,9 @@ public final class JsonRecordReader extends RecordReader {
 
     /** The field whose name is at the cursor, its unknown predecessors skipped; {@link #END} if none is left. */
     private int field() {
-        RecordFields fields = records[top];
+        RecordFields fields = this.fields;
         for (;;) {
-            int next = expected[top];
+            int next = expected;
             int index;
             byte[] quoted;
             if (next < fields.size() && in.startsWith(quoted = fields.quotedName(next))) {
@@ -130,17 +151,13 @@ public final class JsonRecordReader extends RecordReader {
                 index = fieldByName(fields);
             }
             if (index >= 0) {
-                expected[top] = index + 1;
-                seen[seenFrom[top] + (index >>> 6)] |= 1L << index;
-                path.atField(index);
-                return index;
+                return found(index);
             }
             path.atField(-1);
             in.skipValue(CodecPath.MAX_DEPTH - path.depth());
             int c = in.skipWhitespace();
             if (c == ',') {
                 in.pos++;
-                in.skipWhitespace();
             } else if (c == '}') {
                 in.pos++;
                 return endRecord();
@@ -148,6 +165,18 @@ public final class JsonRecordReader extends RecordReader {
                 throw in.unexpected("expected ',' or '}'");
             }
         }
+    }
+
+    /** Field {@code index}'s name has been read: notes it as seen, and the one after it as expected next. */
+    private int found(int index) {
+        expected = index + 1;
+        if (index < 64) {
+            seen |= 1L << index;
+        } else {
+            moreSeen[moreFrom + (index >>> 6) - 1] |= 1L << index;
+        }
+        path.atField(index);
+        return index;
     }
 
     /** Reads the name at the cursor and its colon; its field's index, or -1. */
@@ -168,37 +197,68 @@ public final class JsonRecordReader extends RecordReader {
         return index;
     }
 
+    /** Enters a record whose fields are {@code fields}, keeping the state of the one it is in. */
     private void push(RecordFields fields) {
-        if (++top == records.length) {
-            records = Arrays.copyOf(records, 2 * top);
-            expected = Arrays.copyOf(expected, 2 * top);
-            seenFrom = Arrays.copyOf(seenFrom, 2 * top);
+        if (this.fields != null) {
+            int outer = outerCount++;
+            if (outer == outerFields.length) {
+                outerFields = Arrays.copyOf(outerFields, 2 * outer);
+                outerExpected = Arrays.copyOf(outerExpected, 2 * outer);
+                outerSeen = Arrays.copyOf(outerSeen, 2 * outer);
+                outerMoreFrom = Arrays.copyOf(outerMoreFrom, 2 * outer);
+            }
+            outerFields[outer] = this.fields;
+            outerExpected[outer] = expected;
+            outerSeen[outer] = seen;
+            outerMoreFrom[outer] = moreFrom;
         }
-        int words = (fields.size() + 63) >>> 6;
-        if (seenEnd + words > seen.length) {
-            seen = Arrays.copyOf(seen, Math.max(2 * seen.length, seenEnd + words));
+        this.fields = fields;
+        expected = 0;
+        seen = 0;
+        moreFrom = moreEnd;
+        if (fields.size() > 64) {
+            int words = (fields.size() - 1) >>> 6;
+            if (moreSeen == null) {
+                moreSeen = new long[Math.max(8, words)];
+            } else if (moreEnd + words > moreSeen.length) {
+                moreSeen = Arrays.copyOf(moreSeen, Math.max(2 * moreSeen.length, moreEnd + words));
+            }
+            Arrays.fill(moreSeen, moreEnd, moreEnd + words, 0L);
+            moreEnd += words;
         }
-        Arrays.fill(seen, seenEnd, seenEnd + words, 0L);
-        records[top] = fields;
-        expected[top] = 0;
-        seenFrom[top] = seenEnd;
-        seenEnd += words;
     }
 
     /** Checks that the record just closed had every required field, and leaves it. */
     private int endRecord() {
-        RecordFields fields = records[top];
-        int from = seenFrom[top];
+        RecordFields fields = this.fields;
+        long required = fields.requiredMask();
+        if ((seen & required) != required || fields.size() > 64) {
+            checkRequired(fields);
+        }
+        moreEnd = moreFrom;
+        if (outerCount == 0) {
+            this.fields = null;
+        } else {
+            int outer = --outerCount;
+            this.fields = outerFields[outer];
+            outerFields[outer] = null;
+            expected = outerExpected[outer];
+            seen = outerSeen[outer];
+            moreFrom = outerMoreFrom[outer];
+        }
+        path.exit();
+        return END;
+    }
+
+    /** Fails on the first required field, in declaration order, that the record just closed lacks. */
+    private void checkRequired(RecordFields fields) {
         for (int field = 0, size = fields.size(); field < size; field++) {
-            if ((seen[from + (field >>> 6)] & 1L << field) == 0 && fields.isRequired(field)) {
+            long word = field < 64 ? seen : moreSeen[moreFrom + (field >>> 6) - 1];
+            if ((word & 1L << field) == 0 && fields.isRequired(field)) {
                 path.atField(field);
                 throw new CodecFailure("required field is missing; it has no @Default");
             }
         }
-        records[top--] = null;
-        seenEnd = from;
-        path.exit();
-        return END;
     }
 
     // scalars
@@ -366,15 +426,16 @@ public final class JsonRecordReader extends RecordReader {
         if (c != '"') {
             throw wrongKind(c, "a UUID string");
         }
-        int scanned = in.scanString();
-        if (scanned == in.pos + 37) {
-            UUID value = JsonScalars.uuid(in.bytes, in.pos + 1);
+        int at = in.pos;
+        if (at + 37 < in.end && in.bytes[at + 37] == '"') {
+            // 36 hex digits and dashes hold no quote, backslash or control character: they are the whole string
+            UUID value = JsonScalars.uuid(in.bytes, at + 1);
             if (value != null) {
-                in.pos = scanned + 1;
+                in.pos = at + 38;
                 return value;
             }
         }
-        return Uuids.parse(in.string(scanned));
+        return Uuids.parse(in.readString());
     }
 
     @Override
@@ -401,6 +462,18 @@ public final class JsonRecordReader extends RecordReader {
         int c = in.skipWhitespace();
         if (c != '"') {
             throw wrongKind(c, "an enum symbol string");
+        }
+        int count = symbols.size();
+        if (count <= 8) {
+            // each quoted symbol's bytes, closing quote included, against those at the cursor
+            for (int i = 0; i < count; i++) {
+                E constant = symbols.constant(i);
+                byte[] quoted = symbols.quotedSymbol(constant);
+                if (in.startsWith(quoted)) {
+                    in.pos += quoted.length;
+                    return constant;
+                }
+            }
         }
         int scanned = in.scanString();
         if (scanned >= 0) {

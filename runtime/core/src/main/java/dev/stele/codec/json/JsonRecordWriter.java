@@ -9,7 +9,10 @@ import dev.stele.spi.codec.Strings;
 import dev.stele.spi.codec.Temporals;
 import dev.stele.spi.codec.ValueWriter;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,11 +41,12 @@ import java.util.UUID;
  */
 public final class JsonRecordWriter extends RecordWriter {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final byte[] HEX_LOWER = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd',
-            'e', 'f'};
     private static final byte[] HEX_UPPER = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D',
             'E', 'F'};
     /** The tens and the ones digit of 0 to 99. */
@@ -70,6 +74,10 @@ public final class JsonRecordWriter extends RecordWriter {
 
     private byte[] buffer;
     private int size;
+    /** The record being written, and those it is nested in, innermost last (kept beside the path, which holds them too). */
+    private RecordFields record;
+    private RecordFields[] outer = new RecordFields[8];
+    private int outerCount;
 
     /** A writer whose buffer starts at 512 bytes and grows as events need. */
     public JsonRecordWriter() {
@@ -85,6 +93,11 @@ public final class JsonRecordWriter extends RecordWriter {
     public void reset() {
         size = 0;
         path.reset();
+        if (outerCount != 0 || record != null) {
+            Arrays.fill(outer, 0, outerCount, null);
+            outerCount = 0;
+            record = null;
+        }
     }
 
     /** The number of bytes written since the last {@link #reset()}. */
@@ -100,6 +113,11 @@ public final class JsonRecordWriter extends RecordWriter {
     @Override
     public void startRecord(RecordFields fields) {
         path.enterRecord(fields);
+        if (outerCount == outer.length) {
+            outer = Arrays.copyOf(outer, 2 * outerCount);
+        }
+        outer[outerCount++] = record;
+        record = fields;
         ensure(1);
         buffer[size++] = '{';
     }
@@ -107,11 +125,8 @@ public final class JsonRecordWriter extends RecordWriter {
     @Override
     public RecordWriter field(int index) {
         path.atField(index);
-        byte[] name = path.currentRecord().quotedName(index);
-        ensure(name.length + 1);
-        if (index != 0) {
-            buffer[size++] = ',';
-        }
+        byte[] name = index == 0 ? record.quotedName(0) : record.quotedNameAfterComma(index);
+        ensure(name.length);
         System.arraycopy(name, 0, buffer, size, name.length);
         size += name.length;
         return this;
@@ -121,6 +136,8 @@ public final class JsonRecordWriter extends RecordWriter {
     public void endRecord() {
         ensure(1);
         buffer[size++] = '}';
+        record = outer[--outerCount];
+        outer[outerCount] = null;
         path.exit();
     }
 
@@ -231,7 +248,8 @@ public final class JsonRecordWriter extends RecordWriter {
         int i = 0;
         for (; i < length; i++) {
             char c = text.charAt(i);
-            if (c >= 128 || ESCAPES[c] != 0) {
+            // written as it is: U+0020 to U+007F but the quote and the backslash (ESCAPES says the same)
+            if ((char) (c - 0x20) >= 0x60 || c == '"' || c == '\\') {
                 break;
             }
             out[at++] = (byte) c;
@@ -318,25 +336,29 @@ public final class JsonRecordWriter extends RecordWriter {
         byte[] out = buffer;
         int at = size;
         out[at] = '"';
-        hex(out, at + 1, most >>> 32, 8);
+        LONGS.set(out, at + 1, hex8((int) (most >>> 32)));
         out[at + 9] = '-';
-        hex(out, at + 10, most >>> 16, 4);
+        long digits = hex8((int) most);
+        INTS.set(out, at + 10, (int) digits);
         out[at + 14] = '-';
-        hex(out, at + 15, most, 4);
+        INTS.set(out, at + 15, (int) (digits >>> 32));
         out[at + 19] = '-';
-        hex(out, at + 20, least >>> 48, 4);
+        digits = hex8((int) (least >>> 32));
+        INTS.set(out, at + 20, (int) digits);
         out[at + 24] = '-';
-        hex(out, at + 25, least, 12);
+        INTS.set(out, at + 25, (int) (digits >>> 32));
+        LONGS.set(out, at + 29, hex8((int) least));
         out[at + 37] = '"';
         size = at + 38;
     }
 
-    /** The low {@code digits} hex digits of {@code value}, lower-case, at {@code at}. */
-    private static void hex(byte[] out, int at, long value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            out[i] = HEX_LOWER[(int) value & 0xF];
-            value >>>= 4;
-        }
+    /** The eight lower-case hex digits of {@code value} as ASCII bytes, the first in the lowest byte. */
+    private static long hex8(int value) {
+        long x = (value & 0xFFFFFFFFL) >>> 16 | (value & 0xFFFFL) << 32; // digits 0-3, then 4-7, in 32-bit halves
+        x = (x >>> 8) & 0x000000FF000000FFL | (x & 0x000000FF000000FFL) << 16; // pairs of digits in 16-bit quarters
+        x = (x >>> 4) & 0x000F000F000F000FL | (x & 0x000F000F000F000FL) << 8; // one digit a byte
+        long letters = ((x + 0x0606060606060606L) >>> 4) & 0x0101010101010101L; // the digits from 10 on
+        return x + 0x3030303030303030L + 39 * letters; // '0' + digit, or 'a' + digit - 10
     }
 
     @Override

@@ -17,9 +17,11 @@ public final class CodecPath {
 
     /** Per level: the {@link RecordFields} of a record, {@link #COLLECTION}, or a map's current key. */
     private Object[] levels = new Object[8];
-    /** Per level: the field or element index; -1 before the first. */
+    /** Per level but the innermost: the field or element index; -1 before the first. */
     private int[] positions = new int[8];
     private int depth = -1;
+    /** The innermost level's field or element index, kept apart: it changes with every field and element. */
+    private int position = -1;
 
     /** Enters a record whose fields are {@code fields}. */
     public void enterRecord(RecordFields fields) {
@@ -28,7 +30,7 @@ public final class CodecPath {
 
     /** The record being read or written is at {@code field}. */
     public void atField(int field) {
-        positions[depth] = field;
+        position = field;
     }
 
     /** Enters an array. */
@@ -38,7 +40,7 @@ public final class CodecPath {
 
     /** The array is at element {@code index}. */
     public void atIndex(int index) {
-        positions[depth] = index;
+        position = index;
     }
 
     /** Enters a map; {@link #atKey} says which entry. */
@@ -49,13 +51,15 @@ public final class CodecPath {
     /** The map is at the entry of {@code key}; {@code null} between entries (reading the next key). */
     public void atKey(String key) {
         levels[depth] = key;
-        positions[depth] = 0;
+        position = 0;
     }
 
     /** Leaves the innermost record, array or map. */
     public void exit() {
         levels[depth] = null;
-        depth--;
+        if (--depth >= 0) {
+            position = positions[depth];
+        }
     }
 
     /** How many records, arrays and maps the position is inside. */
@@ -70,25 +74,38 @@ public final class CodecPath {
 
     /** The field or index at the innermost level, -1 before the first. */
     public int currentPosition() {
-        return depth >= 0 ? positions[depth] : -1;
+        return depth >= 0 ? position : -1;
     }
 
     /** Forgets everything: the position of a new event. */
     public void reset() {
-        Arrays.fill(levels, 0, depth + 1, null);
-        depth = -1;
+        if (depth >= 0) { // none to clear after an event read or written through
+            Arrays.fill(levels, 0, depth + 1, null);
+            depth = -1;
+        }
     }
 
     private void push(Object level) {
-        if (depth + 1 == MAX_DEPTH) {
+        int next = depth + 1;
+        if (next == levels.length) {
+            grow(next);
+        }
+        if (next > 0) {
+            positions[next - 1] = position;
+        }
+        levels[next] = level;
+        position = -1;
+        depth = next;
+    }
+
+    /** Makes room for level {@code next}, the arrays' length: a failure at {@link #MAX_DEPTH}, where they stop growing. */
+    private void grow(int next) {
+        if (next == MAX_DEPTH) {
             throw new CodecFailure("values are nested deeper than " + MAX_DEPTH + " levels");
         }
-        if (++depth == levels.length) {
-            levels = Arrays.copyOf(levels, depth * 2);
-            positions = Arrays.copyOf(positions, depth * 2);
-        }
-        levels[depth] = level;
-        positions[depth] = -1;
+        int length = Math.min(next * 2, MAX_DEPTH);
+        levels = Arrays.copyOf(levels, length);
+        positions = Arrays.copyOf(positions, length);
     }
 
     /**
@@ -100,7 +117,7 @@ public final class CodecPath {
         StringBuilder path = new StringBuilder();
         for (int level = 0; level <= depth; level++) {
             Object at = levels[level];
-            int position = positions[level];
+            int position = level == depth ? this.position : positions[level];
             if (at instanceof RecordFields fields) {
                 if (position < 0 || position >= fields.size()) {
                     continue;

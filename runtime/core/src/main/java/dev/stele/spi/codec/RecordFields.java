@@ -30,18 +30,24 @@ public final class RecordFields {
     /** Open addressing over {@link #keys}: slot to key number + 1, 0 when empty. */
     private int[] slots;
     private final byte[][] quoted;
+    private final byte[][] quotedAfterComma;
+    /** Bit {@code i} set when field {@code i} (of the first 64) is required. */
+    private long requiredMask;
 
     private RecordFields(String[] names) {
         this.names = names;
         this.optional = new boolean[names.length];
         this.nullSecond = new boolean[names.length];
         this.quoted = new byte[names.length][];
+        this.quotedAfterComma = new byte[names.length][];
         this.keys = new byte[0][];
         this.keyFields = new int[0];
         for (int i = 0; i < names.length; i++) {
             quoted[i] = ('"' + names[i] + "\":").getBytes(StandardCharsets.UTF_8);
+            quotedAfterComma[i] = (",\"" + names[i] + "\":").getBytes(StandardCharsets.UTF_8);
             addKey(names[i], i);
         }
+        requiredMask = names.length >= 64 ? -1L : (1L << names.length) - 1;
     }
 
     /** The fields by name, in declaration order; every one required until {@link #withOptional} says otherwise. */
@@ -72,7 +78,11 @@ public final class RecordFields {
      */
     public RecordFields withOptional(String... fields) {
         for (String field : fields) {
-            optional[require(field)] = true;
+            int index = require(field);
+            optional[index] = true;
+            if (index < 64) {
+                requiredMask &= ~(1L << index);
+            }
         }
         return this;
     }
@@ -106,6 +116,14 @@ public final class RecordFields {
         return !optional[field];
     }
 
+    /**
+     * The required fields among the first 64 as bits, field {@code i} as {@code 1L << i}: a reader that keeps
+     * the fields it has seen as bits checks them all with one comparison. Fields from the 65th on are not in it.
+     */
+    public long requiredMask() {
+        return requiredMask;
+    }
+
     /** The branch of null in the field's Avro union: 0, or 1 for a field marked {@link #withNullSecond}. */
     public int nullBranch(int field) {
         return nullSecond[field] ? 1 : 0;
@@ -114,6 +132,14 @@ public final class RecordFields {
     /** The field's name as JSON writes it before its value: {@code "name":} in UTF-8. Not to be modified. */
     public byte[] quotedName(int field) {
         return quoted[field];
+    }
+
+    /**
+     * {@link #quotedName} after the comma that separates it from the field before: {@code ,"name":} in
+     * UTF-8, what JSON has between two fields' values. Not to be modified.
+     */
+    public byte[] quotedNameAfterComma(int field) {
+        return quotedAfterComma[field];
     }
 
     /** The field with {@code name} or an alias of it, or -1. */

@@ -1,7 +1,6 @@
 package dev.stele.spi.codec;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -133,8 +132,8 @@ public final class Temporals {
             return at + text.length();
         }
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        int length = writeDate(into, at, days);
+        int secondOfDay = (int) (seconds - days * SECONDS_PER_DAY);
+        int length = writeDate(into, at, (int) days);
         into[length++] = 'T';
         length = writeTwo(into, length, secondOfDay / 3600);
         into[length++] = ':';
@@ -231,12 +230,39 @@ public final class Temporals {
         } else if (text[from + 19] != 'Z') {
             return null;
         }
-        try {
-            long days = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(days * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
-        } catch (DateTimeException e) {
-            return null;
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+            return null; // as LocalDate.of refuses it
         }
+        return Instant.ofEpochSecond(epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3600L + minute * 60L
+                + second, nanos);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        switch (month) {
+            case 2:
+                return isLeapYear(year) ? 29 : 28;
+            case 4:
+            case 6:
+            case 9:
+            case 11:
+                return 30;
+            default:
+                return 31;
+        }
+    }
+
+    private static boolean isLeapYear(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    /** Days since 1970-01-01 of a valid date in the years 0000 to 9999, as {@link LocalDate#toEpochDay()} counts them. */
+    private static long epochDay(int year, int month, int day) {
+        long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400
+                + (367 * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            total -= isLeapYear(year) ? 1 : 2;
+        }
+        return total - 719_528; // the days from 0000-01-01 to 1970-01-01
     }
 
     /** The decimal value of {@code count} ASCII digits, or -1 if one is not a digit. */
@@ -252,17 +278,17 @@ public final class Temporals {
         return value;
     }
 
-    /** Writes yyyy-MM-dd of a day in years 0000..9999 (civil-from-days, proleptic Gregorian). */
-    private static int writeDate(byte[] text, int at, long epochDay) {
-        long z = epochDay + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long shiftedMonth = (5 * dayOfYear + 2) / 153;
-        int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
-        int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
-        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+    /** Writes yyyy-MM-dd of a day in years 0000..9999 (civil-from-days, proleptic Gregorian), in int arithmetic. */
+    private static int writeDate(byte[] text, int at, int epochDay) {
+        int z = epochDay + 719_468; // days since 0000-03-01, negative only in 0000's first two months
+        int era = (z >= 0 ? z : z - 146_096) / 146_097;
+        int dayOfEra = z - era * 146_097;
+        int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int shiftedMonth = (5 * dayOfYear + 2) / 153;
+        int day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
+        int month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+        int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         int length = writeTwo(text, at, year / 100);
         length = writeTwo(text, length, year % 100);
         text[length++] = '-';

@@ -22,7 +22,6 @@ import dev.stele.spi.EventType;
 import dev.stele.spi.ProjectionType;
 import dev.stele.spi.TableMapping;
 import dev.stele.spi.codec.CodecFailure;
-import dev.stele.spi.codec.RecordReader;
 import dev.stele.spi.codec.RecordWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +63,11 @@ public final class Catalog {
     private static final ThreadLocal<JsonRecordWriter> JSON_WRITERS = ThreadLocal.withInitial(JsonRecordWriter::new);
     private static final ThreadLocal<JsonRecordReader[]> JSON_READERS =
             ThreadLocal.withInitial(() -> new JsonRecordReader[1]);
+    /** Each thread's Avro writer and reader, taken out of their slot while in use, as the JSON reader is. */
+    private static final ThreadLocal<AvroRecordWriter[]> AVRO_WRITERS =
+            ThreadLocal.withInitial(() -> new AvroRecordWriter[1]);
+    private static final ThreadLocal<AvroRecordReader[]> AVRO_READERS =
+            ThreadLocal.withInitial(() -> new AvroRecordReader[1]);
     private static final int KEPT_BUFFER = 64 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
 
@@ -308,11 +312,15 @@ public final class Catalog {
         RegisteredEvent<?> registered = registered(event);
         EventType<?> type = registered.type();
         ByteArrayBinaryEncoder bytes = new ByteArrayBinaryEncoder(256, SingleObjectEncoding.HEADER_LENGTH);
-        AvroRecordWriter out = new AvroRecordWriter(bytes);
+        AvroRecordWriter[] slot = AVRO_WRITERS.get();
+        AvroRecordWriter out = slot[0] == null ? new AvroRecordWriter(bytes) : slot[0].reset(bytes);
+        slot[0] = null;
         try {
             writeEvent(type, event, out);
         } catch (IOException | RuntimeException e) {
             throw encodingFailure(type, Format.AVRO, out.path(), CodecFailure.of(e));
+        } finally {
+            slot[0] = out.reset(null);
         }
         SingleObjectEncoding.writeHeader(bytes.buffer(), type.schemaFingerprint());
         return bytes.toByteArray();
@@ -359,15 +367,18 @@ public final class Catalog {
      */
     private Object readAvro(RegisteredEvent<?> registered, int writtenVersion, BoundedBinaryDecoder body,
             long fingerprint, Supplier<Schema> writer) {
-        RecordReader in = null;
+        AvroRecordReader[] slot = AVRO_READERS.get();
+        AvroRecordReader reader = slot[0];
+        slot[0] = null;
+        AvroRecordReader in = null;
         try {
             Object decoded;
             if (writer == null) {
-                in = new AvroRecordReader(body);
+                in = reader == null ? new AvroRecordReader(body) : reader.reset(body);
                 decoded = registered.type().codec().read(in);
             } else {
                 ResolvingDecoder resolving = resolvers.resolve(fingerprint, writer, registered.schema(), body);
-                in = new AvroRecordReader(resolving);
+                in = reader == null ? new AvroRecordReader(resolving) : reader.reset(resolving);
                 decoded = registered.type().codec().read(in);
                 resolving.drain();
             }
@@ -379,6 +390,8 @@ public final class Catalog {
         } catch (IOException | RuntimeException e) {
             CodecFailure failure = CodecFailure.of(e);
             throw decodingFailure(registered, writtenVersion, Format.AVRO, in == null ? "" : in.path(), failure);
+        } finally {
+            slot[0] = in == null ? reader : in.reset(null);
         }
     }
 

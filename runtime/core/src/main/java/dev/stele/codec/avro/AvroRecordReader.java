@@ -44,22 +44,35 @@ import org.apache.avro.io.ResolvingDecoder;
  * exceptions pass through unchanged. On any failure {@link #path()} names the value being read, as
  * {@code lines[2].sku}.
  *
- * <p>Reads one event; not thread-safe. Reading a record from a plain decoder allocates nothing beyond the
+ * <p>Reads one event at a time ({@link #reset(Decoder)} for the next); not thread-safe. Reading a record
+ * from a plain decoder allocates nothing beyond the
  * values themselves.
  */
 public final class AvroRecordReader extends RecordReader {
 
-    private final Decoder in;
+    private Decoder in;
     /** The resolver, or null for a plain decoder. */
-    private final ResolvingDecoder resolver;
-    /** The resolver's field orders by record nesting; null for a plain decoder. */
-    private final FieldOrders orders;
+    private ResolvingDecoder resolver;
+    /** The resolver's field orders by record nesting; made for the first resolver, null before. */
+    private FieldOrders orders;
 
     /** A reader of {@code in}, which is a plain decoder or a {@link ResolvingDecoder}. */
     public AvroRecordReader(Decoder in) {
+        reset(in);
+    }
+
+    /**
+     * Makes this reader read the next event from {@code in}, from the top: one reader then serves a thread's
+     * events without a new reader and path per event.
+     */
+    public AvroRecordReader reset(Decoder in) {
         this.in = in;
         this.resolver = in instanceof ResolvingDecoder resolving ? resolving : null;
-        this.orders = resolver == null ? null : new FieldOrders();
+        if (resolver != null) {
+            orders = new FieldOrders();
+        }
+        path.reset();
+        return this;
     }
 
     @Override

@@ -34,16 +34,26 @@ import org.apache.avro.io.Encoder;
  * value, as {@code lines[2].sku}. The encoder's own exceptions pass through unchanged. After a failure
  * the encoder holds part of an event, which the caller discards.
  *
- * <p>Writes one event: the path it keeps starts at the top, and after a failure stays where it failed.
- * Not thread-safe.
+ * <p>Writes one event at a time: the path it keeps starts at the top, and after a failure stays where it
+ * failed until {@link #reset(Encoder)}. Not thread-safe.
  */
 public final class AvroRecordWriter extends RecordWriter {
 
-    private final Encoder out;
+    private Encoder out;
 
     /** A writer to {@code out}; flushing it is the caller's business. */
     public AvroRecordWriter(Encoder out) {
         this.out = out;
+    }
+
+    /**
+     * Makes this writer write the next event to {@code out}, from the top: one writer then serves a thread's
+     * events without a new writer and path per event.
+     */
+    public AvroRecordWriter reset(Encoder out) {
+        this.out = out;
+        path.reset();
+        return this;
     }
 
     /** Writes nothing: Avro puts no mark before a record. */

@@ -130,6 +130,20 @@ class AvroRecordReaderTest {
         assertThat(in.path()).isEqualTo("id");
     }
 
+    @Test
+    void aReaderResetAfterAFailureReadsTheNextEventFromTheTop() throws Exception {
+        byte[] bytes = Samples.write(Samples.full());
+        assertThat(readFailure(Arrays.copyOf(bytes, bytes.length - 2))).isInstanceOf(EOFException.class);
+
+        Sample read = SampleCodec.readSample(in.reset(DecoderFactory.get().binaryDecoder(bytes, null)));
+
+        assertThat(read).isEqualTo(Samples.full());
+        assertThat(in.path()).isEmpty();
+        // and a resolving decoder after a plain one
+        Sample resolved = SampleCodec.readSample(in.reset(Samples.resolving(Samples.V2, bytes)));
+        assertThat(resolved).isEqualTo(Samples.full());
+    }
+
     private Throwable readFailure(byte[] bytes) {
         in = new AvroRecordReader(DecoderFactory.get().binaryDecoder(bytes, null));
         Throwable failure = catchThrowable(() -> SampleCodec.readSample(in));

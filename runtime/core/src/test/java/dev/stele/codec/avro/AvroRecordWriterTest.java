@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,20 @@ class AvroRecordWriterTest {
                 .isInstanceOf(CodecFailure.class)
                 .hasMessageStartingWith("is null, which the field does not take");
         assertThat(out.path()).isEqualTo("lines[1].sku");
+    }
+
+    @Test
+    void aWriterResetAfterAFailureWritesTheNextEventFromTheTop() throws Exception {
+        Sample broken = Samples.withLines(Samples.full(), List.of(new Line(null, 2, Optional.empty())));
+        assertThatThrownBy(() -> SampleCodec.writeSample(out, broken)).isInstanceOf(CodecFailure.class);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        SampleCodec.writeSample(out.reset(encoder), Samples.full());
+        encoder.flush();
+
+        assertThat(bytes.toByteArray()).isEqualTo(Samples.write(Samples.full()));
+        assertThat(out.path()).isEmpty();
     }
 
     @Test

@@ -58,9 +58,13 @@ public final class Catalog {
 
     /**
      * One JSON writer and reader per thread, reset for each event, so that encoding and decoding allocate
-     * nothing but their result. A writer that grew past {@link #KEPT_BUFFER} for a large event is not kept.
+     * nothing but their result. Each is taken out of its slot while in use: a codec that calls back into the
+     * catalog (an accessor that encodes, an upcast that decodes) gets a new one rather than the one in use.
+     * One that served an event larger than {@link #KEPT_BUFFER} is not kept, so that a thread does not hold
+     * the buffers of its largest event for good.
      */
-    private static final ThreadLocal<JsonRecordWriter> JSON_WRITERS = ThreadLocal.withInitial(JsonRecordWriter::new);
+    private static final ThreadLocal<JsonRecordWriter[]> JSON_WRITERS =
+            ThreadLocal.withInitial(() -> new JsonRecordWriter[1]);
     private static final ThreadLocal<JsonRecordReader[]> JSON_READERS =
             ThreadLocal.withInitial(() -> new JsonRecordReader[1]);
     /** Each thread's Avro writer and reader, taken out of their slot while in use, as the JSON reader is. */
@@ -238,7 +242,9 @@ public final class Catalog {
     public SerializedEvent toJson(Object event) {
         RegisteredEvent<?> registered = registered(event);
         EventType<?> type = registered.type();
-        JsonRecordWriter out = JSON_WRITERS.get();
+        JsonRecordWriter[] slot = JSON_WRITERS.get();
+        JsonRecordWriter out = slot[0] == null ? new JsonRecordWriter() : slot[0];
+        slot[0] = null;
         out.reset();
         try {
             writeEvent(type, event, out);
@@ -246,8 +252,8 @@ public final class Catalog {
         } catch (IOException | RuntimeException e) {
             throw encodingFailure(type, Format.JSON, out.path(), CodecFailure.of(e));
         } finally {
-            if (out.size() > KEPT_BUFFER) {
-                JSON_WRITERS.remove();
+            if (out.size() <= KEPT_BUFFER) {
+                slot[0] = out;
             }
         }
     }
@@ -279,7 +285,7 @@ public final class Catalog {
     }
 
     private Object decodeJson(RegisteredEvent<?> registered, int writtenVersion, byte[] payload) {
-        // the thread's reader, taken out of its slot while in use (an upcast that decodes again gets a new one)
+        // the thread's reader, taken out of its slot while in use
         JsonRecordReader[] slot = JSON_READERS.get();
         JsonRecordReader in = slot[0];
         slot[0] = null;
@@ -296,7 +302,10 @@ public final class Catalog {
             throw decodingFailure(registered, writtenVersion, Format.JSON, in.path(), CodecFailure.of(e));
         } finally {
             in.reset(NO_BYTES, 0, 0);
-            slot[0] = in;
+            // its string buffer grows with the longest escaped string read, at most twice the payload
+            if (payload.length <= KEPT_BUFFER) {
+                slot[0] = in;
+            }
         }
         return registered.toLatest(decoded);
     }

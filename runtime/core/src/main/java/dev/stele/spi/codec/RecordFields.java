@@ -42,6 +42,7 @@ public final class RecordFields {
         this.quotedAfterComma = new byte[names.length][];
         this.keys = new byte[0][];
         this.keyFields = new int[0];
+        this.slots = new int[4]; // all empty: a record of no fields still looks names up, to skip them
         for (int i = 0; i < names.length; i++) {
             quoted[i] = ('"' + names[i] + "\":").getBytes(StandardCharsets.UTF_8);
             quotedAfterComma[i] = (",\"" + names[i] + "\":").getBytes(StandardCharsets.UTF_8);

@@ -68,6 +68,17 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void aRecordOfNoFieldsSkipsTheFieldsItIsGiven() throws IOException {
+        RecordFields none = RecordFields.of();
+        byte[] json = utf8("{\"reason\":\"x\",\"more\":[1,{\"a\":null}]} ");
+        JsonRecordReader in = new JsonRecordReader(json, 0, json.length);
+
+        assertThat(in.firstField(none)).isEqualTo(RecordReader.END);
+        in.expectEnd();
+        assertThat(none.indexOf("reason")).isEqualTo(-1);
+    }
+
+    @Test
     void readsANameWithEscapes() {
         assertThat(decode(SAMPLE.replace("\"text\":", "\"t\\u0065xt\":")).text()).isEqualTo("Order for Zoë");
     }

@@ -14,15 +14,10 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.io.Decoder;
@@ -180,21 +175,12 @@ public final class AvroRecordReader extends RecordReader {
         return symbols.constant(index);
     }
 
-    @Override
-    public <T> List<T> readList(ValueReader<T> element) throws IOException {
-        return Collections.unmodifiableList(readArray(new ArrayList<>(), element));
-    }
-
-    @Override
-    public <T> Set<T> readSet(ValueReader<T> element) throws IOException {
-        return Collections.unmodifiableSet(readArray(new LinkedHashSet<>(), element));
-    }
-
     /**
      * Adds the array's elements to {@code values}, each at {@code [index]} in the path while read; a failure
      * reading the size of a further block names the element it would start with.
      */
-    private <T, C extends Collection<T>> C readArray(C values, ValueReader<T> element) throws IOException {
+    @Override
+    protected <T> void readElements(ValueReader<T> element, Collection<T> values) throws IOException {
         path.enterCollection();
         int index = 0;
         for (long block = in.readArrayStart(); block != 0; block = in.arrayNext()) {
@@ -205,7 +191,6 @@ public final class AvroRecordReader extends RecordReader {
             path.atIndex(index);
         }
         path.exit();
-        return values;
     }
 
     /**
@@ -226,11 +211,6 @@ public final class AvroRecordReader extends RecordReader {
         }
         path.exit();
         return Collections.unmodifiableMap(values);
-    }
-
-    @Override
-    public <T> Optional<T> readOptional(ValueReader<T> present) throws IOException {
-        return Optional.ofNullable(readNullable(present));
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.io.Encoder;
 
@@ -189,11 +188,6 @@ public final class AvroRecordWriter extends RecordWriter {
         }
         out.writeMapEnd();
         path.exit();
-    }
-
-    @Override
-    public <T> void writeOptional(Optional<T> value, ValueWriter<T> present) throws IOException {
-        writeNullable(required(value).orElse(null), present);
     }
 
     @Override

@@ -15,17 +15,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -487,20 +482,7 @@ public final class JsonRecordReader extends RecordReader {
     // containers
 
     @Override
-    public <T> List<T> readList(ValueReader<T> element) throws IOException {
-        List<T> values = new ArrayList<>();
-        readElements(element, values);
-        return Collections.unmodifiableList(values);
-    }
-
-    @Override
-    public <T> Set<T> readSet(ValueReader<T> element) throws IOException {
-        Set<T> values = new LinkedHashSet<>();
-        readElements(element, values);
-        return Collections.unmodifiableSet(values);
-    }
-
-    private <T> void readElements(ValueReader<T> element, Collection<T> values) throws IOException {
+    protected <T> void readElements(ValueReader<T> element, Collection<T> values) throws IOException {
         int c = in.skipWhitespace();
         if (c != '[') {
             throw wrongKind(c, "an array");
@@ -564,11 +546,6 @@ public final class JsonRecordReader extends RecordReader {
                 throw in.unexpected("expected ',' or '}'");
             }
         }
-    }
-
-    @Override
-    public <T> Optional<T> readOptional(ValueReader<T> present) throws IOException {
-        return Optional.ofNullable(readNullable(present));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -108,6 +108,11 @@ public final class JsonRecordWriter extends RecordWriter {
     /** A copy of the bytes written since the last {@link #reset()}. */
     public byte[] toByteArray() {
         return Arrays.copyOf(buffer, size);
+    }
+
+    /** The JSON written since the last {@link #reset()}, as text. */
+    public String toText() {
+        return new String(buffer, 0, size, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -424,15 +429,6 @@ public final class JsonRecordWriter extends RecordWriter {
         ensure(1);
         buffer[size++] = '}';
         path.exit();
-    }
-
-    @Override
-    public <T> void writeOptional(Optional<T> value, ValueWriter<T> present) throws IOException {
-        if (required(value).isPresent()) {
-            present.write(this, value.get());
-        } else {
-            writeRaw(NULL);
-        }
     }
 
     @Override

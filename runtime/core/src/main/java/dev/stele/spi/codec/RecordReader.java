@@ -1,6 +1,10 @@
 package dev.stele.spi.codec;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,10 +96,21 @@ public abstract class RecordReader {
     public abstract <E extends Enum<E>> E readEnum(EnumSymbols<E> symbols) throws IOException;
 
     /** An unmodifiable list of required elements, each read by {@code element}. */
-    public abstract <T> List<T> readList(ValueReader<T> element) throws IOException;
+    public final <T> List<T> readList(ValueReader<T> element) throws IOException {
+        List<T> values = new ArrayList<>();
+        readElements(element, values);
+        return Collections.unmodifiableList(values);
+    }
 
     /** An unmodifiable set of required elements in the order read, each read by {@code element}. */
-    public abstract <T> Set<T> readSet(ValueReader<T> element) throws IOException;
+    public final <T> Set<T> readSet(ValueReader<T> element) throws IOException {
+        Set<T> values = new LinkedHashSet<>();
+        readElements(element, values);
+        return Collections.unmodifiableSet(values);
+    }
+
+    /** Adds the elements of the array at the reader's position to {@code values}, each read by {@code element}. */
+    protected abstract <T> void readElements(ValueReader<T> element, Collection<T> values) throws IOException;
 
     /** An unmodifiable map with string keys, in the order read, each value read by {@code value}. */
     public abstract <T> Map<String, T> readMap(ValueReader<T> value) throws IOException;
@@ -104,7 +119,9 @@ public abstract class RecordReader {
      * The current field's optional value: empty for JSON {@code null} or the Avro union's null branch (whose
      * null the reader consumes, as a resolving decoder requires).
      */
-    public abstract <T> Optional<T> readOptional(ValueReader<T> present) throws IOException;
+    public final <T> Optional<T> readOptional(ValueReader<T> present) throws IOException {
+        return Optional.ofNullable(readNullable(present));
+    }
 
     /** The current field's {@code @Nullable} value: {@code null} for JSON {@code null} or the union's null branch. */
     public abstract <T> T readNullable(ValueReader<T> present) throws IOException;

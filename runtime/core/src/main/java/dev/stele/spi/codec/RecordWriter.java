@@ -116,7 +116,9 @@ public abstract class RecordWriter {
      * The current field's optional value: JSON {@code null} or the value, the field's Avro union branch.
      * The {@code Optional} itself is required.
      */
-    public abstract <T> void writeOptional(Optional<T> value, ValueWriter<T> present) throws IOException;
+    public final <T> void writeOptional(Optional<T> value, ValueWriter<T> present) throws IOException {
+        writeNullable(required(value).orElse(null), present);
+    }
 
     /** The current field's {@code @Nullable} value: JSON {@code null} or the value, the field's Avro union branch. */
     public abstract <T> void writeNullable(T value, ValueWriter<T> present) throws IOException;

@@ -87,6 +87,6 @@ public final class Replayer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the state of " + type.stateType().getSimpleName(), e);
         }
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+        return out.toText();
     }
 }

@@ -67,6 +67,6 @@ public final class Snapshots {
             throw new UncheckedIOException(e);
         }
         table.write(connection, stream, version, type.stateType().getName(), type.stateFingerprint(),
-                new String(out.toByteArray(), StandardCharsets.UTF_8));
+                out.toText());
     }
 }

@@ -109,6 +109,18 @@ class DefaultsAtTheEdgesTest {
                 .containsExactlyEntriesOf(EXPECTED);
     }
 
+    @Test
+    void aParsedDefaultIsAConstantOfTheCodecNotParsedAgainForEachEvent() throws IOException {
+        String codec = Files.readString(out.resolve("sources/com/example/edges/EdgesCodec.java"));
+        String read = codec.substring(codec.indexOf("public Edges read("));
+        read = read.substring(0, read.indexOf("\n    }\n"));
+
+        assertThat(codec).contains("private static final Instant LATEST_INSTANT_DEFAULT = Instant.parse(")
+                .contains("private static final BigDecimal FINEST_DEFAULT = new BigDecimal(");
+        assertThat(read).contains("Instant latestInstant = LATEST_INSTANT_DEFAULT;")
+                .doesNotContain(".parse(").doesNotContain("new BigDecimal(");
+    }
+
     /** The event's components but its id, by name. */
     private static Map<String, Object> components(Object event) throws ReflectiveOperationException {
         Map<String, Object> values = new LinkedHashMap<>();

@@ -63,6 +63,29 @@ final class Code {
         return value(field.type(), field.defaultValue().orElseThrow().literal());
     }
 
+    /**
+     * Whether the field's {@code @Default} is worth a constant rather than an expression in every read: a
+     * parsed value ({@code Instant.parse}, {@code new BigDecimal}) or one wrapped in a typed id or an
+     * {@code Optional}, all immutable. A literal, an enum constant or an empty collection costs nothing to
+     * repeat; a {@code byte[]} is mutable, so each event gets its own.
+     */
+    static boolean defaultIsComputed(FieldModel field) {
+        DefaultValue.Kind kind = field.defaultValue().orElseThrow().literal().kind();
+        switch (kind) {
+            case BYTES:
+                return false;
+            case INSTANT:
+            case LOCAL_DATE:
+            case LOCAL_DATE_TIME:
+            case UUID:
+            case DECIMAL:
+                return true;
+            default:
+                return field.type() instanceof TypeMapping.Wrapper
+                        || field.type() instanceof TypeMapping.Nullable nullable && nullable.optional();
+        }
+    }
+
     private static CodeBlock value(TypeMapping type, DefaultValue.Literal literal) {
         if (type instanceof TypeMapping.Nullable nullable) {
             CodeBlock value = value(nullable.value(), literal);

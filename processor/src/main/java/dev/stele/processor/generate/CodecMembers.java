@@ -21,7 +21,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The members one codec class needs besides its public methods: a {@code RecordFields} constant per
- * record, an {@code EnumSymbols} constant per enum, and a read and a write method per nested record.
+ * record, an {@code EnumSymbols} constant per enum, a constant per computed {@code @Default}, and a read and
+ * a write method per nested record.
  * {@link RecordCode} asks for them by the model it needs; this class names each once and remembers which
  * records still need their methods, so only what is used is generated.
  */
@@ -31,6 +32,7 @@ final class CodecMembers {
     private final List<FieldSpec> constants = new ArrayList<>();
     private final Map<String, String> fieldConstants = new HashMap<>();
     private final Map<String, String> symbolConstants = new HashMap<>();
+    private final Map<String, String> defaultConstants = new HashMap<>();
     private final Map<String, String> readMethods = new HashMap<>();
     private final Map<String, String> writeMethods = new HashMap<>();
     private final Set<String> queued = new LinkedHashSet<>();
@@ -110,6 +112,24 @@ final class CodecMembers {
                             type, fallback)));
             return constant;
         });
+    }
+
+    /**
+     * What a reader's local of {@code field}, which has a {@code @Default}, starts at: the default itself, or
+     * a constant holding it when it is computed ({@link Code#defaultIsComputed}), so that reading an event
+     * does not parse it again.
+     */
+    CodeBlock defaultValue(RecordModel record, FieldModel field) {
+        if (!Code.defaultIsComputed(field)) {
+            return Code.defaultValue(field);
+        }
+        String key = record.qualifiedName() + "#" + field.name();
+        String constant = defaultConstants.computeIfAbsent(key, ignored -> {
+            String name = names.newName(Names.constant(field.name()) + "_DEFAULT", "default:" + key);
+            constants.add(constant(Code.type(field.type()), name, Code.defaultValue(field)));
+            return name;
+        });
+        return CodeBlock.of("$N", constant);
     }
 
     /** The name of a nested record's read method; queues its methods. */

@@ -81,7 +81,7 @@ final class RecordCode {
             String value = locals.newName(field.name(), field);
             values.add(value);
             method.addStatement("$T $N = $L", Code.type(field.type()), value, field.defaultValue().isPresent()
-                    ? Code.defaultValue(field) : Code.initialValue(field.type()));
+                    ? members.defaultValue(record, field) : Code.initialValue(field.type()));
         }
         method.beginControlFlow("for (int field = in.firstField($N); field != $T.END; field = in.nextField())",
                         members.fields(record), Names.RECORD_READER)

@@ -1,7 +1,5 @@
 package dev.stele.catalog;
 
-import dev.stele.catalog.internal.BoundedBinaryDecoder;
-import dev.stele.catalog.internal.ByteArrayBinaryEncoder;
 import dev.stele.catalog.internal.IndexCheck;
 import dev.stele.catalog.internal.NewerVersions;
 import dev.stele.catalog.internal.RegisteredEvent;
@@ -10,10 +8,13 @@ import dev.stele.catalog.internal.ReleasedSchemas;
 import dev.stele.catalog.internal.Resolvers;
 import dev.stele.catalog.internal.SingleObjectEncoding;
 import dev.stele.catalog.internal.SpiCheck;
+import dev.stele.catalog.internal.ThreadLending;
 import dev.stele.catalog.internal.WriterSchemas;
 import dev.stele.cdc.internal.MappingIndex;
 import dev.stele.codec.avro.AvroRecordReader;
 import dev.stele.codec.avro.AvroRecordWriter;
+import dev.stele.codec.avro.BoundedBinaryDecoder;
+import dev.stele.codec.avro.ByteArrayBinaryEncoder;
 import dev.stele.codec.json.JsonRecordReader;
 import dev.stele.codec.json.JsonRecordWriter;
 import dev.stele.format.EventSchemaNames;
@@ -56,24 +57,22 @@ import org.apache.avro.io.ResolvingDecoder;
  */
 public final class Catalog {
 
-    /**
-     * One JSON writer and reader per thread, reset for each event, so that encoding and decoding allocate
-     * nothing but their result. Each is taken out of its slot while in use: a codec that calls back into the
-     * catalog (an accessor that encodes, an upcast that decodes) gets a new one rather than the one in use.
-     * One that served an event larger than {@link #KEPT_BUFFER} is not kept, so that a thread does not hold
-     * the buffers of its largest event for good.
-     */
-    private static final ThreadLocal<JsonRecordWriter[]> JSON_WRITERS =
-            ThreadLocal.withInitial(() -> new JsonRecordWriter[1]);
-    private static final ThreadLocal<JsonRecordReader[]> JSON_READERS =
-            ThreadLocal.withInitial(() -> new JsonRecordReader[1]);
-    /** Each thread's Avro writer and reader, taken out of their slot while in use, as the JSON reader is. */
-    private static final ThreadLocal<AvroRecordWriter[]> AVRO_WRITERS =
-            ThreadLocal.withInitial(() -> new AvroRecordWriter[1]);
-    private static final ThreadLocal<AvroRecordReader[]> AVRO_READERS =
-            ThreadLocal.withInitial(() -> new AvroRecordReader[1]);
-    private static final int KEPT_BUFFER = 64 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
+
+    /**
+     * One JSON writer and reader, and one Avro encoder with its writer and decoder with its reader, per
+     * thread, reset for each event, so that encoding and decoding allocate little but their result. Each is
+     * lent while in use: a codec that calls back into the catalog (an accessor that encodes, an upcast that
+     * decodes) gets a new one rather than the one in use. One that served an event larger than
+     * {@link #KEPT_BUFFER} is not kept, so that a thread does not hold the buffers of its largest event for
+     * good.
+     */
+    private static final ThreadLending<JsonRecordWriter> JSON_WRITERS = new ThreadLending<>(JsonRecordWriter::new);
+    private static final ThreadLending<JsonRecordReader> JSON_READERS =
+            new ThreadLending<>(() -> new JsonRecordReader(NO_BYTES, 0, 0));
+    private static final ThreadLending<AvroOut> AVRO_WRITERS = new ThreadLending<>(AvroOut::new);
+    private static final ThreadLending<AvroIn> AVRO_READERS = new ThreadLending<>(AvroIn::new);
+    private static final int KEPT_BUFFER = 64 * 1024;
 
     private final Registry registry;
     private final WriterSchemas writers;
@@ -242,9 +241,7 @@ public final class Catalog {
     public SerializedEvent toJson(Object event) {
         RegisteredEvent<?> registered = registered(event);
         EventType<?> type = registered.type();
-        JsonRecordWriter[] slot = JSON_WRITERS.get();
-        JsonRecordWriter out = slot[0] == null ? new JsonRecordWriter() : slot[0];
-        slot[0] = null;
+        JsonRecordWriter out = JSON_WRITERS.lend();
         out.reset();
         try {
             writeEvent(type, event, out);
@@ -252,9 +249,7 @@ public final class Catalog {
         } catch (IOException | RuntimeException e) {
             throw encodingFailure(type, Format.JSON, out.path(), CodecFailure.of(e));
         } finally {
-            if (out.size() <= KEPT_BUFFER) {
-                slot[0] = out;
-            }
+            JSON_WRITERS.giveBack(out, out.size() <= KEPT_BUFFER);
         }
     }
 
@@ -285,15 +280,8 @@ public final class Catalog {
     }
 
     private Object decodeJson(RegisteredEvent<?> registered, int writtenVersion, byte[] payload) {
-        // the thread's reader, taken out of its slot while in use
-        JsonRecordReader[] slot = JSON_READERS.get();
-        JsonRecordReader in = slot[0];
-        slot[0] = null;
-        if (in == null) {
-            in = new JsonRecordReader(payload, 0, payload.length);
-        } else {
-            in.reset(payload, 0, payload.length);
-        }
+        JsonRecordReader in = JSON_READERS.lend();
+        in.reset(payload, 0, payload.length);
         Object decoded;
         try {
             decoded = registered.type().codec().read(in);
@@ -303,9 +291,7 @@ public final class Catalog {
         } finally {
             in.reset(NO_BYTES, 0, 0);
             // its string buffer grows with the longest escaped string read, at most twice the payload
-            if (payload.length <= KEPT_BUFFER) {
-                slot[0] = in;
-            }
+            JSON_READERS.giveBack(in, payload.length <= KEPT_BUFFER);
         }
         return registered.toLatest(decoded);
     }
@@ -320,19 +306,19 @@ public final class Catalog {
     public byte[] toAvro(Object event) {
         RegisteredEvent<?> registered = registered(event);
         EventType<?> type = registered.type();
-        ByteArrayBinaryEncoder bytes = new ByteArrayBinaryEncoder(256, SingleObjectEncoding.HEADER_LENGTH);
-        AvroRecordWriter[] slot = AVRO_WRITERS.get();
-        AvroRecordWriter out = slot[0] == null ? new AvroRecordWriter(bytes) : slot[0].reset(bytes);
-        slot[0] = null;
+        AvroOut out = AVRO_WRITERS.lend();
+        ByteArrayBinaryEncoder bytes = out.bytes;
+        bytes.reset(SingleObjectEncoding.HEADER_LENGTH);
+        AvroRecordWriter writer = out.writer.reset(bytes);
         try {
-            writeEvent(type, event, out);
+            writeEvent(type, event, writer);
+            SingleObjectEncoding.writeHeader(bytes.buffer(), type.schemaFingerprint());
+            return bytes.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw encodingFailure(type, Format.AVRO, out.path(), CodecFailure.of(e));
+            throw encodingFailure(type, Format.AVRO, writer.path(), CodecFailure.of(e));
         } finally {
-            slot[0] = out.reset(null);
+            AVRO_WRITERS.giveBack(out, bytes.length() <= KEPT_BUFFER);
         }
-        SingleObjectEncoding.writeHeader(bytes.buffer(), type.schemaFingerprint());
-        return bytes.toByteArray();
     }
 
     /**
@@ -356,39 +342,37 @@ public final class Catalog {
                     + " fingerprint", null);
         }
         long fingerprint = SingleObjectEncoding.fingerprint(avro);
-        BoundedBinaryDecoder body = new BoundedBinaryDecoder(avro, SingleObjectEncoding.HEADER_LENGTH,
-                avro.length - SingleObjectEncoding.HEADER_LENGTH);
         RegisteredEvent<?> registered = registry.byFingerprint(fingerprint);
         if (registered != null) {
-            return registered.toLatest(readAvro(registered, registered.version(), body, fingerprint, null));
+            return registered.toLatest(readAvro(registered, registered.version(), avro, fingerprint, null));
         }
         WriterSchemas.Written written = writers.find(fingerprint)
                 .orElseThrow(() -> new UnknownSchemaException(fingerprint));
         RegisteredEvent<?> reader = reader(written.name(), written.version());
         // moved to the reader's names only when no resolver for this writer exists yet on this thread
         Supplier<Schema> writer = () -> EventSchemaNames.asVersion(written.schema(), reader.version());
-        return reader.toLatest(readAvro(reader, written.version(), body, fingerprint, writer));
+        return reader.toLatest(readAvro(reader, written.version(), avro, fingerprint, writer));
     }
 
     /**
      * Reads the body: directly when it was written with the reader's own schema ({@code writer} null), else
      * through a resolver from {@code writer}, the schema with the data's {@code fingerprint}.
      */
-    private Object readAvro(RegisteredEvent<?> registered, int writtenVersion, BoundedBinaryDecoder body,
-            long fingerprint, Supplier<Schema> writer) {
-        AvroRecordReader[] slot = AVRO_READERS.get();
-        AvroRecordReader reader = slot[0];
-        slot[0] = null;
-        AvroRecordReader in = null;
+    private Object readAvro(RegisteredEvent<?> registered, int writtenVersion, byte[] avro, long fingerprint,
+            Supplier<Schema> writer) {
+        AvroIn in = AVRO_READERS.lend();
+        BoundedBinaryDecoder body = in.body.reset(avro, SingleObjectEncoding.HEADER_LENGTH,
+                avro.length - SingleObjectEncoding.HEADER_LENGTH);
+        AvroRecordReader reader = null;
         try {
             Object decoded;
             if (writer == null) {
-                in = reader == null ? new AvroRecordReader(body) : reader.reset(body);
-                decoded = registered.type().codec().read(in);
+                reader = in.reader.reset(body);
+                decoded = registered.type().codec().read(reader);
             } else {
                 ResolvingDecoder resolving = resolvers.resolve(fingerprint, writer, registered.schema(), body);
-                in = reader == null ? new AvroRecordReader(resolving) : reader.reset(resolving);
-                decoded = registered.type().codec().read(in);
+                reader = in.reader.reset(resolving);
+                decoded = registered.type().codec().read(reader);
                 resolving.drain();
             }
             if (body.remaining() != 0) {
@@ -398,10 +382,22 @@ public final class Catalog {
             return decoded;
         } catch (IOException | RuntimeException e) {
             CodecFailure failure = CodecFailure.of(e);
-            throw decodingFailure(registered, writtenVersion, Format.AVRO, in == null ? "" : in.path(), failure);
+            throw decodingFailure(registered, writtenVersion, Format.AVRO, reader == null ? "" : reader.path(), failure);
         } finally {
-            slot[0] = in == null ? reader : in.reset(null);
+            AVRO_READERS.giveBack(in, true);
         }
+    }
+
+    /** A thread's Avro encoder, whose buffer grows to the largest event it wrote, and the writer on it. */
+    private static final class AvroOut {
+        final ByteArrayBinaryEncoder bytes = new ByteArrayBinaryEncoder(256, SingleObjectEncoding.HEADER_LENGTH);
+        final AvroRecordWriter writer = new AvroRecordWriter(bytes);
+    }
+
+    /** A thread's Avro decoder and the reader on it. */
+    private static final class AvroIn {
+        final BoundedBinaryDecoder body = new BoundedBinaryDecoder(NO_BYTES, 0, 0);
+        final AvroRecordReader reader = new AvroRecordReader(body);
     }
 
     private RegisteredEvent<?> registered(Object event) {

@@ -15,7 +15,7 @@ public final class Registry {
 
     private final Map<Class<?>, RegisteredEvent<?>> byType;
     private final Map<String, TreeMap<Integer, RegisteredEvent<?>>> byName;
-    private final Map<Long, RegisteredEvent<?>> byFingerprint;
+    private final FingerprintIndex byFingerprint;
     /** {@link #byName} as arrays indexed by version, for the lookup every decode makes. */
     private final Map<String, RegisteredEvent<?>[]> versions;
 
@@ -23,7 +23,7 @@ public final class Registry {
             Map<String, TreeMap<Integer, RegisteredEvent<?>>> byName, Map<Long, RegisteredEvent<?>> byFingerprint) {
         this.byType = byType;
         this.byName = byName;
-        this.byFingerprint = byFingerprint;
+        this.byFingerprint = new FingerprintIndex(byFingerprint);
         Map<String, RegisteredEvent<?>[]> arrays = new HashMap<>();
         byName.forEach((name, known) -> {
             RegisteredEvent<?>[] array = new RegisteredEvent<?>[known.lastKey() + 1];
@@ -69,7 +69,7 @@ public final class Registry {
                 registered.link(target == 0 ? null : versions.get(target), latest);
             }
         }
-        return new Registry(Map.copyOf(byType), Map.copyOf(byName), Map.copyOf(byFingerprint));
+        return new Registry(Map.copyOf(byType), Map.copyOf(byName), byFingerprint);
     }
 
     public RegisteredEvent<?> byType(Class<?> type) {

@@ -46,6 +46,8 @@ import org.apache.avro.io.ResolvingDecoder;
 public final class AvroRecordReader extends RecordReader {
 
     private Decoder in;
+    /** {@link #in} if it is Stele's own decoder, which reads UUIDs without text; else null. */
+    private BoundedBinaryDecoder bytes;
     /** The resolver, or null for a plain decoder. */
     private ResolvingDecoder resolver;
     /** The resolver's field orders by record nesting; made for the first resolver, null before. */
@@ -61,8 +63,11 @@ public final class AvroRecordReader extends RecordReader {
      * events without a new reader and path per event.
      */
     public AvroRecordReader reset(Decoder in) {
-        this.in = in;
-        this.resolver = in instanceof ResolvingDecoder resolving ? resolving : null;
+        if (this.in != in) { // the same decoder again stores nothing (a reference store costs a fence under G1)
+            this.in = in;
+            this.resolver = in instanceof ResolvingDecoder resolving ? resolving : null;
+            this.bytes = in instanceof BoundedBinaryDecoder own ? own : null;
+        }
         if (resolver != null) {
             orders = new FieldOrders();
         }
@@ -86,12 +91,17 @@ public final class AvroRecordReader extends RecordReader {
 
     @Override
     public int nextField() {
-        int field = resolver == null ? path.currentPosition() + 1 : orders.next();
-        if (field < 0 || field == path.currentRecord().size()) {
+        int field;
+        if (resolver == null) {
+            field = path.nextField();
+        } else {
+            field = orders.next();
+            path.atField(field);
+        }
+        if (field < 0 || field >= path.recordSize()) {
             path.exit();
             return END;
         }
-        path.atField(field);
         return field;
     }
 
@@ -146,7 +156,7 @@ public final class AvroRecordReader extends RecordReader {
 
     @Override
     public UUID readUuid() throws IOException {
-        return Uuids.parse(in.readString());
+        return bytes != null ? bytes.readUuid() : Uuids.parse(in.readString());
     }
 
     @Override

@@ -39,10 +39,12 @@ import org.apache.avro.io.Encoder;
 public final class AvroRecordWriter extends RecordWriter {
 
     private Encoder out;
+    /** {@link #out} if it is Stele's own encoder, which checks strings itself and writes UUIDs without text; else null. */
+    private ByteArrayBinaryEncoder bytes;
 
     /** A writer to {@code out}; flushing it is the caller's business. */
     public AvroRecordWriter(Encoder out) {
-        this.out = out;
+        reset(out);
     }
 
     /**
@@ -50,7 +52,10 @@ public final class AvroRecordWriter extends RecordWriter {
      * events without a new writer and path per event.
      */
     public AvroRecordWriter reset(Encoder out) {
-        this.out = out;
+        if (this.out != out) { // the same encoder again stores nothing (a reference store costs a fence under G1)
+            this.out = out;
+            this.bytes = out instanceof ByteArrayBinaryEncoder own ? own : null;
+        }
         path.reset();
         return this;
     }
@@ -67,22 +72,26 @@ public final class AvroRecordWriter extends RecordWriter {
      */
     @Override
     public RecordWriter field(int index) {
-        int expected = path.currentPosition() + 1;
-        if (index != expected) {
-            throw new IllegalStateException("field " + index + " written where field " + expected + " of "
-                    + path.currentRecord() + " belongs; Avro needs every field, in declaration order");
+        if (path.nextField() != index) {
+            throw outOfOrder(index);
         }
-        path.atField(index);
         return this;
+    }
+
+    private IllegalStateException outOfOrder(int index) {
+        int expected = path.currentPosition();
+        path.atField(expected - 1);
+        return new IllegalStateException("field " + index + " written where field " + expected + " of "
+                + path.currentRecord() + " belongs; Avro needs every field, in declaration order");
     }
 
     /** Writes nothing; the record must have had all its fields. */
     @Override
     public void endRecord() {
-        RecordFields fields = path.currentRecord();
-        if (fields == null || path.currentPosition() != fields.size() - 1) {
-            throw new IllegalStateException("record " + fields + " ended after field " + path.currentPosition()
-                    + "; Avro needs every field, in declaration order");
+        int size = path.recordSize();
+        if (size < 0 || path.currentPosition() != size - 1) {
+            throw new IllegalStateException("record " + path.currentRecord() + " ended after field "
+                    + path.currentPosition() + "; Avro needs every field, in declaration order");
         }
         path.exit();
     }
@@ -116,7 +125,15 @@ public final class AvroRecordWriter extends RecordWriter {
 
     @Override
     public void writeString(String value) throws IOException {
-        out.writeString(Strings.wellFormed(required(value)));
+        writeText(required(value));
+    }
+
+    private void writeText(String value) throws IOException {
+        if (bytes != null) {
+            bytes.writeString(value);
+        } else {
+            out.writeString(Strings.wellFormed(value));
+        }
     }
 
     @Override
@@ -136,7 +153,11 @@ public final class AvroRecordWriter extends RecordWriter {
 
     @Override
     public void writeUuid(UUID value) throws IOException {
-        out.writeString(required(value).toString());
+        if (bytes != null) {
+            bytes.writeUuid(required(value));
+        } else {
+            out.writeString(required(value).toString());
+        }
     }
 
     @Override
@@ -183,7 +204,7 @@ public final class AvroRecordWriter extends RecordWriter {
             String key = required(entry.getKey());
             path.atKey(key);
             out.startItem();
-            out.writeString(Strings.wellFormed(key));
+            writeText(key);
             value.write(this, required(entry.getValue()));
         }
         out.writeMapEnd();

@@ -424,7 +424,7 @@ public final class JsonRecordReader extends RecordReader {
         int at = in.pos;
         if (at + 37 < in.end && in.bytes[at + 37] == '"') {
             // 36 hex digits and dashes hold no quote, backslash or control character: they are the whole string
-            UUID value = JsonScalars.uuid(in.bytes, at + 1);
+            UUID value = Uuids.fromAscii(in.bytes, at + 1);
             if (value != null) {
                 in.pos = at + 38;
                 return value;

@@ -7,13 +7,11 @@ import dev.stele.spi.codec.RecordFields;
 import dev.stele.spi.codec.RecordWriter;
 import dev.stele.spi.codec.Strings;
 import dev.stele.spi.codec.Temporals;
+import dev.stele.spi.codec.Uuids;
 import dev.stele.spi.codec.ValueWriter;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -40,9 +38,6 @@ import java.util.UUID;
  * write any number of events, one at a time: {@link #reset()} keeps its buffer. Not thread-safe.
  */
 public final class JsonRecordWriter extends RecordWriter {
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -336,34 +331,10 @@ public final class JsonRecordWriter extends RecordWriter {
     public void writeUuid(UUID value) {
         required(value);
         ensure(38);
-        long most = value.getMostSignificantBits();
-        long least = value.getLeastSignificantBits();
-        byte[] out = buffer;
-        int at = size;
-        out[at] = '"';
-        LONGS.set(out, at + 1, hex8((int) (most >>> 32)));
-        out[at + 9] = '-';
-        long digits = hex8((int) most);
-        INTS.set(out, at + 10, (int) digits);
-        out[at + 14] = '-';
-        INTS.set(out, at + 15, (int) (digits >>> 32));
-        out[at + 19] = '-';
-        digits = hex8((int) (least >>> 32));
-        INTS.set(out, at + 20, (int) digits);
-        out[at + 24] = '-';
-        INTS.set(out, at + 25, (int) (digits >>> 32));
-        LONGS.set(out, at + 29, hex8((int) least));
-        out[at + 37] = '"';
-        size = at + 38;
-    }
-
-    /** The eight lower-case hex digits of {@code value} as ASCII bytes, the first in the lowest byte. */
-    private static long hex8(int value) {
-        long x = (value & 0xFFFFFFFFL) >>> 16 | (value & 0xFFFFL) << 32; // digits 0-3, then 4-7, in 32-bit halves
-        x = (x >>> 8) & 0x000000FF000000FFL | (x & 0x000000FF000000FFL) << 16; // pairs of digits in 16-bit quarters
-        x = (x >>> 4) & 0x000F000F000F000FL | (x & 0x000F000F000F000FL) << 8; // one digit a byte
-        long letters = ((x + 0x0606060606060606L) >>> 4) & 0x0101010101010101L; // the digits from 10 on
-        return x + 0x3030303030303030L + 39 * letters; // '0' + digit, or 'a' + digit - 10
+        buffer[size] = '"';
+        Uuids.toAscii(value, buffer, size + 1);
+        buffer[size + 37] = '"';
+        size += 38;
     }
 
     @Override

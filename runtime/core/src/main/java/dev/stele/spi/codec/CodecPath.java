@@ -5,8 +5,13 @@ import java.util.Arrays;
 /**
  * Where a {@link RecordReader} or {@link RecordWriter} stands: the records, collections and maps it is
  * inside and the field, index or key within each, so that a failure can say {@code lines[2].sku}. Kept as
- * it goes (two array stores a field), read only when something fails. Also the bound on nesting that
- * keeps hostile input from exhausting the stack.
+ * it goes, read only when something fails. Also the bound on nesting that keeps hostile input from
+ * exhausting the stack.
+ *
+ * <p>Keeping it must cost next to nothing per field: a field or element is one int store, and a record or
+ * collection entered at a depth where the same one was entered before stores no reference at all. (A
+ * reference stored into a long-lived array costs a memory fence under G1, and a path per thread is
+ * long-lived: a reference per level and event cost the Avro codec a quarter of its speed.)
  */
 public final class CodecPath {
 
@@ -14,18 +19,26 @@ public final class CodecPath {
     public static final int MAX_DEPTH = 1000;
 
     private static final Object COLLECTION = new Object();
+    private static final int NOT_A_RECORD = -1;
 
-    /** Per level: the {@link RecordFields} of a record, {@link #COLLECTION}, or a map's current key. */
+    /**
+     * Per level: the {@link RecordFields} of a record, {@link #COLLECTION}, or a map's current key. Above
+     * {@link #depth} a record or {@link #COLLECTION} may stay from an earlier value, never a key.
+     */
     private Object[] levels = new Object[8];
     /** Per level but the innermost: the field or element index; -1 before the first. */
     private int[] positions = new int[8];
+    /** Per level but the innermost: its record's field count, or {@link #NOT_A_RECORD}. */
+    private int[] sizes = new int[8];
     private int depth = -1;
     /** The innermost level's field or element index, kept apart: it changes with every field and element. */
     private int position = -1;
+    /** The innermost level's field count if it is a record, else {@link #NOT_A_RECORD}. */
+    private int size = NOT_A_RECORD;
 
     /** Enters a record whose fields are {@code fields}. */
     public void enterRecord(RecordFields fields) {
-        push(fields);
+        push(fields, fields.size());
     }
 
     /** The record being read or written is at {@code field}. */
@@ -33,9 +46,17 @@ public final class CodecPath {
         position = field;
     }
 
+    /**
+     * Moves the innermost record to its next field and returns that field's index, which equals
+     * {@link #recordSize()} past the last field.
+     */
+    public int nextField() {
+        return ++position;
+    }
+
     /** Enters an array. */
     public void enterCollection() {
-        push(COLLECTION);
+        push(COLLECTION, NOT_A_RECORD);
     }
 
     /** The array is at element {@code index}. */
@@ -45,7 +66,7 @@ public final class CodecPath {
 
     /** Enters a map; {@link #atKey} says which entry. */
     public void enterMap() {
-        push(null);
+        push(null, NOT_A_RECORD);
     }
 
     /** The map is at the entry of {@code key}; {@code null} between entries (reading the next key). */
@@ -56,9 +77,15 @@ public final class CodecPath {
 
     /** Leaves the innermost record, array or map. */
     public void exit() {
-        levels[depth] = null;
+        Object level = levels[depth];
+        if (level != COLLECTION && size == NOT_A_RECORD) {
+            levels[depth] = null; // a map's key is the caller's data: not kept after the map
+        }
         if (--depth >= 0) {
             position = positions[depth];
+            size = sizes[depth];
+        } else {
+            size = NOT_A_RECORD;
         }
     }
 
@@ -69,7 +96,12 @@ public final class CodecPath {
 
     /** The fields of the innermost level if it is a record, else null. */
     public RecordFields currentRecord() {
-        return depth >= 0 && levels[depth] instanceof RecordFields fields ? fields : null;
+        return size != NOT_A_RECORD ? (RecordFields) levels[depth] : null;
+    }
+
+    /** The number of fields of the innermost level if it is a record, else -1. */
+    public int recordSize() {
+        return size;
     }
 
     /** The field or index at the innermost level, -1 before the first. */
@@ -82,19 +114,25 @@ public final class CodecPath {
         if (depth >= 0) { // none to clear after an event read or written through
             Arrays.fill(levels, 0, depth + 1, null);
             depth = -1;
+            size = NOT_A_RECORD;
         }
+        position = -1;
     }
 
-    private void push(Object level) {
+    private void push(Object level, int levelSize) {
         int next = depth + 1;
         if (next == levels.length) {
             grow(next);
         }
         if (next > 0) {
             positions[next - 1] = position;
+            sizes[next - 1] = size;
         }
-        levels[next] = level;
+        if (levels[next] != level) { // the same record type at the same depth as before: no store
+            levels[next] = level;
+        }
         position = -1;
+        size = levelSize;
         depth = next;
     }
 
@@ -106,6 +144,7 @@ public final class CodecPath {
         int length = Math.min(next * 2, MAX_DEPTH);
         levels = Arrays.copyOf(levels, length);
         positions = Arrays.copyOf(positions, length);
+        sizes = Arrays.copyOf(sizes, length);
     }
 
     /**

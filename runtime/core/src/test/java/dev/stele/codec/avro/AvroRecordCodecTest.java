@@ -3,7 +3,6 @@ package dev.stele.codec.avro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.catalog.internal.BoundedBinaryDecoder;
 import dev.stele.codec.avro.Sample.Line;
 import java.util.List;
 import java.util.Map;

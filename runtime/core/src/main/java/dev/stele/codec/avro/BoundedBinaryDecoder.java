@@ -1,12 +1,14 @@
-package dev.stele.catalog.internal;
+package dev.stele.codec.avro;
 
 import dev.stele.spi.codec.CodecFailure;
+import dev.stele.spi.codec.Uuids;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.util.Utf8;
 
@@ -19,14 +21,24 @@ import org.apache.avro.util.Utf8;
  */
 public final class BoundedBinaryDecoder extends Decoder {
 
-    private final byte[] data;
-    private final int limit;
+    /** The most bytes a variable-length long takes. */
+    private static final int MAX_VARINT_LENGTH = 10;
+    private static final int UUID_LENGTH = 36;
+
+    private byte[] data;
+    private int limit;
     private int position;
 
     public BoundedBinaryDecoder(byte[] data, int offset, int length) {
+        reset(data, offset, length);
+    }
+
+    /** Makes this decoder read {@code data[offset, offset + length)} from its start: one decoder per thread serves every message. */
+    public BoundedBinaryDecoder reset(byte[] data, int offset, int length) {
         this.data = data;
         this.position = offset;
         this.limit = offset + length;
+        return this;
     }
 
     /** Bytes not yet read. */
@@ -58,15 +70,40 @@ public final class BoundedBinaryDecoder extends Decoder {
 
     @Override
     public long readLong() throws IOException {
+        if (limit - position < MAX_VARINT_LENGTH) {
+            return readLongNearEnd();
+        }
+        // at least ten bytes remain: no bounds check per byte
+        byte[] data = this.data;
+        int at = position;
+        int b = data[at++];
+        long raw = b & 0x7f;
+        for (int shift = 7; b < 0; shift += 7) {
+            if (shift == 70) {
+                throw tooLong();
+            }
+            b = data[at++];
+            raw |= (long) (b & 0x7f) << shift;
+        }
+        position = at;
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    /** {@link #readLong()} within the last ten bytes, each read checked. */
+    private long readLongNearEnd() throws IOException {
         long raw = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
+        for (int shift = 0; shift < 70; shift += 7) {
             int b = readByte();
             raw |= (long) (b & 0x7f) << shift;
             if ((b & 0x80) == 0) {
                 return (raw >>> 1) ^ -(raw & 1);
             }
         }
-        throw new CodecFailure("a variable-length integer runs past 10 bytes");
+        throw tooLong();
+    }
+
+    private static CodecFailure tooLong() {
+        return new CodecFailure("a variable-length integer runs past 10 bytes");
     }
 
     @Override
@@ -108,6 +145,23 @@ public final class BoundedBinaryDecoder extends Decoder {
         }
         position += length;
         return text;
+    }
+
+    /**
+     * A UUID in its canonical text, parsed from the bytes without a string in between; text that is not
+     * one fails as {@link Uuids#parse} says.
+     */
+    public UUID readUuid() throws IOException {
+        int start = position;
+        if (readLength() == UUID_LENGTH) {
+            UUID value = Uuids.fromAscii(data, position);
+            if (value != null) {
+                position += UUID_LENGTH;
+                return value;
+            }
+        }
+        position = start;
+        return Uuids.parse(readString());
     }
 
     /** The JDK decoder replaces malformed input with U+FFFD; tell that apart from a real U+FFFD. */

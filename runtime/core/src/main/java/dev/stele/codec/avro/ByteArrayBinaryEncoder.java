@@ -1,13 +1,21 @@
-package dev.stele.catalog.internal;
+package dev.stele.codec.avro;
 
+import dev.stele.spi.codec.CodecFailure;
+import dev.stele.spi.codec.Strings;
+import dev.stele.spi.codec.Uuids;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.UUID;
 import org.apache.avro.io.BinaryEncoder;
 
 /**
  * Avro binary encoding straight into a growing byte array: no stream, no intermediate buffer, no
- * flush. Strings, bytes, collections and unions use {@link BinaryEncoder}'s encodings of them.
+ * flush. Bytes, collections and unions use {@link BinaryEncoder}'s encodings of them; strings its
+ * encoding, with the check {@link AvroRecordWriter} makes on other encoders done here at less cost.
  */
 public final class ByteArrayBinaryEncoder extends BinaryEncoder {
+
+    private static final int UUID_LENGTH = 36;
 
     private byte[] buffer;
     private int length;
@@ -16,6 +24,13 @@ public final class ByteArrayBinaryEncoder extends BinaryEncoder {
     public ByteArrayBinaryEncoder(int initialCapacity, int reserved) {
         this.buffer = new byte[Math.max(initialCapacity, reserved + 16)];
         this.length = reserved;
+    }
+
+    /** Empties the encoder for the next message, keeping its buffer; the first {@code reserved} bytes again left for a header. */
+    public void reset(int reserved) {
+        length = 0;
+        ensure(reserved);
+        length = reserved;
     }
 
     /** The buffer, valid up to {@link #length()}; the reserved header bytes are the caller's to fill. */
@@ -39,6 +54,45 @@ public final class ByteArrayBinaryEncoder extends BinaryEncoder {
     @Override
     public int bytesBuffered() {
         return 0;
+    }
+
+    /**
+     * The string's UTF-8 after its length, as {@link BinaryEncoder} writes it, but a surrogate without its
+     * pair is a {@link CodecFailure} rather than a {@code ?} in its place. ASCII, the common case, goes
+     * straight into the buffer in the one pass that also proves it holds no surrogate.
+     */
+    @Override
+    public void writeString(String value) {
+        int chars = value.length();
+        int start = length;
+        writeInt(chars); // the byte length, if every character is ASCII
+        ensure(chars);
+        byte[] out = buffer;
+        int at = length;
+        for (int i = 0; i < chars; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                length = start;
+                writeUtf8(value);
+                return;
+            }
+            out[at + i] = (byte) c;
+        }
+        length = at + chars;
+    }
+
+    private void writeUtf8(String value) {
+        byte[] utf8 = Strings.wellFormed(value).getBytes(StandardCharsets.UTF_8);
+        writeInt(utf8.length);
+        writeFixed(utf8, 0, utf8.length);
+    }
+
+    /** The UUID's canonical text, as {@link #writeString} writes it, straight from its bits. */
+    public void writeUuid(UUID value) {
+        writeInt(UUID_LENGTH);
+        ensure(UUID_LENGTH);
+        Uuids.toAscii(value, buffer, length);
+        length += UUID_LENGTH;
     }
 
     @Override

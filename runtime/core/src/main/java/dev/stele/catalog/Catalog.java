@@ -241,7 +241,8 @@ public final class Catalog {
     public SerializedEvent toJson(Object event) {
         RegisteredEvent<?> registered = registered(event);
         EventType<?> type = registered.type();
-        JsonRecordWriter out = JSON_WRITERS.lend();
+        ThreadLending.Slot<JsonRecordWriter> slot = JSON_WRITERS.slot();
+        JsonRecordWriter out = slot.lend();
         out.reset();
         try {
             writeEvent(type, event, out);
@@ -249,7 +250,7 @@ public final class Catalog {
         } catch (IOException | RuntimeException e) {
             throw encodingFailure(type, Format.JSON, out.path(), CodecFailure.of(e));
         } finally {
-            JSON_WRITERS.giveBack(out, out.size() <= KEPT_BUFFER);
+            slot.giveBack(out, out.size() <= KEPT_BUFFER);
         }
     }
 
@@ -280,7 +281,8 @@ public final class Catalog {
     }
 
     private Object decodeJson(RegisteredEvent<?> registered, int writtenVersion, byte[] payload) {
-        JsonRecordReader in = JSON_READERS.lend();
+        ThreadLending.Slot<JsonRecordReader> slot = JSON_READERS.slot();
+        JsonRecordReader in = slot.lend();
         in.reset(payload, 0, payload.length);
         Object decoded;
         try {
@@ -291,7 +293,7 @@ public final class Catalog {
         } finally {
             in.reset(NO_BYTES, 0, 0);
             // its string buffer grows with the longest escaped string read, at most twice the payload
-            JSON_READERS.giveBack(in, payload.length <= KEPT_BUFFER);
+            slot.giveBack(in, payload.length <= KEPT_BUFFER);
         }
         return registered.toLatest(decoded);
     }
@@ -306,7 +308,8 @@ public final class Catalog {
     public byte[] toAvro(Object event) {
         RegisteredEvent<?> registered = registered(event);
         EventType<?> type = registered.type();
-        AvroOut out = AVRO_WRITERS.lend();
+        ThreadLending.Slot<AvroOut> slot = AVRO_WRITERS.slot();
+        AvroOut out = slot.lend();
         ByteArrayBinaryEncoder bytes = out.bytes;
         bytes.reset(SingleObjectEncoding.HEADER_LENGTH);
         AvroRecordWriter writer = out.writer.reset(bytes);
@@ -317,7 +320,7 @@ public final class Catalog {
         } catch (IOException | RuntimeException e) {
             throw encodingFailure(type, Format.AVRO, writer.path(), CodecFailure.of(e));
         } finally {
-            AVRO_WRITERS.giveBack(out, bytes.length() <= KEPT_BUFFER);
+            slot.giveBack(out, bytes.length() <= KEPT_BUFFER);
         }
     }
 
@@ -360,7 +363,8 @@ public final class Catalog {
      */
     private Object readAvro(RegisteredEvent<?> registered, int writtenVersion, byte[] avro, long fingerprint,
             Supplier<Schema> writer) {
-        AvroIn in = AVRO_READERS.lend();
+        ThreadLending.Slot<AvroIn> slot = AVRO_READERS.slot();
+        AvroIn in = slot.lend();
         BoundedBinaryDecoder body = in.body.reset(avro, SingleObjectEncoding.HEADER_LENGTH,
                 avro.length - SingleObjectEncoding.HEADER_LENGTH);
         AvroRecordReader reader = null;
@@ -384,7 +388,7 @@ public final class Catalog {
             CodecFailure failure = CodecFailure.of(e);
             throw decodingFailure(registered, writtenVersion, Format.AVRO, reader == null ? "" : reader.path(), failure);
         } finally {
-            AVRO_READERS.giveBack(in, true);
+            slot.giveBack(in, true);
         }
     }
 

@@ -15,10 +15,10 @@ class ThreadLendingTest {
 
     @Test
     void aThreadGetsItsOwnObjectBackCallAfterCall() {
-        StringBuilder first = lending.lend();
-        lending.giveBack(first, true);
-        StringBuilder second = lending.lend();
-        lending.giveBack(second, true);
+        StringBuilder first = lending.slot().lend();
+        lending.slot().giveBack(first, true);
+        StringBuilder second = lending.slot().lend();
+        lending.slot().giveBack(second, true);
 
         assertThat(second).isSameAs(first);
         assertThat(made).hasValue(1);
@@ -26,31 +26,31 @@ class ThreadLendingTest {
 
     @Test
     void aNestedCallGetsAnotherObjectAndTheOuterOneStaysTheThreads() {
-        StringBuilder outer = lending.lend();
-        StringBuilder inner = lending.lend();
-        lending.giveBack(inner, true);
-        StringBuilder stillLent = lending.lend();
-        lending.giveBack(stillLent, true);
-        lending.giveBack(outer, true);
+        StringBuilder outer = lending.slot().lend();
+        StringBuilder inner = lending.slot().lend();
+        lending.slot().giveBack(inner, true);
+        StringBuilder stillLent = lending.slot().lend();
+        lending.slot().giveBack(stillLent, true);
+        lending.slot().giveBack(outer, true);
 
         assertThat(inner).isNotSameAs(outer);
         assertThat(stillLent).isNotSameAs(outer);
-        assertThat(lending.lend()).isSameAs(outer);
+        assertThat(lending.slot().lend()).isSameAs(outer);
     }
 
     @Test
     void oneNotKeptIsReplaced() {
-        StringBuilder grown = lending.lend();
-        lending.giveBack(grown, false);
+        StringBuilder grown = lending.slot().lend();
+        lending.slot().giveBack(grown, false);
 
-        assertThat(lending.lend()).isNotSameAs(grown);
+        assertThat(lending.slot().lend()).isNotSameAs(grown);
     }
 
     @Test
     void threadsDoNotShare() throws InterruptedException {
-        StringBuilder mine = lending.lend();
+        StringBuilder mine = lending.slot().lend();
         StringBuilder[] theirs = new StringBuilder[1];
-        Thread other = new Thread(() -> theirs[0] = lending.lend());
+        Thread other = new Thread(() -> theirs[0] = lending.slot().lend());
         other.start();
         other.join();
 

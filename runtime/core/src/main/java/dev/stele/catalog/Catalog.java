@@ -65,7 +65,7 @@ public final class Catalog {
      * lent while in use: a codec that calls back into the catalog (an accessor that encodes, an upcast that
      * decodes) gets a new one rather than the one in use. One that served an event larger than
      * {@link #KEPT_BUFFER} is not kept, so that a thread does not hold the buffers of its largest event for
-     * good.
+     * good; a kept reader holds the last payload it read, at most that size, until its next.
      */
     private static final ThreadLending<JsonRecordWriter> JSON_WRITERS = new ThreadLending<>(JsonRecordWriter::new);
     private static final ThreadLending<JsonRecordReader> JSON_READERS =
@@ -291,8 +291,8 @@ public final class Catalog {
         } catch (IOException | RuntimeException e) {
             throw decodingFailure(registered, writtenVersion, Format.JSON, in.path(), CodecFailure.of(e));
         } finally {
-            in.reset(NO_BYTES, 0, 0);
-            // its string buffer grows with the longest escaped string read, at most twice the payload
+            // its string buffer grows with the longest escaped string read, at most twice the payload; kept, it
+            // also holds on to this payload until the next (clearing that would cost a fence per event)
             slot.giveBack(in, payload.length <= KEPT_BUFFER);
         }
         return registered.toLatest(decoded);
@@ -388,7 +388,8 @@ public final class Catalog {
             CodecFailure failure = CodecFailure.of(e);
             throw decodingFailure(registered, writtenVersion, Format.AVRO, reader == null ? "" : reader.path(), failure);
         } finally {
-            slot.giveBack(in, true);
+            // kept, it holds on to this message until the next: only a small one
+            slot.giveBack(in, avro.length <= KEPT_BUFFER);
         }
     }
 

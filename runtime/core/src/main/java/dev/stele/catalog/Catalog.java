@@ -250,7 +250,7 @@ public final class Catalog {
         } catch (IOException | RuntimeException e) {
             throw encodingFailure(type, Format.JSON, out.path(), CodecFailure.of(e));
         } finally {
-            slot.giveBack(out, out.size() <= KEPT_BUFFER);
+            slot.giveBack(out, out.capacity() <= KEPT_BUFFER); // by room: a refused string may have grown it
         }
     }
 
@@ -320,7 +320,7 @@ public final class Catalog {
         } catch (IOException | RuntimeException e) {
             throw encodingFailure(type, Format.AVRO, writer.path(), CodecFailure.of(e));
         } finally {
-            slot.giveBack(out, bytes.length() <= KEPT_BUFFER);
+            slot.giveBack(out, bytes.capacity() <= KEPT_BUFFER); // by room: a refused string may have grown it
         }
     }
 
@@ -388,6 +388,9 @@ public final class Catalog {
             CodecFailure failure = CodecFailure.of(e);
             throw decodingFailure(registered, writtenVersion, Format.AVRO, reader == null ? "" : reader.path(), failure);
         } finally {
+            if (writer != null) {
+                in.reader.reset(in.body); // not the resolver: its schemas belong to this catalog
+            }
             // kept, it holds on to this message until the next: only a small one
             slot.giveBack(in, avro.length <= KEPT_BUFFER);
         }

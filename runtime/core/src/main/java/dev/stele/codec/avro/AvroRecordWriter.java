@@ -72,14 +72,14 @@ public final class AvroRecordWriter extends RecordWriter {
      */
     @Override
     public RecordWriter field(int index) {
-        if (path.nextField() != index) {
-            throw outOfOrder(index);
+        int expected = path.nextField();
+        if (index != expected) {
+            throw outOfOrder(index, expected);
         }
         return this;
     }
 
-    private IllegalStateException outOfOrder(int index) {
-        int expected = path.currentPosition();
+    private IllegalStateException outOfOrder(int index, int expected) {
         path.atField(expected - 1);
         return new IllegalStateException("field " + index + " written where field " + expected + " of "
                 + path.currentRecord() + " belongs; Avro needs every field, in declaration order");

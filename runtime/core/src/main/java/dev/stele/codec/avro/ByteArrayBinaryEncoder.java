@@ -42,6 +42,11 @@ public final class ByteArrayBinaryEncoder extends BinaryEncoder {
         return length;
     }
 
+    /** The bytes the buffer holds room for, which a refused string may have grown past what was written. */
+    public int capacity() {
+        return buffer.length;
+    }
+
     /** The encoded bytes, header included, as an array of exactly their length. */
     public byte[] toByteArray() {
         return Arrays.copyOf(buffer, length);

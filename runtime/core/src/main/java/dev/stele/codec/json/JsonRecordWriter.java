@@ -100,6 +100,11 @@ public final class JsonRecordWriter extends RecordWriter {
         return size;
     }
 
+    /** The bytes the buffer holds room for: what a writer kept for the next event keeps allocated. */
+    public int capacity() {
+        return buffer.length;
+    }
+
     /** A copy of the bytes written since the last {@link #reset()}. */
     public byte[] toByteArray() {
         return Arrays.copyOf(buffer, size);

@@ -137,6 +137,29 @@ class AvroRecordWriterTest {
         assertThatThrownBy(() -> out.field(2))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("field 2 written where field 1");
+        assertThat(out.path()).isEqualTo("sku"); // still at the field written last
+    }
+
+    @Test
+    void aFieldOutsideAnyRecordSaysWhichWouldBelongThere() {
+        assertThatThrownBy(() -> out.field(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("field 1 written where field 0 of null belongs");
+    }
+
+    @Test
+    void aStringRefusedOnStelesOwnEncoderNamesItsFieldAsOnAvros() {
+        AvroRecordWriter own = new AvroRecordWriter(new ByteArrayBinaryEncoder(16, 0));
+        Sample full = Samples.full();
+        Sample sample = new Sample(full.flag(), full.count(), full.total(), full.ratio(), full.score(),
+                "a".repeat(300) + "\uD800", full.at(), full.day(), full.local(), full.id(), full.blob(), full.price(),
+                full.colour(), full.note(), full.nickname(), full.priority(), full.lines(), full.tags(),
+                full.attributes());
+
+        assertThatThrownBy(() -> SampleCodec.writeSample(own, sample))
+                .isInstanceOf(CodecFailure.class)
+                .hasMessageContaining("unpaired surrogate");
+        assertThat(own.path()).isEqualTo("name");
     }
 
     @Test

@@ -48,15 +48,14 @@ public final class JsonRecordReader extends RecordReader {
     private final JsonBytes in = new JsonBytes();
 
     /**
-     * The record being read: its fields, the field expected next, the presence bits of its first 64 fields,
-     * and where the words of its other fields' bits start in {@link #moreSeen}; null outside any record.
+     * The record being read (its fields are the path's innermost level, which holds them without a
+     * reference stored per record): the field expected next, the presence bits of its first 64 fields, and
+     * where the words of its other fields' bits start in {@link #moreSeen}.
      */
-    private RecordFields fields;
     private int expected;
     private long seen;
     private int moreFrom;
-    /** The same of the records it is nested in, innermost last. */
-    private RecordFields[] outerFields = new RecordFields[8];
+    /** The same of the records it is nested in, innermost last; as many as the records being read. */
     private int[] outerExpected = new int[8];
     private long[] outerSeen = new long[8];
     private int[] outerMoreFrom = new int[8];
@@ -74,11 +73,7 @@ public final class JsonRecordReader extends RecordReader {
     public void reset(byte[] bytes, int offset, int length) {
         in.reset(bytes, offset, length);
         path.reset();
-        if (outerCount != 0) {
-            Arrays.fill(outerFields, 0, outerCount, null);
-            outerCount = 0;
-        }
-        fields = null;
+        outerCount = 0;
         moreEnd = 0;
     }
 
@@ -111,7 +106,7 @@ public final class JsonRecordReader extends RecordReader {
     @Override
     public int nextField() {
         // most often the comma and the name expected next, with no whitespace: all compared at once
-        RecordFields fields = this.fields;
+        RecordFields fields = path.currentRecord();
         int next = expected;
         if (next < fields.size()) {
             byte[] separated = fields.quotedNameAfterComma(next);
@@ -134,7 +129,7 @@ public final class JsonRecordReader extends RecordReader {
 
     /** The field whose name is at the cursor, its unknown predecessors skipped; {@link #END} if none is left. */
     private int field() {
-        RecordFields fields = this.fields;
+        RecordFields fields = path.currentRecord();
         for (;;) {
             int next = expected;
             int index;
@@ -192,22 +187,17 @@ public final class JsonRecordReader extends RecordReader {
         return index;
     }
 
-    /** Enters a record whose fields are {@code fields}, keeping the state of the one it is in. */
+    /** Enters a record whose fields are {@code fields}, keeping the state of the one it is in (if any). */
     private void push(RecordFields fields) {
-        if (this.fields != null) {
-            int outer = outerCount++;
-            if (outer == outerFields.length) {
-                outerFields = Arrays.copyOf(outerFields, 2 * outer);
-                outerExpected = Arrays.copyOf(outerExpected, 2 * outer);
-                outerSeen = Arrays.copyOf(outerSeen, 2 * outer);
-                outerMoreFrom = Arrays.copyOf(outerMoreFrom, 2 * outer);
-            }
-            outerFields[outer] = this.fields;
-            outerExpected[outer] = expected;
-            outerSeen[outer] = seen;
-            outerMoreFrom[outer] = moreFrom;
+        int outer = outerCount++;
+        if (outer == outerExpected.length) {
+            outerExpected = Arrays.copyOf(outerExpected, 2 * outer);
+            outerSeen = Arrays.copyOf(outerSeen, 2 * outer);
+            outerMoreFrom = Arrays.copyOf(outerMoreFrom, 2 * outer);
         }
-        this.fields = fields;
+        outerExpected[outer] = expected;
+        outerSeen[outer] = seen;
+        outerMoreFrom[outer] = moreFrom;
         expected = 0;
         seen = 0;
         moreFrom = moreEnd;
@@ -225,22 +215,16 @@ public final class JsonRecordReader extends RecordReader {
 
     /** Checks that the record just closed had every required field, and leaves it. */
     private int endRecord() {
-        RecordFields fields = this.fields;
+        RecordFields fields = path.currentRecord();
         long required = fields.requiredMask();
         if ((seen & required) != required || fields.size() > 64) {
             checkRequired(fields);
         }
         moreEnd = moreFrom;
-        if (outerCount == 0) {
-            this.fields = null;
-        } else {
-            int outer = --outerCount;
-            this.fields = outerFields[outer];
-            outerFields[outer] = null;
-            expected = outerExpected[outer];
-            seen = outerSeen[outer];
-            moreFrom = outerMoreFrom[outer];
-        }
+        int outer = --outerCount;
+        expected = outerExpected[outer];
+        seen = outerSeen[outer];
+        moreFrom = outerMoreFrom[outer];
         path.exit();
         return END;
     }

@@ -69,10 +69,6 @@ public final class JsonRecordWriter extends RecordWriter {
 
     private byte[] buffer;
     private int size;
-    /** The record being written, and those it is nested in, innermost last (kept beside the path, which holds them too). */
-    private RecordFields record;
-    private RecordFields[] outer = new RecordFields[8];
-    private int outerCount;
 
     /** A writer whose buffer starts at 512 bytes and grows as events need. */
     public JsonRecordWriter() {
@@ -88,11 +84,6 @@ public final class JsonRecordWriter extends RecordWriter {
     public void reset() {
         size = 0;
         path.reset();
-        if (outerCount != 0 || record != null) {
-            Arrays.fill(outer, 0, outerCount, null);
-            outerCount = 0;
-            record = null;
-        }
     }
 
     /** The number of bytes written since the last {@link #reset()}. */
@@ -117,12 +108,7 @@ public final class JsonRecordWriter extends RecordWriter {
 
     @Override
     public void startRecord(RecordFields fields) {
-        path.enterRecord(fields);
-        if (outerCount == outer.length) {
-            outer = Arrays.copyOf(outer, 2 * outerCount);
-        }
-        outer[outerCount++] = record;
-        record = fields;
+        path.enterRecord(fields); // the path holds the record's fields: no reference of our own to store
         ensure(1);
         buffer[size++] = '{';
     }
@@ -130,6 +116,7 @@ public final class JsonRecordWriter extends RecordWriter {
     @Override
     public RecordWriter field(int index) {
         path.atField(index);
+        RecordFields record = path.currentRecord();
         byte[] name = index == 0 ? record.quotedName(0) : record.quotedNameAfterComma(index);
         ensure(name.length);
         System.arraycopy(name, 0, buffer, size, name.length);
@@ -141,8 +128,6 @@ public final class JsonRecordWriter extends RecordWriter {
     public void endRecord() {
         ensure(1);
         buffer[size++] = '}';
-        record = outer[--outerCount];
-        outer[outerCount] = null;
         path.exit();
     }
 

@@ -40,8 +40,7 @@ import org.apache.avro.io.ResolvingDecoder;
  * {@code lines[2].sku}.
  *
  * <p>Reads one event at a time ({@link #reset(Decoder)} for the next); not thread-safe. Reading a record
- * from a plain decoder allocates nothing beyond the
- * values themselves.
+ * from a plain decoder allocates nothing beyond the values themselves.
  */
 public final class AvroRecordReader extends RecordReader {
 

@@ -261,10 +261,7 @@ public final class BoundedBinaryDecoder extends Decoder {
             count = -count;
             readLong();
         }
-        if (count > remaining()) {
-            throw new CodecFailure("a block claims " + count + " items but only " + remaining() + " bytes remain");
-        }
-        return count;
+        return withinData(count);
     }
 
     /** Skips blocks that carry their size; returns the count of the first block that does not. */
@@ -278,6 +275,11 @@ public final class BoundedBinaryDecoder extends Decoder {
             position += (int) size;
             count = readLong();
         }
+        return withinData(count);
+    }
+
+    /** A block's item count, which the remaining bytes must be able to hold: every item takes at least one. */
+    private long withinData(long count) {
         if (count > remaining()) {
             throw new CodecFailure("a block claims " + count + " items but only " + remaining() + " bytes remain");
         }

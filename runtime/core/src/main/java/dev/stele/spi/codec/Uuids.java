@@ -123,7 +123,6 @@ public final class Uuids {
         return x + 0x3030303030303030L + 39 * letters; // '0' + digit, or 'a' + digit - 10
     }
 
-
     private static CodecFailure notUuid(String text) {
         return new CodecFailure("'" + text + "' is not a UUID such as 123e4567-e89b-12d3-a456-426614174000");
     }

@@ -99,7 +99,7 @@ public final class CodecGenerator {
             return Optional.empty();
         }
         NameAllocator names = new NameAllocator();
-        String holder = names.newName("event");
+        String holder = Code.fresh(names, "event");
         MethodSpec.Builder method = MethodSpec.methodBuilder("streamId")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -108,7 +108,7 @@ public final class CodecGenerator {
         String accessor = field.get().name();
         TypeMapping type = field.get().type();
         while (type instanceof TypeMapping.Wrapper wrapper) {
-            String local = names.newName(accessor);
+            String local = Code.fresh(names, accessor);
             method.addStatement("$T $N = $N.$N()", ClassName.get(wrapper.element()), local, holder, accessor)
                     .beginControlFlow("if ($N == null)", local)
                     .addStatement("return null")

@@ -137,8 +137,8 @@ final class RecordCode {
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$T::$N", members.codec(), members.write(nested.record()));
         }
-        String out = locals.newName("elementOut");
-        String element = locals.newName("element");
+        String out = Code.fresh(locals, "elementOut");
+        String element = Code.fresh(locals, "element");
         CodeBlock value = type instanceof TypeMapping.Wrapper wrapper
                 ? CodeBlock.of("$N.$N()", element, wrapper.accessor()) : CodeBlock.of("$N", element);
         TypeMapping written = type instanceof TypeMapping.Wrapper wrapper ? wrapper.value() : type;
@@ -182,7 +182,7 @@ final class RecordCode {
         if (type instanceof TypeMapping.Nested nested) {
             return CodeBlock.of("$T::$N", members.codec(), members.read(nested.record()));
         }
-        String element = locals.newName("elementIn");
+        String element = Code.fresh(locals, "elementIn");
         return CodeBlock.of("$N -> $L", element, read(type, element, locals));
     }
 

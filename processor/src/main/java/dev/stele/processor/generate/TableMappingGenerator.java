@@ -99,7 +99,7 @@ public final class TableMappingGenerator {
 
     private static MethodSpec map(TableMappingModel mapping, ClassName target) {
         NameAllocator locals = Code.locals();
-        String row = locals.newName("row");
+        String row = Code.fresh(locals, "row");
         List<CodeBlock> arguments = new ArrayList<>();
         for (int i = 0; i < mapping.columns().size(); i++) {
             arguments.add(value(mapping.columns().get(i), i, row));

@@ -83,8 +83,9 @@ final class RecordCode {
             method.addStatement("$T $N = $L", Code.type(field.type()), value, field.defaultValue().isPresent()
                     ? members.defaultValue(record, field) : Code.initialValue(field.type()));
         }
-        method.beginControlFlow("for (int field = in.firstField($N); field != $T.END; field = in.nextField())",
-                        members.fields(record), Names.RECORD_READER)
+        String fields = members.fields(record);
+        method.beginControlFlow("for (int field = in.firstField($N); field != $T.END;$Wfield = in.nextField($N))",
+                        fields, Names.RECORD_READER, fields)
                 .beginControlFlow("switch (field)");
         for (int i = 0; i < record.fields().size(); i++) {
             method.addStatement("case $L -> $N =$W$L", i, values.get(i),

@@ -93,7 +93,7 @@ class CatalogReentrancyTest {
         public Outer read(RecordReader in) throws IOException {
             String a = null;
             String b = null;
-            for (int field = in.firstField(OUTER); field != RecordReader.END; field = in.nextField()) {
+            for (int field = in.firstField(OUTER); field != RecordReader.END; field = in.nextField(OUTER)) {
                 switch (field) {
                     case 0 -> {
                         a = in.readString();
@@ -118,7 +118,7 @@ class CatalogReentrancyTest {
         @Override
         public Inner read(RecordReader in) throws IOException {
             String value = null;
-            for (int field = in.firstField(INNER); field != RecordReader.END; field = in.nextField()) {
+            for (int field = in.firstField(INNER); field != RecordReader.END; field = in.nextField(INNER)) {
                 if (field == 0) {
                     value = in.readString();
                 }

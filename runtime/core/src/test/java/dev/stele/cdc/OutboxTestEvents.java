@@ -68,7 +68,7 @@ public final class OutboxTestEvents {
         public Opened read(RecordReader in) throws IOException {
             String accountId = null;
             String owner = null;
-            for (int field = in.firstField(OPENED); field != RecordReader.END; field = in.nextField()) {
+            for (int field = in.firstField(OPENED); field != RecordReader.END; field = in.nextField(OPENED)) {
                 switch (field) {
                     case 0 -> accountId = in.readString();
                     case 1 -> owner = in.readString();
@@ -91,7 +91,7 @@ public final class OutboxTestEvents {
         public Shipped read(RecordReader in) throws IOException {
             String parcelId = null;
             long grams = 0;
-            for (int field = in.firstField(SHIPPED); field != RecordReader.END; field = in.nextField()) {
+            for (int field = in.firstField(SHIPPED); field != RecordReader.END; field = in.nextField(SHIPPED)) {
                 switch (field) {
                     case 0 -> parcelId = in.readString();
                     case 1 -> grams = in.readLong();
@@ -114,7 +114,7 @@ public final class OutboxTestEvents {
         public ShippedV1 read(RecordReader in) throws IOException {
             String parcelId = null;
             double kg = 0;
-            for (int field = in.firstField(SHIPPED_V1); field != RecordReader.END; field = in.nextField()) {
+            for (int field = in.firstField(SHIPPED_V1); field != RecordReader.END; field = in.nextField(SHIPPED_V1)) {
                 switch (field) {
                     case 0 -> parcelId = in.readString();
                     case 1 -> kg = in.readDouble();

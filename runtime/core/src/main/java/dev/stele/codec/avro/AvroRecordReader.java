@@ -85,11 +85,11 @@ public final class AvroRecordReader extends RecordReader {
             }
             orders.push(order);
         }
-        return nextField();
+        return nextField(fields);
     }
 
     @Override
-    public int nextField() {
+    public int nextField(RecordFields fields) {
         int field;
         if (resolver == null) {
             field = path.nextField();
@@ -97,7 +97,7 @@ public final class AvroRecordReader extends RecordReader {
             field = orders.next();
             path.atField(field);
         }
-        if (field < 0 || field >= path.recordSize()) {
+        if (field < 0 || field >= fields.size()) {
             path.exit();
             return END;
         }

@@ -98,15 +98,14 @@ public final class JsonRecordReader extends RecordReader {
         c = in.skipWhitespace();
         if (c == '}') {
             in.pos++;
-            return endRecord();
+            return endRecord(fields);
         }
-        return field();
+        return field(fields);
     }
 
     @Override
-    public int nextField() {
+    public int nextField(RecordFields fields) {
         // most often the comma and the name expected next, with no whitespace: all compared at once
-        RecordFields fields = path.currentRecord();
         int next = expected;
         if (next < fields.size()) {
             byte[] separated = fields.quotedNameAfterComma(next);
@@ -118,18 +117,17 @@ public final class JsonRecordReader extends RecordReader {
         int c = in.skipWhitespace();
         if (c == ',') {
             in.pos++;
-            return field(); // whitespace before the name fails the expected name's test, and fieldByName skips it
+            return field(fields); // whitespace before the name fails the expected name's test, and fieldByName skips it
         }
         if (c == '}') {
             in.pos++;
-            return endRecord();
+            return endRecord(fields);
         }
         throw in.unexpected("expected ',' or '}'");
     }
 
     /** The field whose name is at the cursor, its unknown predecessors skipped; {@link #END} if none is left. */
-    private int field() {
-        RecordFields fields = path.currentRecord();
+    private int field(RecordFields fields) {
         for (;;) {
             int next = expected;
             int index;
@@ -150,7 +148,7 @@ public final class JsonRecordReader extends RecordReader {
                 in.pos++;
             } else if (c == '}') {
                 in.pos++;
-                return endRecord();
+                return endRecord(fields);
             } else {
                 throw in.unexpected("expected ',' or '}'");
             }
@@ -214,8 +212,7 @@ public final class JsonRecordReader extends RecordReader {
     }
 
     /** Checks that the record just closed had every required field, and leaves it. */
-    private int endRecord() {
-        RecordFields fields = path.currentRecord();
+    private int endRecord(RecordFields fields) {
         long required = fields.requiredMask();
         if ((seen & required) != required || fields.size() > 64) {
             checkRequired(fields);

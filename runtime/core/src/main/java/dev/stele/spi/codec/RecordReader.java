@@ -20,7 +20,8 @@ import java.util.UUID;
  * asking for its fields until {@link #END}, and reading each one's value by its index:
  *
  * <pre>{@code
- * for (int field = in.firstField(ORDER_LINE); field != RecordReader.END; field = in.nextField()) {
+ * for (int field = in.firstField(ORDER_LINE); field != RecordReader.END;
+ *         field = in.nextField(ORDER_LINE)) {
  *     switch (field) {
  *         case 0 -> sku = in.readString();
  *         case 1 -> quantity = in.readInt();
@@ -58,8 +59,11 @@ public abstract class RecordReader {
      */
     public abstract int firstField(RecordFields fields) throws IOException;
 
-    /** The index of the record's next field present, or {@link #END}, as {@link #firstField}. */
-    public abstract int nextField() throws IOException;
+    /**
+     * The index of the record's next field present, or {@link #END}, as {@link #firstField}; {@code fields}
+     * are the record's, as given to {@code firstField} (a constant of the codec: the reader need not look them up).
+     */
+    public abstract int nextField(RecordFields fields) throws IOException;
 
     public abstract boolean readBoolean() throws IOException;
 

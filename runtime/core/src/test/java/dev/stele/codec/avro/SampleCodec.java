@@ -95,7 +95,7 @@ final class SampleCodec {
         List<Line> lines = null;
         Set<String> tags = null;
         Map<String, Integer> attributes = null;
-        for (int field = in.firstField(SAMPLE); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(SAMPLE); field != RecordReader.END; field = in.nextField(SAMPLE)) {
             switch (field) {
                 case 0 -> flag = in.readBoolean();
                 case 1 -> count = in.readInt();
@@ -137,7 +137,7 @@ final class SampleCodec {
         String sku = null;
         int quantity = 0;
         Optional<String> note = Optional.empty();
-        for (int field = in.firstField(LINE); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(LINE); field != RecordReader.END; field = in.nextField(LINE)) {
             switch (field) {
                 case 0 -> sku = in.readString();
                 case 1 -> quantity = in.readInt();

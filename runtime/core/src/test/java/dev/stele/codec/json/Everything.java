@@ -111,7 +111,7 @@ record Everything(boolean flag, int count, long total, float ratio, double score
         List<Line> lines = null;
         Set<String> tags = null;
         Map<String, Integer> attributes = null;
-        for (int field = in.firstField(EVERYTHING); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(EVERYTHING); field != RecordReader.END; field = in.nextField(EVERYTHING)) {
             switch (field) {
                 case 0 -> flag = in.readBoolean();
                 case 1 -> count = in.readInt();
@@ -142,7 +142,7 @@ record Everything(boolean flag, int count, long total, float ratio, double score
         String sku = null;
         int quantity = 1;
         BigDecimal unitPrice = null;
-        for (int field = in.firstField(LINE); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(LINE); field != RecordReader.END; field = in.nextField(LINE)) {
             switch (field) {
                 case 0 -> sku = in.readString();
                 case 1 -> quantity = in.readInt();

@@ -128,7 +128,7 @@ class JsonRecordReaderTest {
         byte[] bytes = utf8(json.append('}').toString());
         JsonRecordReader in = new JsonRecordReader(bytes, 0, bytes.length);
         CodecFailure failure = catchFailure(() -> {
-            for (int field = in.firstField(fields); field != RecordReader.END; field = in.nextField()) {
+            for (int field = in.firstField(fields); field != RecordReader.END; field = in.nextField(fields)) {
                 assertThat(in.readInt()).isEqualTo(field);
             }
         });

@@ -78,7 +78,8 @@ public final class CustomerRegisteredCodec implements EventCodec<CustomerRegiste
         Integer logins = null;
         UUID externalId = null;
         LocalDate since = null;
-        for (int field = in.firstField(CUSTOMER_REGISTERED); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(CUSTOMER_REGISTERED); field != RecordReader.END;
+                field = in.nextField(CUSTOMER_REGISTERED)) {
             switch (field) {
                 case 0 -> customerId = in.readLong();
                 case 1 -> email = in.readString();

@@ -37,7 +37,8 @@ public final class CustomerRemovedCodec implements EventCodec<CustomerRemoved> {
     @Override
     public CustomerRemoved read(RecordReader in) throws IOException {
         long customerId = 0;
-        for (int field = in.firstField(CUSTOMER_REMOVED); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(CUSTOMER_REMOVED); field != RecordReader.END;
+                field = in.nextField(CUSTOMER_REMOVED)) {
             switch (field) {
                 case 0 -> customerId = in.readLong();
             }

@@ -97,7 +97,8 @@ public final class OrderAggregate implements AggregateType<Order> {
         Channel channel = Channel.WEB;
         Optional<String> couponCode = Optional.empty();
         List<OrderLine> lines = null;
-        for (int field = in.firstField(ORDER); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(ORDER); field != RecordReader.END;
+                field = in.nextField(ORDER)) {
             switch (field) {
                 case 0 -> id = new OrderId(in.readString());
                 case 1 -> status = in.readEnum(STATUS);
@@ -121,7 +122,8 @@ public final class OrderAggregate implements AggregateType<Order> {
         String sku = null;
         int quantity = 0;
         BigDecimal unitPrice = null;
-        for (int field = in.firstField(ORDER_LINE); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(ORDER_LINE); field != RecordReader.END;
+                field = in.nextField(ORDER_LINE)) {
             switch (field) {
                 case 0 -> sku = in.readString();
                 case 1 -> quantity = in.readInt();

@@ -44,7 +44,8 @@ public final class OrderPaidCodec implements EventCodec<OrderPaid> {
         OrderId orderId = null;
         long amountMinor = 0;
         Instant paidAt = null;
-        for (int field = in.firstField(ORDER_PAID); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(ORDER_PAID); field != RecordReader.END;
+                field = in.nextField(ORDER_PAID)) {
             switch (field) {
                 case 0 -> orderId = new OrderId(in.readString());
                 case 1 -> amountMinor = in.readLong();

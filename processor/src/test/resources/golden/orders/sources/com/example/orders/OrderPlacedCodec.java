@@ -71,7 +71,8 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         List<OrderLine> lines = null;
         Map<String, String> attributes = null;
         BigDecimal total = null;
-        for (int field = in.firstField(ORDER_PLACED); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(ORDER_PLACED); field != RecordReader.END;
+                field = in.nextField(ORDER_PLACED)) {
             switch (field) {
                 case 0 -> orderId = new OrderId(in.readString());
                 case 1 -> customerId = in.readUuid();
@@ -100,7 +101,8 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
         String sku = null;
         int quantity = 0;
         BigDecimal unitPrice = null;
-        for (int field = in.firstField(ORDER_LINE); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(ORDER_LINE); field != RecordReader.END;
+                field = in.nextField(ORDER_LINE)) {
             switch (field) {
                 case 0 -> sku = in.readString();
                 case 1 -> quantity = in.readInt();

@@ -47,7 +47,8 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
         String email = null;
         long totalEuros = 0;
         Instant placedAt = null;
-        for (int field = in.firstField(ORDER_PLACED_V1); field != RecordReader.END; field = in.nextField()) {
+        for (int field = in.firstField(ORDER_PLACED_V1); field != RecordReader.END;
+                field = in.nextField(ORDER_PLACED_V1)) {
             switch (field) {
                 case 0 -> orderId = in.readString();
                 case 1 -> email = in.readString();

@@ -59,11 +59,12 @@ final class RecordCode {
 
     private MethodSpec.Builder writeBody(MethodSpec.Builder method, RecordModel record) {
         NameAllocator locals = Code.locals("out", "value");
-        method.addException(Names.IO_EXCEPTION).addStatement("out.startRecord($N)", members.fields(record));
+        String fields = members.fields(record);
+        method.addException(Names.IO_EXCEPTION).addStatement("out.startRecord($N)", fields);
         for (int i = 0; i < record.fields().size(); i++) {
             FieldModel field = record.fields().get(i);
             CodeBlock access = CodeBlock.of("value.$N()", field.element().getSimpleName().toString());
-            method.addStatement("out.field($L).$L", i, write(field.type(), access, locals.clone()));
+            method.addStatement("out.field($N, $L).$L", fields, i, write(field.type(), access, locals.clone()));
         }
         return method.addStatement("out.endRecord()");
     }

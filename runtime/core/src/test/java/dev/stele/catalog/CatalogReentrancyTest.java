@@ -83,9 +83,9 @@ class CatalogReentrancyTest {
         @Override
         public void write(Outer event, RecordWriter out) throws IOException {
             out.startRecord(OUTER);
-            out.field(0).writeString(event.a());
+            out.field(OUTER, 0).writeString(event.a());
             between.run();
-            out.field(1).writeString(event.b());
+            out.field(OUTER, 1).writeString(event.b());
             out.endRecord();
         }
 
@@ -111,7 +111,7 @@ class CatalogReentrancyTest {
         @Override
         public void write(Inner event, RecordWriter out) throws IOException {
             out.startRecord(INNER);
-            out.field(0).writeString(event.value());
+            out.field(INNER, 0).writeString(event.value());
             out.endRecord();
         }
 

@@ -59,8 +59,8 @@ public final class OutboxTestEvents {
         @Override
         public void write(Opened event, RecordWriter out) throws IOException {
             out.startRecord(OPENED);
-            out.field(0).writeString(event.accountId());
-            out.field(1).writeString(event.owner());
+            out.field(OPENED, 0).writeString(event.accountId());
+            out.field(OPENED, 1).writeString(event.owner());
             out.endRecord();
         }
 
@@ -82,8 +82,8 @@ public final class OutboxTestEvents {
         @Override
         public void write(Shipped event, RecordWriter out) throws IOException {
             out.startRecord(SHIPPED);
-            out.field(0).writeString(event.parcelId());
-            out.field(1).writeLong(event.grams());
+            out.field(SHIPPED, 0).writeString(event.parcelId());
+            out.field(SHIPPED, 1).writeLong(event.grams());
             out.endRecord();
         }
 
@@ -105,8 +105,8 @@ public final class OutboxTestEvents {
         @Override
         public void write(ShippedV1 event, RecordWriter out) throws IOException {
             out.startRecord(SHIPPED_V1);
-            out.field(0).writeString(event.parcelId());
-            out.field(1).writeDouble(event.kg());
+            out.field(SHIPPED_V1, 0).writeString(event.parcelId());
+            out.field(SHIPPED_V1, 1).writeDouble(event.kg());
             out.endRecord();
         }
 

@@ -71,7 +71,7 @@ public final class AvroRecordWriter extends RecordWriter {
      * a field fails here rather than writing data no schema reads, {@code index} must be the next field.
      */
     @Override
-    public RecordWriter field(int index) {
+    public RecordWriter field(RecordFields fields, int index) {
         int expected = path.nextField();
         if (index != expected) {
             throw outOfOrder(index, expected);

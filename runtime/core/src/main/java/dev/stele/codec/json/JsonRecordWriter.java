@@ -114,10 +114,9 @@ public final class JsonRecordWriter extends RecordWriter {
     }
 
     @Override
-    public RecordWriter field(int index) {
+    public RecordWriter field(RecordFields fields, int index) {
         path.atField(index);
-        RecordFields record = path.currentRecord();
-        byte[] name = index == 0 ? record.quotedName(0) : record.quotedNameAfterComma(index);
+        byte[] name = index == 0 ? fields.quotedName(0) : fields.quotedNameAfterComma(index);
         ensure(name.length);
         System.arraycopy(name, 0, buffer, size, name.length);
         size += name.length;

@@ -18,9 +18,9 @@ import java.util.UUID;
  *
  * <pre>{@code
  * out.startRecord(ORDER_LINE);
- * out.field(0).writeString(value.sku());
- * out.field(1).writeInt(value.quantity());
- * out.field(2).writeRecord(value.address(), OrderCodec::writeAddress);
+ * out.field(ORDER_LINE, 0).writeString(value.sku());
+ * out.field(ORDER_LINE, 1).writeInt(value.quantity());
+ * out.field(ORDER_LINE, 2).writeRecord(value.address(), OrderCodec::writeAddress);
  * out.endRecord();
  * }</pre>
  *
@@ -60,11 +60,13 @@ public abstract class RecordWriter {
     public abstract void startRecord(RecordFields fields) throws IOException;
 
     /**
-     * The next value is field {@code index} of the current record; fields come in declaration order.
+     * The next value is field {@code index} of the current record, whose fields are {@code fields} as given to
+     * {@link #startRecord} (a constant of the codec: the writer need not look them up); fields come in
+     * declaration order.
      *
      * @return this writer, to write the value
      */
-    public abstract RecordWriter field(int index) throws IOException;
+    public abstract RecordWriter field(RecordFields fields, int index) throws IOException;
 
     /** Ends the current record. */
     public abstract void endRecord() throws IOException;

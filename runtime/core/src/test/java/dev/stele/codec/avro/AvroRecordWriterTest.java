@@ -131,10 +131,10 @@ class AvroRecordWriterTest {
     @Test
     void aFieldOutOfDeclarationOrderIsRefused() throws Exception {
         out.startRecord(SampleCodec.LINE);
-        out.field(0);
+        out.field(SampleCodec.LINE, 0);
         out.writeString("A-1");
 
-        assertThatThrownBy(() -> out.field(2))
+        assertThatThrownBy(() -> out.field(SampleCodec.LINE, 2))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("field 2 written where field 1");
         assertThat(out.path()).isEqualTo("sku"); // still at the field written last
@@ -142,7 +142,7 @@ class AvroRecordWriterTest {
 
     @Test
     void aFieldOutsideAnyRecordSaysWhichWouldBelongThere() {
-        assertThatThrownBy(() -> out.field(1))
+        assertThatThrownBy(() -> out.field(SampleCodec.LINE, 1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("field 1 written where field 0 of null belongs");
     }
@@ -165,7 +165,7 @@ class AvroRecordWriterTest {
     @Test
     void aRecordEndedBeforeItsLastFieldIsRefused() throws Exception {
         out.startRecord(SampleCodec.LINE);
-        out.field(0);
+        out.field(SampleCodec.LINE, 0);
         out.writeString("A-1");
 
         assertThatThrownBy(out::endRecord).isInstanceOf(IllegalStateException.class);
@@ -173,8 +173,9 @@ class AvroRecordWriterTest {
 
     @Test
     void anOptionalOutsideARecordFieldIsRefused() throws Exception {
-        out.startRecord(RecordFields.of("tags"));
-        out.field(0);
+        RecordFields tags = RecordFields.of("tags");
+        out.startRecord(tags);
+        out.field(tags, 0);
 
         assertThatThrownBy(() -> out.writeList(List.of(Optional.of("a")),
                 (writer, value) -> writer.writeOptional(value, RecordWriter::writeString)))

@@ -34,43 +34,43 @@ final class SampleCodec {
 
     static void writeSample(RecordWriter out, Sample value) throws IOException {
         out.startRecord(SAMPLE);
-        out.field(0);
+        out.field(SAMPLE, 0);
         out.writeBoolean(value.flag());
-        out.field(1);
+        out.field(SAMPLE, 1);
         out.writeInt(value.count());
-        out.field(2);
+        out.field(SAMPLE, 2);
         out.writeLong(value.total());
-        out.field(3);
+        out.field(SAMPLE, 3);
         out.writeFloat(value.ratio());
-        out.field(4);
+        out.field(SAMPLE, 4);
         out.writeDouble(value.score());
-        out.field(5);
+        out.field(SAMPLE, 5);
         out.writeString(value.name());
-        out.field(6);
+        out.field(SAMPLE, 6);
         out.writeInstant(value.at());
-        out.field(7);
+        out.field(SAMPLE, 7);
         out.writeLocalDate(value.day());
-        out.field(8);
+        out.field(SAMPLE, 8);
         out.writeLocalDateTime(value.local());
-        out.field(9);
+        out.field(SAMPLE, 9);
         out.writeUuid(value.id());
-        out.field(10);
+        out.field(SAMPLE, 10);
         out.writeBytes(value.blob());
-        out.field(11);
+        out.field(SAMPLE, 11);
         out.writeDecimal(value.price(), 12, 2);
-        out.field(12);
+        out.field(SAMPLE, 12);
         out.writeEnum(COLOUR, value.colour());
-        out.field(13);
+        out.field(SAMPLE, 13);
         out.writeOptional(value.note(), RecordWriter::writeString);
-        out.field(14);
+        out.field(SAMPLE, 14);
         out.writeNullable(value.nickname(), RecordWriter::writeString);
-        out.field(15);
+        out.field(SAMPLE, 15);
         out.writeOptional(value.priority(), RecordWriter::writeInt);
-        out.field(16);
+        out.field(SAMPLE, 16);
         out.writeList(value.lines(), SampleCodec::writeLine);
-        out.field(17);
+        out.field(SAMPLE, 17);
         out.writeList(value.tags(), RecordWriter::writeString);
-        out.field(18);
+        out.field(SAMPLE, 18);
         out.writeMap(value.attributes(), RecordWriter::writeInt);
         out.endRecord();
     }
@@ -124,11 +124,11 @@ final class SampleCodec {
 
     static void writeLine(RecordWriter out, Line value) throws IOException {
         out.startRecord(LINE);
-        out.field(0);
+        out.field(LINE, 0);
         out.writeString(value.sku());
-        out.field(1);
+        out.field(LINE, 1);
         out.writeInt(value.quantity());
-        out.field(2);
+        out.field(LINE, 2);
         out.writeOptional(value.note(), RecordWriter::writeString);
         out.endRecord();
     }

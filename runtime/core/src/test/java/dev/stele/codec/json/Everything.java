@@ -42,52 +42,52 @@ record Everything(boolean flag, int count, long total, float ratio, double score
 
     static void write(RecordWriter out, Everything value) throws IOException {
         out.startRecord(EVERYTHING);
-        out.field(0);
+        out.field(EVERYTHING, 0);
         out.writeBoolean(value.flag());
-        out.field(1);
+        out.field(EVERYTHING, 1);
         out.writeInt(value.count());
-        out.field(2);
+        out.field(EVERYTHING, 2);
         out.writeLong(value.total());
-        out.field(3);
+        out.field(EVERYTHING, 3);
         out.writeFloat(value.ratio());
-        out.field(4);
+        out.field(EVERYTHING, 4);
         out.writeDouble(value.score());
-        out.field(5);
+        out.field(EVERYTHING, 5);
         out.writeString(value.text());
-        out.field(6);
+        out.field(EVERYTHING, 6);
         out.writeInstant(value.at());
-        out.field(7);
+        out.field(EVERYTHING, 7);
         out.writeLocalDate(value.day());
-        out.field(8);
+        out.field(EVERYTHING, 8);
         out.writeLocalDateTime(value.local());
-        out.field(9);
+        out.field(EVERYTHING, 9);
         out.writeUuid(value.id());
-        out.field(10);
+        out.field(EVERYTHING, 10);
         out.writeBytes(value.data());
-        out.field(11);
+        out.field(EVERYTHING, 11);
         out.writeDecimal(value.amount(), 12, 2);
-        out.field(12);
+        out.field(EVERYTHING, 12);
         out.writeEnum(CHANNEL, value.channel());
-        out.field(13);
+        out.field(EVERYTHING, 13);
         out.writeOptional(value.note(), RecordWriter::writeString);
-        out.field(14);
+        out.field(EVERYTHING, 14);
         out.writeNullable(value.nickname(), RecordWriter::writeString);
-        out.field(15);
+        out.field(EVERYTHING, 15);
         out.writeList(value.lines(), Everything::writeLine);
-        out.field(16);
+        out.field(EVERYTHING, 16);
         out.writeList(value.tags(), RecordWriter::writeString);
-        out.field(17);
+        out.field(EVERYTHING, 17);
         out.writeMap(value.attributes(), RecordWriter::writeInt);
         out.endRecord();
     }
 
     static void writeLine(RecordWriter out, Line value) throws IOException {
         out.startRecord(LINE);
-        out.field(0);
+        out.field(LINE, 0);
         out.writeString(value.sku());
-        out.field(1);
+        out.field(LINE, 1);
         out.writeInt(value.quantity());
-        out.field(2);
+        out.field(LINE, 2);
         out.writeDecimal(value.unitPrice(), 12, 2);
         out.endRecord();
     }

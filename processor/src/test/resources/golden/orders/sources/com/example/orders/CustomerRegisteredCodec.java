@@ -46,20 +46,20 @@ public final class CustomerRegisteredCodec implements EventCodec<CustomerRegiste
     @Override
     public void write(CustomerRegistered value, RecordWriter out) throws IOException {
         out.startRecord(CUSTOMER_REGISTERED);
-        out.field(0).writeLong(value.customerId());
-        out.field(1).writeString(value.email());
-        out.field(2).writeOptional(value.displayName(), ValueWriter.STRING);
-        out.field(3).writeNullable(value.lastSeenAt(), ValueWriter.INSTANT);
-        out.field(4).writeString(RecordWriter.required(value.firstOrderID()).value());
-        out.field(5).writeOptional(value.referrerOrderId(),
+        out.field(CUSTOMER_REGISTERED, 0).writeLong(value.customerId());
+        out.field(CUSTOMER_REGISTERED, 1).writeString(value.email());
+        out.field(CUSTOMER_REGISTERED, 2).writeOptional(value.displayName(), ValueWriter.STRING);
+        out.field(CUSTOMER_REGISTERED, 3).writeNullable(value.lastSeenAt(), ValueWriter.INSTANT);
+        out.field(CUSTOMER_REGISTERED, 4).writeString(RecordWriter.required(value.firstOrderID()).value());
+        out.field(CUSTOMER_REGISTERED, 5).writeOptional(value.referrerOrderId(),
                 (elementOut, element) -> elementOut.writeString(element.value()));
-        out.field(6).writeEnum(CHANNEL, value.channel());
-        out.field(7).writeList(value.tags(), ValueWriter.STRING);
-        out.field(8).writeDecimal(value.credit(), 12, 2);
-        out.field(9).writeBoolean(value.vip());
-        out.field(10).writeInt(RecordWriter.required(value.logins()));
-        out.field(11).writeUuid(value.externalId());
-        out.field(12).writeLocalDate(value.since());
+        out.field(CUSTOMER_REGISTERED, 6).writeEnum(CHANNEL, value.channel());
+        out.field(CUSTOMER_REGISTERED, 7).writeList(value.tags(), ValueWriter.STRING);
+        out.field(CUSTOMER_REGISTERED, 8).writeDecimal(value.credit(), 12, 2);
+        out.field(CUSTOMER_REGISTERED, 9).writeBoolean(value.vip());
+        out.field(CUSTOMER_REGISTERED, 10).writeInt(RecordWriter.required(value.logins()));
+        out.field(CUSTOMER_REGISTERED, 11).writeUuid(value.externalId());
+        out.field(CUSTOMER_REGISTERED, 12).writeLocalDate(value.since());
         out.endRecord();
     }
 

@@ -30,7 +30,7 @@ public final class CustomerRemovedCodec implements EventCodec<CustomerRemoved> {
     @Override
     public void write(CustomerRemoved value, RecordWriter out) throws IOException {
         out.startRecord(CUSTOMER_REMOVED);
-        out.field(0).writeLong(value.customerId());
+        out.field(CUSTOMER_REMOVED, 0).writeLong(value.customerId());
         out.endRecord();
     }
 

@@ -82,11 +82,11 @@ public final class OrderAggregate implements AggregateType<Order> {
     @Override
     public void writeState(Order value, RecordWriter out) throws IOException {
         out.startRecord(ORDER);
-        out.field(0).writeString(RecordWriter.required(value.id()).value());
-        out.field(1).writeEnum(STATUS, value.status());
-        out.field(2).writeEnum(CHANNEL, value.channel());
-        out.field(3).writeOptional(value.couponCode(), ValueWriter.STRING);
-        out.field(4).writeList(value.lines(), OrderAggregate::writeOrderLine);
+        out.field(ORDER, 0).writeString(RecordWriter.required(value.id()).value());
+        out.field(ORDER, 1).writeEnum(STATUS, value.status());
+        out.field(ORDER, 2).writeEnum(CHANNEL, value.channel());
+        out.field(ORDER, 3).writeOptional(value.couponCode(), ValueWriter.STRING);
+        out.field(ORDER, 4).writeList(value.lines(), OrderAggregate::writeOrderLine);
         out.endRecord();
     }
 
@@ -112,9 +112,9 @@ public final class OrderAggregate implements AggregateType<Order> {
 
     private static void writeOrderLine(RecordWriter out, OrderLine value) throws IOException {
         out.startRecord(ORDER_LINE);
-        out.field(0).writeString(value.sku());
-        out.field(1).writeInt(value.quantity());
-        out.field(2).writeDecimal(value.unitPrice(), 12, 2);
+        out.field(ORDER_LINE, 0).writeString(value.sku());
+        out.field(ORDER_LINE, 1).writeInt(value.quantity());
+        out.field(ORDER_LINE, 2).writeDecimal(value.unitPrice(), 12, 2);
         out.endRecord();
     }
 

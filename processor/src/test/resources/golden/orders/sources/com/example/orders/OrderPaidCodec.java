@@ -33,9 +33,9 @@ public final class OrderPaidCodec implements EventCodec<OrderPaid> {
     @Override
     public void write(OrderPaid value, RecordWriter out) throws IOException {
         out.startRecord(ORDER_PAID);
-        out.field(0).writeString(RecordWriter.required(value.orderId()).value());
-        out.field(1).writeLong(value.amountMinor());
-        out.field(2).writeInstant(value.paidAt());
+        out.field(ORDER_PAID, 0).writeString(RecordWriter.required(value.orderId()).value());
+        out.field(ORDER_PAID, 1).writeLong(value.amountMinor());
+        out.field(ORDER_PAID, 2).writeInstant(value.paidAt());
         out.endRecord();
     }
 

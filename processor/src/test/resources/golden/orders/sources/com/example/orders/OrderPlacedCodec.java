@@ -48,15 +48,15 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
     @Override
     public void write(OrderPlaced value, RecordWriter out) throws IOException {
         out.startRecord(ORDER_PLACED);
-        out.field(0).writeString(RecordWriter.required(value.orderId()).value());
-        out.field(1).writeUuid(value.customerId());
-        out.field(2).writeString(value.customerEmail());
-        out.field(3).writeInstant(value.placedAt());
-        out.field(4).writeEnum(CHANNEL, value.channel());
-        out.field(5).writeOptional(value.couponCode(), ValueWriter.STRING);
-        out.field(6).writeList(value.lines(), OrderPlacedCodec::writeOrderLine);
-        out.field(7).writeMap(value.attributes(), ValueWriter.STRING);
-        out.field(8).writeDecimal(value.total(), 12, 2);
+        out.field(ORDER_PLACED, 0).writeString(RecordWriter.required(value.orderId()).value());
+        out.field(ORDER_PLACED, 1).writeUuid(value.customerId());
+        out.field(ORDER_PLACED, 2).writeString(value.customerEmail());
+        out.field(ORDER_PLACED, 3).writeInstant(value.placedAt());
+        out.field(ORDER_PLACED, 4).writeEnum(CHANNEL, value.channel());
+        out.field(ORDER_PLACED, 5).writeOptional(value.couponCode(), ValueWriter.STRING);
+        out.field(ORDER_PLACED, 6).writeList(value.lines(), OrderPlacedCodec::writeOrderLine);
+        out.field(ORDER_PLACED, 7).writeMap(value.attributes(), ValueWriter.STRING);
+        out.field(ORDER_PLACED, 8).writeDecimal(value.total(), 12, 2);
         out.endRecord();
     }
 
@@ -91,9 +91,9 @@ public final class OrderPlacedCodec implements EventCodec<OrderPlaced> {
 
     private static void writeOrderLine(RecordWriter out, OrderLine value) throws IOException {
         out.startRecord(ORDER_LINE);
-        out.field(0).writeString(value.sku());
-        out.field(1).writeInt(value.quantity());
-        out.field(2).writeDecimal(value.unitPrice(), 12, 2);
+        out.field(ORDER_LINE, 0).writeString(value.sku());
+        out.field(ORDER_LINE, 1).writeInt(value.quantity());
+        out.field(ORDER_LINE, 2).writeDecimal(value.unitPrice(), 12, 2);
         out.endRecord();
     }
 

@@ -34,10 +34,10 @@ public final class OrderPlacedV1Codec implements EventCodec<OrderPlacedV1> {
     @Override
     public void write(OrderPlacedV1 value, RecordWriter out) throws IOException {
         out.startRecord(ORDER_PLACED_V1);
-        out.field(0).writeString(value.orderId());
-        out.field(1).writeString(value.email());
-        out.field(2).writeLong(value.totalEuros());
-        out.field(3).writeInstant(value.placedAt());
+        out.field(ORDER_PLACED_V1, 0).writeString(value.orderId());
+        out.field(ORDER_PLACED_V1, 1).writeString(value.email());
+        out.field(ORDER_PLACED_V1, 2).writeLong(value.totalEuros());
+        out.field(ORDER_PLACED_V1, 3).writeInstant(value.placedAt());
         out.endRecord();
     }
 

@@ -15,10 +15,10 @@ import dev.stele.format.VersionFile;
 public final class SpiVersion {
 
     /** The SPI version the processor of this release generates for. */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     /** The oldest SPI version this runtime still runs. */
-    public static final int OLDEST_SUPPORTED = 2;
+    public static final int OLDEST_SUPPORTED = 3;
 
     private static final String RUNTIME_VERSION = VersionFile.read(SpiVersion.class, "stele-runtime.properties");
 

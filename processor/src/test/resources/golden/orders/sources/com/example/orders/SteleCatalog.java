@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
 public final class SteleCatalog implements EventCatalog {
     @Override
     public int spiVersion() {
-        return 2;
+        return 3;
     }
 
     @Override

@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
 public final class SteleProjections implements ProjectionCatalog {
     @Override
     public int spiVersion() {
-        return 2;
+        return 3;
     }
 
     @Override

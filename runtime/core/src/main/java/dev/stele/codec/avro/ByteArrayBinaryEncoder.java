@@ -130,18 +130,18 @@ public final class ByteArrayBinaryEncoder extends BinaryEncoder {
 
     @Override
     public void writeFloat(float value) {
-        ensure(4);
-        int bits = Float.floatToRawIntBits(value);
-        for (int i = 0; i < 4; i++) {
-            buffer[length++] = (byte) (bits >>> (8 * i));
-        }
+        writeLittleEndian(Float.floatToRawIntBits(value), 4);
     }
 
     @Override
     public void writeDouble(double value) {
-        ensure(8);
-        long bits = Double.doubleToRawLongBits(value);
-        for (int i = 0; i < 8; i++) {
+        writeLittleEndian(Double.doubleToRawLongBits(value), 8);
+    }
+
+    /** The low {@code count} bytes of {@code bits}, least significant first, as Avro writes floats and doubles. */
+    private void writeLittleEndian(long bits, int count) {
+        ensure(count);
+        for (int i = 0; i < count; i++) {
             buffer[length++] = (byte) (bits >>> (8 * i));
         }
     }

@@ -60,6 +60,21 @@ class ByteArrayBinaryEncoderTest {
     }
 
     @Test
+    void floatsAndDoublesAreTheBytesOfAvrosEncoder() throws IOException {
+        for (double value : new double[] {0, -0.0, 1.5, -2.25e-300, Double.MAX_VALUE, Double.MIN_VALUE, Double.NaN,
+                Double.NEGATIVE_INFINITY, Math.PI}) {
+            ByteArrayBinaryEncoder stele = new ByteArrayBinaryEncoder(4, HEADER);
+            stele.writeFloat((float) value);
+            stele.writeDouble(value);
+
+            assertThat(body(stele)).as(Double.toString(value)).isEqualTo(avro(out -> {
+                out.writeFloat((float) value);
+                out.writeDouble(value);
+            }));
+        }
+    }
+
+    @Test
     void resetKeepsTheHeaderRoomAndForgetsTheLastMessage() {
         ByteArrayBinaryEncoder stele = new ByteArrayBinaryEncoder(16, HEADER);
         stele.writeString("x".repeat(100));
